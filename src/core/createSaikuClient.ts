@@ -1,0 +1,46 @@
+import { BillingError } from './BillingError';
+import { requestJson } from './http';
+import { parseBillingState, parseCheckoutSession, parsePortalSession } from './parse';
+import type { BillingBackend, CheckoutSessionInput, PortalSessionInput } from './types';
+
+export interface SaikuClientOptions {
+  /** The tenant's secret Saiku API key. Server side only: never ship it to a browser. */
+  apiKey: string;
+  /** @default 'https://api.saiku.bi' */
+  baseUrl?: string;
+  /** @default globalThis.fetch at call time */
+  fetch?: typeof fetch;
+  /** Fail with `BillingError('timeout')` after this long. @default 10000 */
+  timeoutMs?: number;
+}
+
+export const defaultSaikuBaseUrl = 'https://api.saiku.bi';
+
+/** Talks to the Saiku Billing API with the Bearer key: for servers and scripts, and what the proxy uses. */
+export function createSaikuClient(options: SaikuClientOptions): BillingBackend {
+  if (typeof options?.apiKey !== 'string' || options.apiKey.trim() === '') {
+    throw new BillingError('unauthorized', 'createSaikuClient needs an apiKey: a non-empty string.');
+  }
+  const base = (options.baseUrl ?? defaultSaikuBaseUrl).replace(/\/+$/, '');
+  const common = {
+    fetch: options.fetch,
+    headers: { Authorization: `Bearer ${options.apiKey}` },
+    timeoutMs: options.timeoutMs ?? 10_000,
+    service: 'the Saiku API',
+  };
+  return {
+    async getState({ signal } = {}) {
+      return parseBillingState(await requestJson(`${base}/me/billing/state`, { ...common, method: 'GET', signal }));
+    },
+    async createCheckoutSession(input: CheckoutSessionInput) {
+      return parseCheckoutSession(
+        await requestJson(`${base}/me/billing/checkout-session`, { ...common, method: 'POST', body: input }),
+      );
+    },
+    async createPortalSession(input: PortalSessionInput) {
+      return parsePortalSession(
+        await requestJson(`${base}/me/billing/portal-session`, { ...common, method: 'POST', body: input }),
+      );
+    },
+  };
+}

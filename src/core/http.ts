@@ -1,0 +1,92 @@
+/** The one place that turns fetch outcomes into parsed bodies or `BillingError`s. */
+import { BillingError, codeForStatus } from './BillingError';
+import { parseErrorBody } from './parse';
+
+export interface RequestJsonOptions {
+  fetch: typeof fetch | undefined;
+  method: 'GET' | 'POST';
+  headers: HeadersInit;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  timeoutMs: number;
+  /** Names the service in messages ("the billing proxy", "the Saiku API"). */
+  service: string;
+}
+
+/** Sends a request and resolves with the JSON body of a 2xx answer; rejects with a `BillingError` otherwise. */
+export async function requestJson(url: string, options: RequestJsonOptions): Promise<unknown> {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const headers = new Headers(options.headers);
+  headers.set('Accept', 'application/json');
+  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      method: options.method,
+      headers,
+      signal,
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
+  } catch (cause) {
+    // The caller's own abort (react-query cancelling a query) is not a billing error.
+    if (options.signal?.aborted) throw options.signal.reason ?? cause;
+    if (timeout.aborted) {
+      throw new BillingError('timeout', `${options.service} did not answer within ${options.timeoutMs} ms.`, { cause });
+    }
+    throw new BillingError('network', `Could not reach ${options.service}.`, { cause });
+  }
+
+  const text = await readText(response, options, timeout);
+  const json = parseJson(text);
+  if (!response.ok) throw errorFromResponse(response, json, options.service);
+  if (json === undefined) {
+    throw new BillingError('invalid_response', `${options.service} answered ${response.status} without a JSON body.`, {
+      status: response.status,
+    });
+  }
+  return json;
+}
+
+async function readText(response: Response, options: RequestJsonOptions, timeout: AbortSignal): Promise<string> {
+  try {
+    return await response.text();
+  } catch (cause) {
+    if (options.signal?.aborted) throw options.signal.reason ?? cause;
+    if (timeout.aborted) {
+      throw new BillingError('timeout', `${options.service} did not finish answering within ${options.timeoutMs} ms.`, { cause });
+    }
+    throw new BillingError('network', `The connection to ${options.service} broke mid-answer.`, { cause });
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `BillingError` an HTTP error answer means, keeping the server's message and `Retry-After`. */
+export function errorFromResponse(response: Response, json: unknown, service: string): BillingError {
+  const { error, message } = parseErrorBody(json);
+  const code = error === 'no_customer' ? 'no_customer' : codeForStatus(response.status);
+  const retryAfter = code === 'rate_limited' ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
+  return new BillingError(code, message ?? `${service} answered ${response.status}${error ? ` (${error})` : ''}.`, {
+    status: response.status,
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+  });
+}
+
+function parseRetryAfter(header: string | null): number | undefined {
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(header);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}

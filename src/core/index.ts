@@ -1,0 +1,28 @@
+// @saiku/billing-react/core: React-free types, parsing, errors, backends and descriptions.
+export type {
+  BillingBackend,
+  BillingState,
+  CheckoutSession,
+  CheckoutSessionInput,
+  PortalSession,
+  PortalSessionInput,
+  SubscriptionStatus,
+  Tier,
+} from './types';
+export { BillingError, billingErrorCodes, isBillingError, isTransientCode, codeForStatus } from './BillingError';
+export type { BillingErrorCode, BillingErrorOptions } from './BillingError';
+export { parseBillingState, parseCheckoutSession, parsePortalSession, parseErrorBody } from './parse';
+export { createProxyBackend, defaultProxyBasePath } from './createProxyBackend';
+export type { ProxyBackendOptions } from './createProxyBackend';
+export { createSaikuClient, defaultSaikuBaseUrl } from './createSaikuClient';
+export type { SaikuClientOptions } from './createSaikuClient';
+export { describeBilling, formatDate, phaseFor, planNameFor } from './describeBilling';
+export type {
+  BillingDate,
+  BillingDateKind,
+  BillingDescription,
+  BillingPhase,
+  DescribeBillingOptions,
+} from './describeBilling';
+export { assertSafeRedirect, defaultAllowedRedirectHosts, isLoopbackHost } from './redirect';
+export { errorFromResponse } from './http';

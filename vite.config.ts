@@ -1,0 +1,70 @@
+/// <reference types="vitest/config" />
+// Library build (ES modules for every entry of the exports map) and the test projects.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = import.meta.dirname;
+
+
+function copyStyles(): Plugin {
+  return {
+    name: 'saiku-copy-styles',
+    apply: 'build',
+    closeBundle() {
+      mkdirSync(resolve(root, 'dist'), { recursive: true });
+      copyFileSync(resolve(root, 'src/styles.css'), resolve(root, 'dist/styles.css'));
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), copyStyles()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    target: 'es2022',
+    lib: {
+      entry: {
+        index: resolve(root, 'src/index.ts'),
+        'core/index': resolve(root, 'src/core/index.ts'),
+        'server/index': resolve(root, 'src/server/index.ts'),
+        'mock/index': resolve(root, 'src/mock/index.ts'),
+      },
+      formats: ['es'],
+    },
+    rollupOptions: {
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^@radix-ui\//, /^msw($|\/)/, /^node:/],
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'shared/[name]-[hash].js',
+      },
+    },
+  },
+  test: {
+    restoreMocks: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/core/**/*.test.ts', 'test/server/**/*.test.ts', 'test/mock/**/*.test.ts', 'test/flow/**/*.test.ts'],
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.{ts,tsx}', 'test/build/**/*.test.ts'],
+          setupFiles: ['test/setup-dom.ts'],
+        },
+      },
+    ],
+  },
+});
