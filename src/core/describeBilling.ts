@@ -64,7 +64,8 @@ const DAY_MS = 86_400_000;
 
 /** The display name of a tier: known tiers by name, unknown ones title-cased ("pro_plus" → "Pro plus"). */
 export function planNameFor(tier: Tier): string {
-  const known = knownPlanNames[tier];
+  // Own keys only: a tier named "constructor" or "toString" must not read Object.prototype.
+  const known = Object.hasOwn(knownPlanNames, tier) ? knownPlanNames[tier] : undefined;
   if (known) return known;
   const words = tier.replace(/[_-]+/g, ' ').trim();
   return words === '' ? tier : words.charAt(0).toUpperCase() + words.slice(1);
