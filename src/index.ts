@@ -1,2 +1,52 @@
 'use client';
-export {};
+// @saiku/billing-react: the provider, hooks and components. Types and helpers from /core are re-exported.
+export { BillingProvider } from './react/BillingProvider';
+export type { BillingProviderProps } from './react/BillingProvider';
+export { useBillingState } from './react/useBillingState';
+export type { UseBillingStateOptions } from './react/useBillingState';
+export { useBillingDescription } from './react/useBillingDescription';
+export type { UseBillingDescriptionResult } from './react/useBillingDescription';
+export { useCheckout } from './react/useCheckout';
+export type { UseCheckoutOptions, UseCheckoutResult } from './react/useCheckout';
+export { usePortal } from './react/usePortal';
+export type { UsePortalOptions, UsePortalResult } from './react/usePortal';
+export { billingQueryOptions, billingKeys, billingStaleTimeMs } from './react/billingQueryOptions';
+export { PlanCard } from './react/PlanCard';
+export type { PlanCardProps } from './react/PlanCard';
+export { UpgradeButton } from './react/UpgradeButton';
+export type { UpgradeButtonProps } from './react/UpgradeButton';
+export { ManageButton } from './react/ManageButton';
+export type { ManageButtonProps } from './react/ManageButton';
+export { BillingGate } from './react/BillingGate';
+export type { BillingGateProps } from './react/BillingGate';
+export { BillingStatusBanner } from './react/BillingStatusBanner';
+export type { BillingStatusBannerProps } from './react/BillingStatusBanner';
+export { defaultLabels } from './react/labels';
+export type { BillingLabels, BillingLabelsInput } from './react/labels';
+export type { CheckoutReturnStatus } from './react/BillingContext';
+export { checkoutReturnParam, returnedErrorParam } from './react/checkoutReturn';
+
+export {
+  BillingError,
+  isBillingError,
+  describeBilling,
+  createProxyBackend,
+  parseBillingState,
+  defaultAllowedRedirectHosts,
+} from './core';
+export type {
+  BillingBackend,
+  BillingDate,
+  BillingDateKind,
+  BillingDescription,
+  BillingErrorCode,
+  BillingPhase,
+  BillingState,
+  CheckoutSession,
+  CheckoutSessionInput,
+  PortalSession,
+  PortalSessionInput,
+  ProxyBackendOptions,
+  SubscriptionStatus,
+  Tier,
+} from './core';

@@ -28,6 +28,7 @@ export function createProxyBackend(options: ProxyBackendOptions = {}): BillingBa
     service: 'the billing proxy',
   };
   return {
+    formsUrl: base,
     async getState({ signal } = {}) {
       return parseBillingState(await requestJson(`${base}/state`, { ...common, method: 'GET', signal }));
     },

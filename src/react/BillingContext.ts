@@ -1,0 +1,35 @@
+'use client';
+import type { QueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import type { BillingBackend, BillingState, CheckoutSessionInput, PortalSessionInput } from '../core';
+import type { BillingLabels } from './labels';
+
+/** Where a return from Checkout stands. */
+export type CheckoutReturnStatus = 'idle' | 'confirming' | 'confirmed' | 'timed_out';
+
+export interface BillingContextValue {
+  backend: BillingBackend;
+  queryClient: QueryClient;
+  navigate: (url: string) => void;
+  checkout: Partial<CheckoutSessionInput>;
+  portal: Partial<PortalSessionInput>;
+  allowedRedirectHosts: readonly string[];
+  locale: string | undefined;
+  labels: BillingLabels;
+  initialState: BillingState | undefined;
+  checkoutReturn: CheckoutReturnStatus;
+  /** `billing_error` from the address bar, set by the proxy's no-JavaScript portal route. */
+  returnedError: string | null;
+}
+
+export const BillingContext = createContext<BillingContextValue | undefined>(undefined);
+BillingContext.displayName = 'BillingContext';
+
+/** The provider's value; throws a clear error when used outside `<BillingProvider>`. */
+export function useBillingContext(hookName: string): BillingContextValue {
+  const value = useContext(BillingContext);
+  if (value === undefined) {
+    throw new Error(`${hookName} must be used inside <BillingProvider>. Wrap your billing UI in <BillingProvider backend={…}>.`);
+  }
+  return value;
+}

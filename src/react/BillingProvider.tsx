@@ -1,0 +1,163 @@
+'use client';
+import { QueryClient, QueryClientContext, useQuery } from '@tanstack/react-query';
+import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createProxyBackend,
+  defaultAllowedRedirectHosts,
+  type BillingBackend,
+  type BillingState,
+  type CheckoutSessionInput,
+  type PortalSessionInput,
+} from '../core';
+import { BillingContext, type BillingContextValue, type CheckoutReturnStatus } from './BillingContext';
+import { billingQueryOptions } from './billingQueryOptions';
+import {
+  clearReturnMarkers,
+  confirmPollDelay,
+  confirmTimeoutMs,
+  readReturnMarkers,
+} from './checkoutReturn';
+import { mergeLabels, type BillingLabelsInput } from './labels';
+import { VisuallyHidden } from './VisuallyHidden';
+
+export interface BillingProviderProps {
+  /** Where billing data comes from. @default createProxyBackend() — the proxy at '/api/billing' */
+  backend?: BillingBackend;
+  /** Sends the browser to a Checkout or Portal URL (already checked against `allowedRedirectHosts`). @default url => window.location.assign(url) */
+  navigate?: (url: string) => void;
+  /** The react-query client. @default the enclosing QueryClientProvider's, else one of the provider's own */
+  queryClient?: QueryClient;
+  /** A state fetched on the server: rendered at once, no loading state, no request on mount. */
+  initialState?: BillingState;
+  /** Defaults for every Checkout session; `successUrl` and `cancelUrl` default to the current page. @example { tier: 'team', email: user.email } */
+  checkout?: Partial<CheckoutSessionInput>;
+  /** Defaults for every Portal session; `returnUrl` defaults to the current page. */
+  portal?: Partial<PortalSessionInput>;
+  /** Hosts a session URL may point at; anything else is refused with `unsafe_redirect`. @default ['checkout.stripe.com', 'billing.stripe.com'] */
+  allowedRedirectHosts?: readonly string[];
+  /** A BCP 47 locale for dates. @default the browser's */
+  locale?: string;
+  /** Overrides for any text the components show. */
+  labels?: BillingLabelsInput;
+  children?: ReactNode;
+}
+
+function defaultNavigate(url: string): void {
+  window.location.assign(url);
+}
+
+const isDevelopment = typeof process !== 'undefined' && process.env?.NODE_ENV !== 'production';
+
+/** Warns once in development when a prop that is read only at mount changes identity. */
+function useMountOnlyPropWarning(name: string, value: unknown): void {
+  const first = useRef(value);
+  const warned = useRef(false);
+  useEffect(() => {
+    if (!isDevelopment || warned.current || first.current === value) return;
+    warned.current = true;
+    console.warn(
+      `[@saiku/billing-react] <BillingProvider ${name}> changed after mount and the change is ignored. ` +
+        `Create it once (outside the component, or in useState/useMemo).`,
+    );
+  }, [name, value]);
+}
+
+/** Holds the backend, the query client and the host's defaults for every billing component under it. */
+export function BillingProvider(props: BillingProviderProps): ReactNode {
+  const outerClient = useContext(QueryClientContext);
+  // Mount-only: a new backend or client object on every render must not reset the cache.
+  const [backend] = useState(() => props.backend ?? createProxyBackend());
+  const [queryClient] = useState(() => props.queryClient ?? outerClient ?? new QueryClient());
+  useMountOnlyPropWarning('backend', props.backend);
+  useMountOnlyPropWarning('queryClient', props.queryClient);
+
+  // A client we made (or one without a QueryClientProvider) still needs focus and online tracking.
+  useEffect(() => {
+    queryClient.mount();
+    return () => queryClient.unmount();
+  }, [queryClient]);
+
+  const [markers] = useState(readReturnMarkers);
+  const checkoutReturn = useCheckoutReturn(backend, queryClient, markers.checkout, props.initialState);
+
+  const { navigate = defaultNavigate, checkout, portal, allowedRedirectHosts, locale, labels, initialState } = props;
+  const mergedLabels = useMemo(() => mergeLabels(labels), [labels]);
+  const value = useMemo<BillingContextValue>(
+    () => ({
+      backend,
+      queryClient,
+      navigate,
+      checkout: checkout ?? {},
+      portal: portal ?? {},
+      allowedRedirectHosts: allowedRedirectHosts ?? defaultAllowedRedirectHosts,
+      locale,
+      labels: mergedLabels,
+      initialState,
+      checkoutReturn,
+      returnedError: markers.error,
+    }),
+    [backend, queryClient, navigate, checkout, portal, allowedRedirectHosts, locale, mergedLabels, initialState, checkoutReturn, markers.error],
+  );
+
+  useEffect(() => {
+    if (markers.error !== null) clearReturnMarkers();
+  }, [markers.error]);
+
+  return (
+    <BillingContext.Provider value={value}>
+      {props.children}
+      <VisuallyHidden role="status" aria-live="polite">
+        {checkoutReturn === 'confirming'
+          ? mergedLabels.confirming
+          : checkoutReturn === 'confirmed'
+            ? mergedLabels.confirmed
+            : checkoutReturn === 'timed_out'
+              ? mergedLabels.confirmingTimedOut
+              : null}
+      </VisuallyHidden>
+    </BillingContext.Provider>
+  );
+}
+BillingProvider.displayName = 'BillingProvider';
+
+/**
+ * After Checkout, Stripe's webhook may reach Saiku after the browser is back: poll the state,
+ * backing off, until billed features are on (or ~30 s pass), then drop the marker from the URL.
+ */
+function useCheckoutReturn(
+  backend: BillingBackend,
+  queryClient: QueryClient,
+  returned: boolean,
+  initialState: BillingState | undefined,
+): CheckoutReturnStatus {
+  const [timedOut, setTimedOut] = useState(false);
+  const query = useQuery(
+    {
+      ...billingQueryOptions(backend),
+      enabled: returned,
+      ...(initialState ? { initialData: initialState } : {}),
+      // The state cached before the payment says nothing about it: always ask again.
+      refetchOnMount: 'always',
+      refetchInterval: (q) => {
+        if (!returned || timedOut || q.state.data?.billedFeaturesActive) return false;
+        return confirmPollDelay(q.state.dataUpdateCount + q.state.errorUpdateCount);
+      },
+    },
+    queryClient,
+  );
+  const confirmed = returned && query.isFetchedAfterMount && query.data?.billedFeaturesActive === true;
+
+  useEffect(() => {
+    if (!returned || confirmed) return;
+    const timer = setTimeout(() => setTimedOut(true), confirmTimeoutMs);
+    return () => clearTimeout(timer);
+  }, [returned, confirmed]);
+
+  useEffect(() => {
+    if (confirmed) clearReturnMarkers();
+  }, [confirmed]);
+
+  if (!returned) return 'idle';
+  if (confirmed) return 'confirmed';
+  return timedOut ? 'timed_out' : 'confirming';
+}

@@ -1,0 +1,71 @@
+'use client';
+import type { HTMLAttributes, ReactNode } from 'react';
+import type { BillingDescription } from '../core';
+import { useBillingContext, type CheckoutReturnStatus } from './BillingContext';
+import type { BillingLabels } from './labels';
+import { ManageButton } from './ManageButton';
+import { UpgradeButton } from './UpgradeButton';
+import { useBillingDescription } from './useBillingDescription';
+
+export interface BillingStatusBannerProps extends HTMLAttributes<HTMLDivElement> {
+  /** Warn about a trial ending when this many days or fewer are left. @default 3 */
+  trialWarningDays?: number;
+  /** Hide the banner's action button. @default false */
+  hideAction?: boolean;
+}
+
+type Tone = 'info' | 'warning' | 'danger' | 'success';
+type Notice = { tone: Tone; message: string; action: 'manage' | 'payment' | 'upgrade' | null };
+
+function noticeFor(
+  d: BillingDescription,
+  labels: BillingLabels,
+  checkoutReturn: CheckoutReturnStatus,
+  trialWarningDays: number,
+): Notice | null {
+  if (checkoutReturn === 'confirming' && !d.hasAccess) return { tone: 'info', message: labels.confirming, action: null };
+  if (checkoutReturn === 'timed_out' && !d.hasAccess) return { tone: 'info', message: labels.confirmingTimedOut, action: null };
+  const date = d.date?.formatted ?? null;
+  switch (d.phase) {
+    case 'trialing':
+      return d.trialDaysLeft !== null && d.trialDaysLeft <= trialWarningDays
+        ? { tone: 'info', message: labels.banner.trialEnding(d.trialDaysLeft, date), action: 'manage' }
+        : null;
+    case 'past_due':
+      return { tone: 'warning', message: labels.banner.pastDue, action: 'payment' };
+    case 'unpaid':
+      return { tone: 'danger', message: labels.banner.unpaid, action: 'payment' };
+    case 'canceled':
+      return d.hasAccess
+        ? { tone: 'warning', message: labels.banner.canceled(date), action: 'manage' }
+        : { tone: 'danger', message: labels.banner.ended(date), action: 'upgrade' };
+    default:
+      return checkoutReturn === 'confirmed' ? { tone: 'success', message: labels.confirmed, action: null } : null;
+  }
+}
+
+/** A notice when billing needs attention: trial ending, payment past due, unpaid, canceled. Renders nothing otherwise. */
+export function BillingStatusBanner({ trialWarningDays = 3, hideAction = false, className, ...rest }: BillingStatusBannerProps): ReactNode {
+  const { labels, checkoutReturn } = useBillingContext('BillingStatusBanner');
+  const { description } = useBillingDescription();
+  const notice = description ? noticeFor(description, labels, checkoutReturn, trialWarningDays) : null;
+  if (!notice || !description) return null;
+  return (
+    <div
+      {...rest}
+      role="status"
+      aria-live="polite"
+      className={['saiku-billing-banner', className].filter(Boolean).join(' ')}
+      data-tone={notice.tone}
+      data-phase={description.phase}
+    >
+      <p className="saiku-billing-banner__message">{notice.message}</p>
+      {hideAction || notice.action === null ? null : notice.action === 'upgrade' ? (
+        <UpgradeButton />
+      ) : (
+        <ManageButton>{notice.action === 'payment' ? labels.updatePaymentMethod : labels.manage}</ManageButton>
+      )}
+    </div>
+  );
+}
+BillingStatusBanner.displayName = 'BillingStatusBanner';

@@ -1,0 +1,45 @@
+'use client';
+import { forwardRef } from 'react';
+import type { Tier } from '../core';
+import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
+import { useBillingContext } from './BillingContext';
+import { UpgradeButton } from './UpgradeButton';
+import { usePortal, type UsePortalOptions } from './usePortal';
+
+export interface ManageButtonProps extends ActionButtonBaseProps, UsePortalOptions {
+  /** @default the provider's `portal.returnUrl`, else the current page */
+  returnUrl?: string;
+  /** The plan offered when there is no subscription to manage (409 `no_customer`). @default the provider's `checkout.tier` */
+  upgradeTier?: Tier;
+}
+
+/** Mints a Stripe Customer Portal session on click and goes there; offers Checkout when there is nothing to manage. */
+export const ManageButton = forwardRef<HTMLButtonElement, ManageButtonProps>(function ManageButton(
+  { returnUrl, upgradeTier, onError, onNavigate, children, ...rest },
+  ref,
+) {
+  const { backend, portal, checkout, labels, returnedError } = useBillingContext('ManageButton');
+  const { open, isPending, error } = usePortal({
+    ...(onError ? { onError } : {}),
+    ...(onNavigate ? { onNavigate } : {}),
+  });
+  // 409 from a click, or the proxy's no-JavaScript portal route sending the browser back with it.
+  const noCustomer = error?.code === 'no_customer' || (error === null && returnedError === 'no_customer');
+  const offerTier = upgradeTier ?? checkout.tier;
+  return (
+    <ActionButton
+      ref={ref}
+      kind="manage"
+      isPending={isPending}
+      error={error}
+      errorText={noCustomer ? labels.noCustomer : error ? labels.error(error) : null}
+      onAction={() => void open({ returnUrl })}
+      fallbackForm={backend.formsUrl ? { action: `${backend.formsUrl}/portal`, fields: { returnUrl: returnUrl ?? portal.returnUrl } } : null}
+      after={noCustomer && offerTier ? <UpgradeButton tier={offerTier} /> : null}
+      {...rest}
+    >
+      {children ?? labels.manage}
+    </ActionButton>
+  );
+});
+ManageButton.displayName = 'ManageButton';

@@ -1,0 +1,80 @@
+'use client';
+import type { HTMLAttributes, ReactNode } from 'react';
+import type { Tier } from '../core';
+import { useBillingContext } from './BillingContext';
+import { ManageButton } from './ManageButton';
+import { UpgradeButton } from './UpgradeButton';
+import { useBillingDescription } from './useBillingDescription';
+
+export interface PlanCardProps extends HTMLAttributes<HTMLElement> {
+  /** The plan the upgrade action checks out. @default the provider's `checkout.tier` */
+  upgradeTier?: Tier;
+  /** Replace the built-in action (upgrade or manage) with your own; `null` hides it. */
+  action?: ReactNode;
+}
+
+/** The plan, its status, the date that matters, and the upgrade-or-manage action. */
+export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardProps): ReactNode {
+  const { labels, checkoutReturn } = useBillingContext('PlanCard');
+  const { description, isPending, error, refetch } = useBillingDescription();
+  const classes = ['saiku-billing-plan-card', className].filter(Boolean).join(' ');
+
+  if (!description) {
+    return (
+      <section {...rest} aria-label={labels.planCardTitle} className={classes} data-state={isPending ? 'loading' : 'error'} aria-busy={isPending || undefined}>
+        {isPending ? (
+          <p className="saiku-billing-plan-card__message">{labels.loading}</p>
+        ) : (
+          <>
+            <p className="saiku-billing-plan-card__message" role="status" aria-live="polite">
+              {error ? labels.error(error) : null}
+            </p>
+            <button type="button" className="saiku-billing-button" data-variant="secondary" onClick={refetch}>
+              {labels.retry}
+            </button>
+          </>
+        )}
+      </section>
+    );
+  }
+
+  const confirming = checkoutReturn === 'confirming' && !description.hasAccess;
+  const tier = upgradeTier;
+  return (
+    <section
+      {...rest}
+      aria-label={labels.planCardTitle}
+      className={classes}
+      data-state="ready"
+      data-phase={description.phase}
+      data-status={description.status}
+      aria-busy={confirming || undefined}
+    >
+      <div className="saiku-billing-plan-card__header">
+        <p className="saiku-billing-plan-card__name">{description.planName}</p>
+        <span className="saiku-billing-badge" data-phase={description.phase}>
+          {labels.status(description)}
+        </span>
+      </div>
+      {description.date ? <p className="saiku-billing-plan-card__date">{labels.date(description.date)}</p> : null}
+      {description.trialDaysLeft !== null ? (
+        <p className="saiku-billing-plan-card__trial">{labels.trialDaysLeft(description.trialDaysLeft)}</p>
+      ) : null}
+      {confirming ? <p className="saiku-billing-plan-card__confirming">{labels.confirming}</p> : null}
+      {checkoutReturn === 'timed_out' && !description.hasAccess ? (
+        <p className="saiku-billing-plan-card__confirming">{labels.confirmingTimedOut}</p>
+      ) : null}
+      {action === null ? null : (
+        <div className="saiku-billing-plan-card__actions">
+          {action ??
+            (description.action === 'upgrade' ? (
+              confirming ? null : <UpgradeButton {...(tier ? { tier } : {})} />
+            ) : (
+              <ManageButton>{description.needsPaymentMethod ? labels.updatePaymentMethod : labels.manage}</ManageButton>
+            ))}
+        </div>
+      )}
+    </section>
+  );
+}
+PlanCard.displayName = 'PlanCard';

@@ -1,0 +1,52 @@
+/** One definition of the state query, shared by hooks, custom UIs, server prefetch and invalidation. */
+import { queryOptions } from '@tanstack/react-query';
+import { BillingError, isBillingError, type BillingBackend, type BillingState } from '../core';
+
+/** Query keys: `invalidateQueries({ queryKey: billingKeys.all })` refreshes everything billing. */
+export const billingKeys = {
+  all: ['saiku-billing'] as const,
+  state: () => [...billingKeys.all, 'state'] as const,
+};
+
+/** How long a fetched state counts as fresh: mounting another component within it makes no request. */
+export const billingStaleTimeMs = 30_000;
+
+const maxRetries = 3;
+
+/** Retries only transient failures (network, timeout, 5xx, 429), never a 4xx. */
+export function shouldRetryBilling(failureCount: number, error: unknown): boolean {
+  return isBillingError(error) && error.isTransient && failureCount < maxRetries;
+}
+
+/** Honours `Retry-After` on 429; otherwise backs off exponentially from 1 s, capped at 30 s. */
+export function billingRetryDelay(attempt: number, error: unknown): number {
+  if (isBillingError(error) && error.retryAfter !== undefined) return Math.min(error.retryAfter * 1000, 60_000);
+  return Math.min(1000 * 2 ** attempt, 30_000);
+}
+
+/** Any rejection from a custom backend becomes a `BillingError`, so `error.code` is always there. */
+export function toBillingError(error: unknown): BillingError {
+  if (isBillingError(error)) return error;
+  const message = error instanceof Error ? error.message : 'The billing backend failed.';
+  return new BillingError('upstream', message, { cause: error });
+}
+
+/** The react-query options (key, fetcher, retry policy) for the billing state. */
+export function billingQueryOptions(backend: BillingBackend) {
+  return queryOptions<BillingState, BillingError>({
+    queryKey: billingKeys.state(),
+    queryFn: async ({ signal }) => {
+      try {
+        return await backend.getState({ signal });
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw toBillingError(error);
+      }
+    },
+    staleTime: billingStaleTimeMs,
+    retry: shouldRetryBilling,
+    retryDelay: billingRetryDelay,
+    // The user comes back from the portal tab: show what they just changed.
+    refetchOnWindowFocus: 'always',
+  });
+}

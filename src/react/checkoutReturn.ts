@@ -1,0 +1,50 @@
+/** The marker the library adds to a Checkout success URL, and reading it back from the address bar. */
+
+/** Query parameter added to `successUrl`, so the provider knows the user just paid. */
+export const checkoutReturnParam = 'saiku_checkout';
+/** Query parameter the proxy's form routes add when they send the browser back with an error. */
+export const returnedErrorParam = 'billing_error';
+
+/** How long the provider polls for the webhook before telling the user it is still coming. */
+export const confirmTimeoutMs = 30_000;
+
+/** Back-off for confirmation polls: 1 s, 1.5 s, 2.25 s … capped at 5 s (about 10 polls in 30 s). */
+export function confirmPollDelay(attempt: number): number {
+  return Math.min(1000 * 1.5 ** attempt, 5000);
+}
+
+export function withCheckoutMarker(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.searchParams.set(checkoutReturnParam, 'success');
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+/** The current page without our markers: the default success, cancel and return URL. */
+export function currentPageUrl(): string | undefined {
+  if (typeof window === 'undefined') return undefined;
+  const url = new URL(window.location.href);
+  url.searchParams.delete(checkoutReturnParam);
+  url.searchParams.delete(returnedErrorParam);
+  url.hash = '';
+  return url.toString();
+}
+
+export function readReturnMarkers(): { checkout: boolean; error: string | null } {
+  if (typeof window === 'undefined') return { checkout: false, error: null };
+  const params = new URL(window.location.href).searchParams;
+  return { checkout: params.get(checkoutReturnParam) === 'success', error: params.get(returnedErrorParam) };
+}
+
+/** Removes our markers from the address bar without a navigation or a history entry. */
+export function clearReturnMarkers(): void {
+  if (typeof window === 'undefined') return;
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has(checkoutReturnParam) && !url.searchParams.has(returnedErrorParam)) return;
+  url.searchParams.delete(checkoutReturnParam);
+  url.searchParams.delete(returnedErrorParam);
+  window.history.replaceState(window.history.state, '', url.toString());
+}
