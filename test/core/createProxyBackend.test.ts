@@ -17,7 +17,7 @@ import { freeState, seedCheckoutBody, seedPortalBody, seedStateBody } from './fi
 const baseUrl = 'http://127.0.0.1/api/billing';
 
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
@@ -179,8 +179,16 @@ describe('createProxyBackend', () => {
 
     describe.each(operations)('%s', (_name, call) => {
       it.each(errorAnswers)('turns $label into BillingError($code)', async (answer) => {
-        server.use(http.all(`${baseUrl}/*`, answer.respond));
+        let hits = 0;
+        server.use(
+          http.all(`${baseUrl}/*`, () => {
+            hits += 1;
+            return answer.respond();
+          }),
+        );
         const error = await rejectionOf(call(createProxyBackend({ baseUrl })));
+        // A stray request would also fail as `network`: prove this one reached the handler.
+        expect(hits).toBe(1);
         expect(error).toBeInstanceOf(BillingError);
         const billingError = error as BillingError;
         expect(billingError.code).toBe(answer.code);

@@ -18,7 +18,7 @@ const apiKey = 'sk_live_SECRET_9f8e7d6c5b4a';
 const api = 'https://api.saiku.bi';
 
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
@@ -179,8 +179,14 @@ describe('createSaikuClient', () => {
 
     describe.each(operations)('%s', (_name, call) => {
       it.each(errorAnswers)('turns $label into BillingError($code)', async (answer) => {
-        answerAll(answer.respond);
+        let hits = 0;
+        answerAll(() => {
+          hits += 1;
+          return answer.respond();
+        });
         const error = await rejectionOf(call(createSaikuClient({ apiKey })));
+        // A stray request would also fail as `network`: prove this one reached the handler.
+        expect(hits).toBe(1);
         expect(error).toBeInstanceOf(BillingError);
         const billingError = error as BillingError;
         expect(billingError.code).toBe(answer.code);
@@ -274,8 +280,13 @@ describe('createSaikuClient', () => {
     ];
 
     it.each(failures)('never appears in the error for %s', async (_label, respond, timeoutMs) => {
-      answerAll(respond);
+      let hits = 0;
+      answerAll(() => {
+        hits += 1;
+        return respond();
+      });
       const error = (await rejectionOf(createSaikuClient({ apiKey, ...(timeoutMs ? { timeoutMs } : {}) }).getState())) as BillingError;
+      expect(hits).toBe(1);
       expect(error).toBeInstanceOf(BillingError);
       expect(error.message).not.toContain(apiKey);
       expect(JSON.stringify(error)).not.toContain(apiKey);

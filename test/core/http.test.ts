@@ -64,13 +64,18 @@ describe('errorFromResponse', () => {
 describe('a body that fails after the status arrived', () => {
   const baseUrl = 'http://127.0.0.1/api/billing';
   const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
 
+  let hits = 0;
   function streamedState(stream: ReadableStream<Uint8Array>) {
+    hits = 0;
     server.use(
-      http.get(`${baseUrl}/state`, () => new HttpResponse(stream, { status: 200, headers: { 'Content-Type': 'application/json' } })),
+      http.get(`${baseUrl}/state`, () => {
+        hits += 1;
+        return new HttpResponse(stream, { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }),
     );
   }
 
@@ -84,6 +89,7 @@ describe('a body that fails after the status arrived', () => {
       }),
     );
     const error = await createProxyBackend({ baseUrl }).getState().catch((caught: unknown) => caught);
+    expect(hits).toBe(1);
     expect(error).toBeInstanceOf(BillingError);
     expect((error as BillingError).code).toBe('network');
   });
