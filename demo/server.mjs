@@ -1,0 +1,141 @@
+// `npm start`: the demo host app on http://127.0.0.1:5173, with the real billing proxy mounted as
+// middleware. Without SAIKU_API_KEY the proxy's upstream is the built-in billing simulator (no
+// account needed); with it, the real Saiku API (SAIKU_API_URL overrides the base URL).
+// This is also what the end-to-end tests start: `startDemoServer({ port: 0 })`.
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { createServer as createViteServer } from 'vite';
+
+const root = resolve(import.meta.dirname, '..');
+const simulatorPath = '/__saiku';
+const controlPath = '/__demo/simulator';
+
+/**
+ * Starts the demo. `port: 0` picks a free port (tests). Resolves with the URL, the simulator
+ * (null against the real API) and a `close()`.
+ */
+export async function startDemoServer({
+  port = 5173,
+  host = '127.0.0.1',
+  apiKey = process.env.SAIKU_API_KEY,
+  apiUrl = process.env.SAIKU_API_URL,
+  webhookDelayMs = 1500,
+  silent = false,
+} = {}) {
+  const vite = await createViteServer({
+    configFile: resolve(root, 'demo/vite.config.ts'),
+    server: { middlewareMode: true, hmr: !silent },
+    appType: 'spa',
+    logLevel: silent ? 'silent' : 'info',
+  });
+  const load = (file) => vite.ssrLoadModule(resolve(root, file));
+  const { createBillingProxy, toNodeHandler } = await load('src/server/index.ts');
+  const mock = await load('src/mock/index.ts');
+
+  const server = createServer();
+  // Ask the OS for the port first: the simulator's page URLs and the allowed origins need it.
+  await new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const address = server.address();
+  const origin = `http://${host}:${address.port}`;
+  const allowedOrigins = [origin, `http://localhost:${address.port}`];
+
+  const useSimulator = !apiKey;
+  const simulator = useSimulator
+    ? mock.createBillingSimulator({ webhookDelayMs, publicUrl: `${origin}${simulatorPath}` })
+    : null;
+  const proxy = createBillingProxy(
+    simulator
+      ? {
+          apiKey: mock.defaultApiKey,
+          baseUrl: 'http://saiku-simulator.internal',
+          fetch: (input, init) => simulator.fetch(new Request(input, init)),
+          allowedOrigins,
+        }
+      : { apiKey, ...(apiUrl ? { baseUrl: apiUrl } : {}), allowedOrigins },
+  );
+  const proxyMiddleware = toNodeHandler(proxy);
+  const simulatorMiddleware = simulator
+    ? toNodeHandler((request) => simulator.fetch(request), { basePath: simulatorPath })
+    : null;
+
+  server.on('request', (req, res) => {
+    const next = () => vite.middlewares(req, res);
+    if (req.url?.startsWith(controlPath)) return control(req, res, simulator, mock);
+    if (simulatorMiddleware && req.url?.startsWith(simulatorPath)) return simulatorMiddleware(req, res, next);
+    return proxyMiddleware(req, res, next);
+  });
+
+  return {
+    url: origin,
+    simulator,
+    async close() {
+      await vite.close();
+      await new Promise((done) => server.close(() => done()));
+      server.closeAllConnections?.();
+    },
+  };
+}
+
+/** The simulator panel's endpoint: read the clock, move it, fail a payment, switch scenario. */
+async function control(req, res, simulator, mock) {
+  const reply = (status, body) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
+  if (!simulator) return reply(200, { mode: 'saiku' });
+  const info = () => ({ mode: 'simulator', now: simulator.now().toISOString(), scenarios: Object.keys(mock.scenarios) });
+  if (req.method === 'GET') return reply(200, info());
+  if (req.method !== 'POST') return reply(405, { error: 'method_not_allowed' });
+  let body;
+  try {
+    let text = '';
+    for await (const chunk of req) {
+      text += chunk;
+      if (text.length > 4096) return reply(413, { error: 'payload_too_large' });
+    }
+    body = JSON.parse(text);
+  } catch {
+    return reply(400, { error: 'Send JSON.' });
+  }
+  try {
+    if (body.action === 'advance' && Number.isFinite(body.ms) && body.ms > 0 && body.ms <= 400 * 86_400_000) {
+      simulator.advance(body.ms);
+    } else if (body.action === 'failNextPayment') {
+      simulator.failNextPayment();
+    } else if (body.action === 'scenario' && Object.hasOwn(mock.scenarios, body.scenario)) {
+      simulator.setScenario(body.scenario);
+    } else {
+      return reply(400, { error: 'Unknown action.' });
+    }
+  } catch (error) {
+    return reply(409, { error: error instanceof Error ? error.message : String(error) });
+  }
+  return reply(200, info());
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 5173);
+  try {
+    const demo = await startDemoServer({ port });
+    const mode = demo.simulator
+      ? 'the built-in billing simulator stands in for Saiku (no key needed)'
+      : `the real Saiku API${process.env.SAIKU_API_URL ? ` at ${process.env.SAIKU_API_URL}` : ''}`;
+    console.log(`\n  @saiku/billing-react demo: ${demo.url}/\n  Proxy at ${demo.url}/api/billing; ${mode}.\n`);
+    const stop = () => void demo.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (error) {
+    if (error && error.code === 'EADDRINUSE') {
+      console.error(`\n  Port ${port} is already in use on 127.0.0.1. Stop whatever is using it, or run PORT=5174 npm start.\n`);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  }
+}
