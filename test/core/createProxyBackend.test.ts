@@ -109,6 +109,11 @@ describe('createProxyBackend', () => {
       expect(requests[0]?.url).toBe('https://admin.acme.test/internal/saiku/state');
     });
 
+    it('tells the no-JavaScript form fallbacks where the proxy is', () => {
+      expect(createProxyBackend().formsUrl).toBe('/api/billing');
+      expect(createProxyBackend({ baseUrl: `${baseUrl}/` }).formsUrl).toBe(baseUrl);
+    });
+
     it('never sends an Authorization header: the proxy adds the key', async () => {
       const requests = serveProxy();
       await callAll(createProxyBackend({ baseUrl }));
