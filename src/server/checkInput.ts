@@ -1,0 +1,114 @@
+/** Turns an untrusted body into exactly the fields the seed names, or a 400 saying which one is wrong. */
+import { isLoopbackHost } from '../core/redirect';
+import type { CheckoutSessionInput, PortalSessionInput } from '../core/types';
+import { Refusal } from './replies';
+
+const maxUrlLength = 2048;
+const maxEmailLength = 254;
+const maxNameLength = 256;
+
+/** Control characters (C0, DEL, C1) have no place in a name or an email address. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
+/** Reads one field of a body; `undefined` when it is absent. */
+export type Fields = (name: string) => unknown;
+
+export interface InputRules {
+  tiers: ReadonlySet<string>;
+  allowedOrigins: ReadonlySet<string>;
+}
+
+const invalid = (message: string) => new Refusal(400, 'invalid_request', message);
+
+export function jsonFields(text: string): Fields {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw invalid('The request body is not valid JSON.');
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw invalid('The request body must be a JSON object.');
+  }
+  const body = json as Record<string, unknown>;
+  return (name) => (Object.hasOwn(body, name) ? body[name] : undefined);
+}
+
+/** Form fields; an empty field counts as absent, a repeated one is refused rather than guessed at. */
+export function formFields(text: string): Fields {
+  const fields = new Map<string, string>();
+  for (const [name, value] of new URLSearchParams(text)) {
+    if (fields.has(name)) throw invalid(`The form sends ${name} more than once.`);
+    fields.set(name, value);
+  }
+  return (name) => (fields.get(name) === '' ? undefined : fields.get(name));
+}
+
+/**
+ * An absolute `https:` URL (plain `http:` only on a loopback host) on an allowed origin,
+ * without credentials; returns it normalised, which is what goes upstream.
+ */
+export function checkReturnUrl(field: string, value: unknown, allowedOrigins: ReadonlySet<string>): string {
+  if (typeof value !== 'string' || value === '') throw invalid(`${field} must be an absolute URL.`);
+  if (value.length > maxUrlLength) throw invalid(`${field} must be at most ${maxUrlLength} characters.`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalid(`${field} must be an absolute URL.`);
+  }
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  if (!secure) throw invalid(`${field} must be an https URL (http only for localhost).`);
+  if (url.username !== '' || url.password !== '') throw invalid(`${field} must not carry a user name or password.`);
+  if (!allowedOrigins.has(url.origin)) {
+    throw invalid(`${field} is not on an allowed origin (see the proxy's allowedOrigins option).`);
+  }
+  return url.href;
+}
+
+function checkTier(value: unknown, tiers: ReadonlySet<string>): string {
+  if (typeof value !== 'string' || !tiers.has(value)) {
+    throw invalid(`tier must be one of: ${[...tiers].join(', ')}.`);
+  }
+  return value;
+}
+
+function optionalText(field: string, value: unknown, maxLength: number): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || value.length > maxLength || hasControlCharacter(value)) {
+    throw invalid(`${field}, when given, must be a string of at most ${maxLength} characters.`);
+  }
+  return value;
+}
+
+function optionalEmail(value: unknown): string | undefined {
+  const email = optionalText('email', value, maxEmailLength);
+  if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email)) throw invalid('email must be an email address.');
+  return email;
+}
+
+/** A checkout body; `defaultUrl` stands in for a missing successUrl / cancelUrl (form posts only). */
+export function checkoutInput(fields: Fields, rules: InputRules, defaultUrl?: string): CheckoutSessionInput {
+  const tier = checkTier(fields('tier'), rules.tiers);
+  const successUrl = checkReturnUrl('successUrl', fields('successUrl') ?? defaultUrl, rules.allowedOrigins);
+  const cancelUrl = checkReturnUrl('cancelUrl', fields('cancelUrl') ?? defaultUrl, rules.allowedOrigins);
+  const email = optionalEmail(fields('email'));
+  const name = optionalText('name', fields('name'), maxNameLength);
+  return {
+    tier,
+    ...(email === undefined ? {} : { email }),
+    ...(name === undefined ? {} : { name }),
+    successUrl,
+    cancelUrl,
+  };
+}
+
+export function portalInput(fields: Fields, rules: InputRules, defaultUrl?: string): PortalSessionInput {
+  return { returnUrl: checkReturnUrl('returnUrl', fields('returnUrl') ?? defaultUrl, rules.allowedOrigins) };
+}
