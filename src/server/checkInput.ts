@@ -93,11 +93,16 @@ function optionalEmail(value: unknown): string | undefined {
   return email;
 }
 
-/** A checkout body; `defaultUrl` stands in for a missing successUrl / cancelUrl (form posts only). */
-export function checkoutInput(fields: Fields, rules: InputRules, defaultUrl?: string): CheckoutSessionInput {
+/** Stand-ins for URLs a form post leaves out (form posts only; JSON callers must name them). */
+export interface DefaultUrls {
+  successUrl: string;
+  cancelUrl: string;
+}
+
+export function checkoutInput(fields: Fields, rules: InputRules, defaults?: DefaultUrls): CheckoutSessionInput {
   const tier = checkTier(fields('tier'), rules.tiers);
-  const successUrl = checkReturnUrl('successUrl', fields('successUrl') ?? defaultUrl, rules.allowedOrigins);
-  const cancelUrl = checkReturnUrl('cancelUrl', fields('cancelUrl') ?? defaultUrl, rules.allowedOrigins);
+  const successUrl = checkReturnUrl('successUrl', fields('successUrl') ?? defaults?.successUrl, rules.allowedOrigins);
+  const cancelUrl = checkReturnUrl('cancelUrl', fields('cancelUrl') ?? defaults?.cancelUrl, rules.allowedOrigins);
   const email = optionalEmail(fields('email'));
   const name = optionalText('name', fields('name'), maxNameLength);
   return {

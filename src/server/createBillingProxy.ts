@@ -179,7 +179,8 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
     case 'checkout-session':
     case 'checkout': {
       const fields = await readFields(request, route.kind);
-      const input = checkoutInput(fields, rules, fallbackUrl);
+      const defaults = fallbackUrl === undefined ? undefined : { successUrl: withCheckoutMarker(fallbackUrl), cancelUrl: fallbackUrl };
+      const input = checkoutInput(fields, rules, defaults);
       const customer = await customerOf(request, config);
       const session = await upstream(() => client.createCheckoutSession({ ...input, ...customer }));
       const location = checkSessionUrl(session.url);
@@ -206,7 +207,7 @@ async function portalLocation(client: BillingBackend, returnUrl: string): Promis
   } catch (caught) {
     if (!(caught instanceof BillingError) || caught.code !== 'no_customer') throw asUpstreamFailure(caught);
     const back = new URL(returnUrl);
-    back.searchParams.set('billing_error', 'no_customer');
+    back.searchParams.set(returnedErrorParam, 'no_customer');
     return back.href;
   }
 }
@@ -222,6 +223,11 @@ function acceptsHtml(request: Request): boolean {
   return (request.headers.get('accept') ?? '').toLowerCase().includes('text/html');
 }
 
+// The markers the React layer reads on return (src/react/checkoutReturn.ts): a defaulted success URL
+// carries the first, so the page confirms the subscription; a page URL never keeps either.
+const checkoutReturnParam = 'saiku_checkout';
+const returnedErrorParam = 'billing_error';
+
 /**
  * Where a form post returns when it names no URL: the page it came from (`Referer`) when that page
  * is an acceptable return URL, else the root of the origin it came from.
@@ -230,7 +236,11 @@ function formFallbackUrl(request: Request, url: URL, allowedOrigins: ReadonlySet
   const referer = request.headers.get('referer');
   if (referer !== null) {
     try {
-      return checkReturnUrl('Referer', referer, allowedOrigins);
+      const page = new URL(checkReturnUrl('Referer', referer, allowedOrigins));
+      page.searchParams.delete(checkoutReturnParam);
+      page.searchParams.delete(returnedErrorParam);
+      page.hash = '';
+      return page.href;
     } catch {
       // not acceptable: fall back to the origin root
     }
@@ -238,6 +248,12 @@ function formFallbackUrl(request: Request, url: URL, allowedOrigins: ReadonlySet
   const origin = request.headers.get('origin');
   const home = origin !== null && allowedOrigins.has(origin) ? origin : allowedOrigins.has(url.origin) ? url.origin : [...allowedOrigins][0];
   return `${home ?? url.origin}/`;
+}
+
+function withCheckoutMarker(page: string): string {
+  const url = new URL(page);
+  url.searchParams.set(checkoutReturnParam, 'success');
+  return url.href;
 }
 
 async function resolveKey(request: Request, config: ProxyConfig): Promise<string> {

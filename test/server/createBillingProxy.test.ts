@@ -106,10 +106,15 @@ describe('routes', () => {
     expect(response.headers.get('location')).toBe(`${app}/billing?tab=plan&billing_error=no_customer`);
   });
 
-  it('returns a form post that names no URLs to the page it came from (its Referer)', async () => {
-    const response = await proxy()(postForm('checkout', { tier: 'team' }, { Referer: `${app}/settings/billing` }));
+  it('returns a form post that names no URLs to the page it came from (its Referer), marking a success', async () => {
+    const referer = `${app}/settings/billing?tab=plan&billing_error=no_customer`;
+    const response = await proxy()(postForm('checkout', { tier: 'team' }, { Referer: referer }));
     expect(response.status).toBe(303);
-    expect(forwardedBody()).toEqual({ tier: 'team', successUrl: `${app}/settings/billing`, cancelUrl: `${app}/settings/billing` });
+    expect(forwardedBody()).toEqual({
+      tier: 'team',
+      successUrl: `${app}/settings/billing?tab=plan&saiku_checkout=success`,
+      cancelUrl: `${app}/settings/billing?tab=plan`,
+    });
   });
 
   it('returns a form post to the origin root when its Referer is on another origin', async () => {
@@ -358,7 +363,7 @@ describe('what it refuses, before anything goes upstream', () => {
 
   it('refuses a cross-site POST: an Origin that is not allowed, or Sec-Fetch-Site: cross-site (403)', async () => {
     const handler = proxy();
-    const attempts = [
+    const attempts: Record<string, string>[] = [
       { Origin: 'https://evil.example' },
       { Origin: 'null' },
       { Origin: 'http://app.example.com' },
