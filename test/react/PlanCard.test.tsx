@@ -1,0 +1,139 @@
+import { screen, within } from '@testing-library/react';
+import { HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { PlanCard, type BillingState } from '../../src';
+import {
+  activeState,
+  canceledEndedState,
+  canceledWithAccessState,
+  freeState,
+  longDate,
+  pastDueState,
+  pausedState,
+  trialingState,
+  unpaidState,
+} from './fixtures';
+import { deferred, json, liveRegionOf, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
+
+const api = setupFakeBillingApi();
+
+interface Expected {
+  plan: string;
+  badge: string;
+  date: ((state: BillingState) => string) | null;
+  trial: string | null;
+  action: 'Upgrade' | 'Manage billing' | 'Update payment method';
+}
+
+const cases: [string, () => BillingState, Expected][] = [
+  ["'' (free)", freeState, { plan: 'Free', badge: 'Free', date: null, trial: null, action: 'Upgrade' }],
+  [
+    'trialing',
+    () => trialingState(10),
+    { plan: 'Team', badge: 'Trial', date: (s) => `Trial ends on ${longDate(s.trialEndsAt ?? '')}`, trial: '10 days left in your trial', action: 'Manage billing' },
+  ],
+  ['active', activeState, { plan: 'Team', badge: 'Active', date: (s) => `Renews on ${longDate(s.currentPeriodEnd ?? '')}`, trial: null, action: 'Manage billing' }],
+  [
+    'past_due',
+    pastDueState,
+    { plan: 'Team', badge: 'Past due', date: (s) => `Renews on ${longDate(s.currentPeriodEnd ?? '')}`, trial: null, action: 'Update payment method' },
+  ],
+  // No access: the seed's rule is "billedFeaturesActive false → show upgrade".
+  ['unpaid', unpaidState, { plan: 'Team', badge: 'Unpaid', date: null, trial: null, action: 'Upgrade' }],
+  [
+    'canceled, still paid up',
+    canceledWithAccessState,
+    { plan: 'Team', badge: 'Canceled', date: (s) => `Access ends on ${longDate(s.currentPeriodEnd ?? '')}`, trial: null, action: 'Manage billing' },
+  ],
+  [
+    'canceled, period over',
+    canceledEndedState,
+    { plan: 'Team', badge: 'Canceled', date: (s) => `Access ended on ${longDate(s.currentPeriodEnd ?? '')}`, trial: null, action: 'Upgrade' },
+  ],
+  [
+    'paused (a status this library does not know)',
+    pausedState,
+    { plan: 'Team', badge: 'Paused', date: (s) => `Current period ends on ${longDate(s.currentPeriodEnd ?? '')}`, trial: null, action: 'Upgrade' },
+  ],
+];
+
+describe('PlanCard', () => {
+  it.each(cases)('shows a %s tenant its plan, status, date and the action that fits', async (_label, makeState, expected) => {
+    const state = makeState();
+    api.answer('state', state);
+    renderWithBilling(<PlanCard upgradeTier="team" />);
+
+    const card = await screen.findByRole('region', { name: 'Your plan' });
+    await within(card).findByRole('button', { name: expected.action });
+    // A free tenant's plan and badge both read "Free".
+    expect(within(card).getAllByText(expected.plan).length).toBeGreaterThan(0);
+    expect(within(card).getAllByText(expected.badge).length).toBeGreaterThan(0);
+    if (expected.date) expect(within(card).getByText(expected.date(state))).toBeInTheDocument();
+    else expect(within(card).queryByText(/ on /)).not.toBeInTheDocument();
+    if (expected.trial) expect(within(card).getByText(expected.trial)).toBeInTheDocument();
+    else expect(within(card).queryByText(/left in your trial/)).not.toBeInTheDocument();
+
+    const buttons = within(card).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual([expected.action]);
+    expect(card).not.toHaveAttribute('aria-busy');
+  });
+
+  it('shows "1 day left" in the singular', async () => {
+    api.answer('state', trialingState(1));
+    renderWithBilling(<PlanCard />);
+    expect(await screen.findByText('1 day left in your trial')).toBeInTheDocument();
+  });
+
+  it('says it is loading, marked busy, until the state arrives', async () => {
+    const held = deferred(json(activeState()));
+    api.answer('state', held.answer);
+    renderWithBilling(<PlanCard />);
+
+    const card = screen.getByRole('region', { name: 'Your plan' });
+    expect(card).toHaveAttribute('aria-busy', 'true');
+    expect(within(card).getByText('Loading your plan…')).toBeInTheDocument();
+    expect(within(card).queryByRole('button')).not.toBeInTheDocument();
+
+    held.release();
+    expect(await within(card).findByText('Team')).toBeInTheDocument();
+    expect(card).not.toHaveAttribute('aria-busy');
+    expect(within(card).queryByText('Loading your plan…')).not.toBeInTheDocument();
+  });
+
+  it('explains a failed load in a live region and loads again on "Try again"', async () => {
+    api.answerInTurn(
+      'state',
+      json({ error: 'unauthorized', message: 'Sign in first.' }, { status: 401 }),
+      json(activeState()),
+    );
+    const { user } = renderWithBilling(<PlanCard />);
+
+    const message = await screen.findByText('You are not allowed to manage billing. Sign in again or ask an administrator.');
+    expect(liveRegionOf(message)).not.toBeNull();
+    expect(api.count('state')).toBe(1);
+
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+
+    expect(await screen.findByText('Team')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Manage billing' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(api.count('state')).toBe(2);
+  });
+
+  it('keeps an unknown plan name readable', async () => {
+    api.answer('state', { ...activeState(), tier: 'pro_plus' });
+    renderWithBilling(<PlanCard />);
+    expect(await screen.findByText('Pro plus')).toBeInTheDocument();
+  });
+
+  it('hides the action when `action={null}` and shows the host\'s own when given', async () => {
+    api.answer('state', () => HttpResponse.json(activeState()));
+    const { rerender } = renderWithBilling(<PlanCard action={null} />);
+    await screen.findByText('Team');
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+
+    rerender(<PlanCard action={<a href="/plans">See plans</a>} />);
+    expect(screen.getByRole('link', { name: 'See plans' })).toBeInTheDocument();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,80 @@
+// The request budgets of the issue, as tests: one state request per page, no session before a click.
+import type { ReactNode } from 'react';
+import { act, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BillingGate, BillingStatusBanner, billingStaleTimeMs, ManageButton, PlanCard, UpgradeButton } from '../../src';
+import { activeState, freeState } from './fixtures';
+import { renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
+
+const api = setupFakeBillingApi();
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function Page({ extra = null }: { extra?: ReactNode }) {
+  return (
+    <main>
+      <BillingStatusBanner />
+      <PlanCard />
+      <BillingGate fallback={<p>Reports need a paid plan.</p>}>
+        <p>Your reports</p>
+      </BillingGate>
+      <UpgradeButton tier="business">Go Business</UpgradeButton>
+      <ManageButton>Invoices</ManageButton>
+      {extra}
+    </main>
+  );
+}
+
+describe('request budget', () => {
+  it('a page with several billing components makes exactly one state request and no session request', async () => {
+    api.answer('state', activeState());
+    const { queryClient } = renderWithBilling(<Page />);
+
+    expect(await screen.findByText('Your reports')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Your plan' })).toHaveTextContent('Team');
+    // Settled: nothing still in flight that could add a request.
+    expect(queryClient.isFetching()).toBe(0);
+    expect(api.count('state')).toBe(1);
+    expect(api.count('checkout-session')).toBe(0);
+    expect(api.count('portal-session')).toBe(0);
+  });
+
+  it('mints no session while the buttons are shown, hovered and focused, only on click', async () => {
+    api.answer('state', freeState());
+    const { user, navigate } = renderWithBilling(<Page />);
+    const upgrade = await screen.findByRole('button', { name: 'Go Business' });
+
+    await user.hover(upgrade);
+    await user.tab();
+    await user.hover(screen.getByRole('button', { name: 'Invoices' }));
+    expect(api.count('checkout-session')).toBe(0);
+    expect(api.count('portal-session')).toBe(0);
+
+    await user.click(upgrade);
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+    expect(api.count('checkout-session')).toBe(1);
+    expect(api.count('portal-session')).toBe(0);
+  });
+
+  it('a component mounted later, within the stale time, reuses the state without a request', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    api.answer('state', activeState());
+    const { rerender, queryClient } = renderWithBilling(<PlanCard />);
+    await screen.findByText('Team');
+    expect(api.count('state')).toBe(1);
+
+    await act(() => vi.advanceTimersByTimeAsync(billingStaleTimeMs - 1_000));
+    rerender(<Page extra={<BillingGate><p>More reports</p></BillingGate>} />);
+    // Shown at once, from the cache.
+    expect(screen.getByText('More reports')).toBeInTheDocument();
+    await act(async () => {});
+    expect(queryClient.isFetching()).toBe(0);
+    expect(api.count('state')).toBe(1);
+
+    // Past the stale time, a newly mounted reader asks again.
+    await act(() => vi.advanceTimersByTimeAsync(2_000));
+    rerender(<Page extra={<BillingGate key="later"><p>Even more reports</p></BillingGate>} />);
+    await vi.waitFor(() => expect(api.count('state')).toBe(2));
+  });
+});
