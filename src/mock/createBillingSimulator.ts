@@ -673,6 +673,10 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
 
   // ---- the object ------------------------------------------------------------------------------
 
+  // The default tenant exists from the start, so advance() before the first read moves it too.
+  // Other tenants start at their first request, in the scenario dated from that moment.
+  ensureTenant(defaultApiKey);
+
   return {
     publicUrl,
     webhookDelayMs,
@@ -772,6 +776,7 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
       counts = zeroCounts();
       offsetMs = 0;
       tenantSeq = 0;
+      ensureTenant(defaultApiKey);
     },
   };
 }
