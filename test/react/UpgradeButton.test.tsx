@@ -1,0 +1,330 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { createRef, forwardRef, type ButtonHTMLAttributes } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { createProxyBackend, UpgradeButton, type BillingBackend } from '../../src';
+import { checkoutSessionBody, freeState } from './fixtures';
+import { deferred, json, liveRegionOf, proxyPath, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
+
+const api = setupFakeBillingApi();
+
+const unsafeText = 'This page refused to open the billing link because it does not point at a trusted billing site.';
+
+function onBillingPage(): void {
+  window.history.replaceState(null, '', '/settings/billing?tab=plan#top');
+}
+
+describe('UpgradeButton', () => {
+  it('mints one Checkout session on click, back to this page, and goes there', async () => {
+    onBillingPage();
+    api.answer('state', freeState());
+    const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+
+    await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+
+    await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+    expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url);
+    expect(api.requests('checkout-session')).toEqual([
+      {
+        url: 'http://localhost:3000/api/billing/checkout-session',
+        body: {
+          tier: 'team',
+          successUrl: 'http://localhost:3000/settings/billing?tab=plan&saiku_checkout=success',
+          cancelUrl: 'http://localhost:3000/settings/billing?tab=plan',
+        },
+      },
+    ]);
+  });
+
+  it("takes the plan, email and URLs from the provider's checkout defaults", async () => {
+    const { user, navigate } = renderWithBilling(<UpgradeButton />, {
+      checkout: {
+        tier: 'business',
+        email: 'alice@acme.com',
+        name: 'Acme Corp',
+        successUrl: 'https://app.acme.com/welcome',
+        cancelUrl: 'https://app.acme.com/plans',
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+    expect(api.requests('checkout-session')[0]?.body).toEqual({
+      tier: 'business',
+      email: 'alice@acme.com',
+      name: 'Acme Corp',
+      successUrl: 'https://app.acme.com/welcome?saiku_checkout=success',
+      cancelUrl: 'https://app.acme.com/plans',
+    });
+  });
+
+  it('mints one session for a double click', async () => {
+    const held = deferred(json(checkoutSessionBody));
+    api.answer('checkout-session', held.answer);
+    const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+    const button = screen.getByRole('button', { name: 'Upgrade' });
+
+    await user.dblClick(button);
+    await user.click(button);
+    await waitFor(() => expect(api.count('checkout-session')).toBe(1));
+    held.release();
+
+    await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+    expect(api.count('checkout-session')).toBe(1);
+  });
+
+  it('mints one session for two clicks in the same tick, before React re-renders', async () => {
+    const held = deferred(json(checkoutSessionBody));
+    api.answer('checkout-session', held.answer);
+    const { navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+    const button = screen.getByRole('button', { name: 'Upgrade' });
+
+    act(() => {
+      button.click();
+      button.click();
+    });
+    await waitFor(() => expect(api.count('checkout-session')).toBe(1));
+    held.release();
+
+    await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+    expect(api.count('checkout-session')).toBe(1);
+  });
+
+  it('is busy while the session is minted, and keeps focus', async () => {
+    const held = deferred(json(checkoutSessionBody));
+    api.answer('checkout-session', held.answer);
+    const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+    const button = screen.getByRole('button', { name: 'Upgrade' });
+    expect(button).toHaveAttribute('data-state', 'idle');
+    expect(button).not.toHaveAttribute('aria-busy');
+
+    await user.click(button);
+
+    await waitFor(() => expect(button).toHaveAttribute('aria-busy', 'true'));
+    expect(button).toHaveAttribute('data-state', 'pending');
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toBeEnabled();
+    expect(button).toHaveFocus();
+
+    held.release();
+    await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'idle'));
+    expect(button).not.toHaveAttribute('aria-busy');
+  });
+
+  it("runs the host's onClick first, and preventDefault() there cancels the checkout", async () => {
+    const calls: string[] = [];
+    const proxy = createProxyBackend({ baseUrl: proxyPath });
+    const backend: BillingBackend = {
+      ...proxy,
+      getState: (options) => proxy.getState(options),
+      createCheckoutSession: (input) => {
+        calls.push('mint');
+        return proxy.createCheckoutSession(input);
+      },
+      createPortalSession: (input) => proxy.createPortalSession(input),
+    };
+    let cancel = false;
+    const { user, navigate } = renderWithBilling(
+      <UpgradeButton
+        tier="team"
+        onClick={(event) => {
+          calls.push('host');
+          if (cancel) event.preventDefault();
+        }}
+      />,
+      { backend },
+    );
+    const button = screen.getByRole('button', { name: 'Upgrade' });
+
+    await user.click(button);
+    await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+    expect(calls).toEqual(['host', 'mint']);
+
+    cancel = true;
+    calls.length = 0;
+    await user.click(button);
+    expect(calls).toEqual(['host']);
+    expect(api.count('checkout-session')).toBe(1);
+    expect(navigate).toHaveBeenCalledOnce();
+  });
+
+  it('refuses a disabled click', async () => {
+    const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" disabled />);
+    await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+    expect(api.count('checkout-session')).toBe(0);
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('says so when no plan is known, without a request', async () => {
+    const { user, navigate } = renderWithBilling(<UpgradeButton />);
+    const button = screen.getByRole('button', { name: 'Upgrade' });
+    await user.click(button);
+    expect(await screen.findByText(/The billing request was refused: Choose a plan/)).toBeInTheDocument();
+    expect(button).toHaveAttribute('data-state', 'error');
+    expect(api.count('checkout-session')).toBe(0);
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
+  describe('redirect safety', () => {
+    it.each([
+      'javascript:alert(1)',
+      'http://checkout.stripe.com/c/pay/cs_test_a1b2c3',
+      'https://evil.test/c/pay/cs_test_a1b2c3',
+      'https://checkout.stripe.com.evil.test/c/pay',
+      'https://user:pass@checkout.stripe.com/c/pay',
+      '/c/pay/relative',
+    ])('shows an error and does not navigate when the backend answers %s', async (url) => {
+      api.answer('checkout-session', json({ url, sessionId: 'cs_test_x' }));
+      const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+      const button = screen.getByRole('button', { name: 'Upgrade' });
+
+      await user.click(button);
+
+      const message = await screen.findByText(unsafeText);
+      expect(liveRegionOf(message)).not.toBeNull();
+      expect(button).toHaveAccessibleDescription(unsafeText);
+      expect(button).toHaveAttribute('data-state', 'error');
+      expect(navigate).not.toHaveBeenCalled();
+    });
+
+    it('follows an http URL only to a loopback host the allowlist names', async () => {
+      api.answer('checkout-session', json({ url: 'http://localhost:4242/checkout/cs_1', sessionId: 'cs_1' }));
+      const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />, {
+        allowedRedirectHosts: ['localhost:4242'],
+      });
+      await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith('http://localhost:4242/checkout/cs_1'));
+    });
+
+    it('a new click clears the last error', async () => {
+      api.answerInTurn('checkout-session', json({ url: 'https://evil.test/x', sessionId: 'cs_x' }), json(checkoutSessionBody));
+      const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+      const button = screen.getByRole('button', { name: 'Upgrade' });
+      await user.click(button);
+      await screen.findByText(unsafeText);
+
+      await user.click(button);
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url));
+      expect(screen.queryByText(unsafeText)).not.toBeInTheDocument();
+      expect(button).not.toHaveAccessibleDescription();
+    });
+  });
+
+  describe('asChild', () => {
+    it("keeps our behaviour on the host's link", async () => {
+      const { user, navigate } = renderWithBilling(
+        <UpgradeButton asChild tier="team" className="ours">
+          <a href="#plans" className="host-link">
+            Go
+          </a>
+        </UpgradeButton>,
+      );
+      const link = screen.getByRole('link', { name: 'Go' });
+      expect(link.tagName).toBe('A');
+      expect(link).toHaveClass('host-link', 'saiku-billing-button', 'ours');
+      expect(screen.queryByRole('button')).not.toBeInTheDocument();
+
+      await user.click(link);
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url));
+      expect(api.count('checkout-session')).toBe(1);
+      // Our handler took the click: the href was not followed.
+      expect(window.location.hash).toBe('');
+    });
+
+    it("keeps the host's button component, and both refs reach the DOM node", async () => {
+      const hostClicks = vi.fn();
+      const FancyButton = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement>>(function FancyButton(props, ref) {
+        return <button ref={ref} {...props} className={['fancy', props.className].filter(Boolean).join(' ')} />;
+      });
+      const hostRef = createRef<HTMLButtonElement>();
+      const ourRef = createRef<HTMLButtonElement>();
+      const { user, navigate } = renderWithBilling(
+        <UpgradeButton asChild tier="team" ref={ourRef}>
+          <FancyButton ref={hostRef} onClick={hostClicks}>
+            Go Team
+          </FancyButton>
+        </UpgradeButton>,
+      );
+      const button = screen.getByRole('button', { name: 'Go Team' });
+      expect(button).toHaveClass('fancy', 'saiku-billing-button');
+      expect(hostRef.current).toBe(button);
+      expect(ourRef.current).toBe(button);
+
+      await user.click(button);
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url));
+      expect(hostClicks).toHaveBeenCalledOnce();
+      expect(api.count('checkout-session')).toBe(1);
+    });
+
+    it('forwards a ref to our own button too', () => {
+      const ref = createRef<HTMLButtonElement>();
+      renderWithBilling(<UpgradeButton tier="team" ref={ref} />);
+      expect(ref.current).toBe(screen.getByRole('button', { name: 'Upgrade' }));
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is a real button named by its text, or by its children', () => {
+      renderWithBilling(
+        <>
+          <UpgradeButton tier="team" />
+          <UpgradeButton tier="business">Upgrade to Business</UpgradeButton>
+        </>,
+      );
+      expect(screen.getByRole('button', { name: 'Upgrade' }).tagName).toBe('BUTTON');
+      expect(screen.getByRole('button', { name: 'Upgrade to Business' }).tagName).toBe('BUTTON');
+    });
+
+    it('starts checkout from the keyboard alone: Tab, then Enter', async () => {
+      const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+      await user.tab();
+      expect(screen.getByRole('button', { name: 'Upgrade' })).toHaveFocus();
+      await user.keyboard('{Enter}');
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url));
+      expect(api.count('checkout-session')).toBe(1);
+    });
+
+    it('starts checkout with Space too', async () => {
+      const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+      await user.tab();
+      await user.keyboard(' ');
+      await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+    });
+
+    it("works without JavaScript: a post form aimed at the proxy's checkout route", () => {
+      renderWithBilling(<UpgradeButton tier="team" />, {
+        checkout: { successUrl: 'https://app.acme.com/welcome', cancelUrl: 'https://app.acme.com/plans' },
+      });
+      const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Upgrade' });
+      expect(button).toHaveAttribute('type', 'submit');
+      const form = button.form;
+      expect(form).not.toBeNull();
+      expect(form).toHaveAttribute('method', 'post');
+      expect(form).toHaveAttribute('action', '/api/billing/checkout');
+      expect(form).toHaveFormValues({
+        tier: 'team',
+        successUrl: 'https://app.acme.com/welcome?saiku_checkout=success',
+        cancelUrl: 'https://app.acme.com/plans',
+      });
+    });
+
+    it('leaves fields the proxy defaults out of the form', () => {
+      renderWithBilling(<UpgradeButton tier="team" />);
+      const form = screen.getByRole<HTMLButtonElement>('button', { name: 'Upgrade' }).form;
+      expect(form).toHaveFormValues({ tier: 'team' });
+      expect(form?.elements.namedItem('successUrl')).toBeNull();
+    });
+
+    it('is a plain button with a backend that has no form routes', () => {
+      const proxy = createProxyBackend({ baseUrl: proxyPath });
+      const backend: BillingBackend = {
+        getState: (options) => proxy.getState(options),
+        createCheckoutSession: (input) => proxy.createCheckoutSession(input),
+        createPortalSession: (input) => proxy.createPortalSession(input),
+      };
+      renderWithBilling(<UpgradeButton tier="team" />, { backend });
+      const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Upgrade' });
+      expect(button).toHaveAttribute('type', 'button');
+      expect(button.form).toBeNull();
+    });
+  });
+});
