@@ -27,7 +27,8 @@ async function stateOver(simulator: BillingSimulator, key = 'sk_test_a') {
 describe('createBillingSimulator: tenants and auth', () => {
   it('answers 401 with the API’s error shape when there is no Bearer key', async () => {
     const simulator = simulatorAt();
-    for (const headers of [{}, { Authorization: 'Basic c2s6' }, { Authorization: 'Bearer ' }]) {
+    const attempts: Record<string, string>[] = [{}, { Authorization: 'Basic c2s6' }, { Authorization: 'Bearer ' }];
+    for (const headers of attempts) {
       const response = await simulator.fetch(new Request('https://api.saiku.bi/me/billing/state', { headers }));
       expect(response.status).toBe(401);
       expect(response.headers.get('WWW-Authenticate')).toBe('Bearer');
