@@ -1,3 +1,4 @@
+import { BillingError } from './BillingError';
 import { parseBillingState, parseCheckoutSession, parsePortalSession } from './parse';
 import { requestJson } from './http';
 import type { BillingBackend, CheckoutSessionInput, PortalSessionInput } from './types';
@@ -21,6 +22,16 @@ export const defaultProxyBasePath = '/api/billing';
 /** The default backend: calls the proxy the host mounted on its own server, which adds the API key. */
 export function createProxyBackend(options: ProxyBackendOptions = {}): BillingBackend {
   const base = (options.baseUrl ?? defaultProxyBasePath).replace(/\/+$/, '');
+  // A path only means something in a browser; on a server it can never work, so fail for good
+  // (invalid_request is never retried) instead of as a retried network error.
+  const checkUsable = () => {
+    if (base.startsWith('/') && options.fetch === undefined && typeof location === 'undefined') {
+      throw new BillingError(
+        'invalid_request',
+        `createProxyBackend's baseUrl "${base}" is a path, which only works in a browser. Pass an absolute URL on the server, or pass initialState instead of fetching there.`,
+      );
+    }
+  };
   const common = {
     fetch: options.fetch,
     headers: options.headers ?? {},
@@ -30,12 +41,15 @@ export function createProxyBackend(options: ProxyBackendOptions = {}): BillingBa
   return {
     formsUrl: base,
     async getState({ signal } = {}) {
+      checkUsable();
       return parseBillingState(await requestJson(`${base}/state`, { ...common, method: 'GET', signal }));
     },
     async createCheckoutSession(input: CheckoutSessionInput) {
+      checkUsable();
       return parseCheckoutSession(await requestJson(`${base}/checkout-session`, { ...common, method: 'POST', body: input }));
     },
     async createPortalSession(input: PortalSessionInput) {
+      checkUsable();
       return parsePortalSession(await requestJson(`${base}/portal-session`, { ...common, method: 'POST', body: input }));
     },
   };

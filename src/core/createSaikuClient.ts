@@ -27,6 +27,7 @@ export function createSaikuClient(options: SaikuClientOptions): BillingBackend {
     headers: { Authorization: `Bearer ${options.apiKey}` },
     timeoutMs: options.timeoutMs ?? 10_000,
     service: 'the Saiku API',
+    secret: options.apiKey,
   };
   return {
     async getState({ signal } = {}) {

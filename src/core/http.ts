@@ -11,6 +11,8 @@ export interface RequestJsonOptions {
   timeoutMs: number;
   /** Names the service in messages ("the billing proxy", "the Saiku API"). */
   service: string;
+  /** A secret (the API key) to cut out of any message the server sends back. */
+  secret?: string;
 }
 
 /** Sends a request and resolves with the JSON body of a 2xx answer; rejects with a `BillingError` otherwise. */
@@ -41,7 +43,7 @@ export async function requestJson(url: string, options: RequestJsonOptions): Pro
 
   const text = await readText(response, options, timeout);
   const json = parseJson(text);
-  if (!response.ok) throw errorFromResponse(response, json, options.service);
+  if (!response.ok) throw errorFromResponse(response, json, options.service, options.secret);
   if (json === undefined) {
     throw new BillingError('invalid_response', `${options.service} answered ${response.status} without a JSON body.`, {
       status: response.status,
@@ -72,8 +74,11 @@ function parseJson(text: string): unknown {
 }
 
 /** The `BillingError` an HTTP error answer means, keeping the server's message and `Retry-After`. */
-export function errorFromResponse(response: Response, json: unknown, service: string): BillingError {
-  const { error, message } = parseErrorBody(json);
+export function errorFromResponse(response: Response, json: unknown, service: string, secret?: string): BillingError {
+  const parsed = parseErrorBody(json);
+  const error = parsed.error;
+  // A server that echoes the key back must not put it into logs through our error.
+  const message = secret && parsed.message ? parsed.message.split(secret).join('[redacted]') : parsed.message;
   const code = error === 'no_customer' ? 'no_customer' : codeForStatus(response.status);
   const retryAfter = code === 'rate_limited' ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
   return new BillingError(code, message ?? `${service} answered ${response.status}${error ? ` (${error})` : ''}.`, {

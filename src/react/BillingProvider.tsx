@@ -1,6 +1,6 @@
 'use client';
 import { QueryClient, QueryClientContext, useQuery } from '@tanstack/react-query';
-import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   createProxyBackend,
   defaultAllowedRedirectHosts,
@@ -16,6 +16,7 @@ import {
   confirmPollDelay,
   confirmTimeoutMs,
   readReturnMarkers,
+  type ReturnMarkers,
 } from './checkoutReturn';
 import { mergeLabels, type BillingLabelsInput } from './labels';
 import { VisuallyHidden } from './VisuallyHidden';
@@ -41,6 +42,11 @@ export interface BillingProviderProps {
   labels?: BillingLabelsInput;
   children?: ReactNode;
 }
+
+const noMarkers: ReturnMarkers = { checkout: false, error: null };
+const subscribeToNothing = () => () => {};
+const readSearch = () => window.location.search;
+const readNoSearch = () => '';
 
 function defaultNavigate(url: string): void {
   window.location.assign(url);
@@ -77,7 +83,14 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
     return () => queryClient.unmount();
   }, [queryClient]);
 
-  const [markers] = useState(readReturnMarkers);
+  // The server (and hydration) sees no markers, so its HTML matches the first client render. Once
+  // seen, markers are latched: clearing them from the address bar must not end the confirmation.
+  const search = useSyncExternalStore(subscribeToNothing, readSearch, readNoSearch);
+  const [markers, setMarkers] = useState<ReturnMarkers>(noMarkers);
+  if (markers === noMarkers && search !== '') {
+    const found = readReturnMarkers(search);
+    if (found.checkout || found.error !== null) setMarkers(found);
+  }
   const checkoutReturn = useCheckoutReturn(backend, queryClient, markers.checkout, props.initialState);
 
   const { navigate = defaultNavigate, checkout, portal, allowedRedirectHosts, locale, labels, initialState } = props;

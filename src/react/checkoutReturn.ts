@@ -33,9 +33,16 @@ export function currentPageUrl(): string | undefined {
   return url.toString();
 }
 
-export function readReturnMarkers(): { checkout: boolean; error: string | null } {
-  if (typeof window === 'undefined') return { checkout: false, error: null };
-  const params = new URL(window.location.href).searchParams;
+export interface ReturnMarkers {
+  /** The user is back from a completed Checkout. */
+  checkout: boolean;
+  /** An error code the proxy's form routes sent back, such as `no_customer`. */
+  error: string | null;
+}
+
+/** Reads our markers from a query string (`window.location.search`). */
+export function readReturnMarkers(search: string): ReturnMarkers {
+  const params = new URLSearchParams(search);
   return { checkout: params.get(checkoutReturnParam) === 'success', error: params.get(returnedErrorParam) };
 }
 

@@ -280,3 +280,14 @@ describe('createProxyBackend', () => {
     });
   });
 });
+
+describe('createProxyBackend on a server', () => {
+  it('fails for good (invalid_request, never retried) when its baseUrl is a path and no fetch is given', async () => {
+    const backend = createProxyBackend();
+    const error = await backend.getState().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BillingError);
+    expect((error as BillingError).code).toBe('invalid_request');
+    expect((error as BillingError).isTransient).toBe(false);
+    expect((error as BillingError).message).toContain('absolute URL');
+  });
+});

@@ -377,3 +377,17 @@ describe('the worked example from the Saiku docs', () => {
     expect(error.message).toBe('Missing or wrong API key.');
   });
 });
+
+describe('createSaikuClient with a server that echoes the key', () => {
+  it('cuts the key out of the server message it keeps on the error', async () => {
+    server.use(
+      http.get(`${api}/me/billing/state`, () =>
+        HttpResponse.json({ error: 'unauthorized', message: `Key ${apiKey} is revoked` }, { status: 401 }),
+      ),
+    );
+    const error = await rejectionOf(createSaikuClient({ apiKey }).getState());
+    expect(error).toBeInstanceOf(BillingError);
+    expect((error as BillingError).message).toBe('Key [redacted] is revoked');
+    expect(JSON.stringify(error)).not.toContain(apiKey);
+  });
+});
