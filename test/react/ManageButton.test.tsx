@@ -1,0 +1,121 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ManageButton } from '../../src';
+import { checkoutSessionBody, portalSessionBody } from './fixtures';
+import { json, liveRegionOf, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
+
+const api = setupFakeBillingApi();
+
+const noCustomerText = 'There is no subscription to manage yet. Choose a plan to start one.';
+const noCustomer = json({ error: 'no_customer', message: 'Run POST /me/billing/checkout-session first.' }, { status: 409 });
+
+describe('ManageButton', () => {
+  it('mints a Portal session that returns to this page, and goes there', async () => {
+    window.history.replaceState(null, '', '/settings/billing?saiku_checkout=success#invoices');
+    const { user, navigate } = renderWithBilling(<ManageButton />);
+
+    await user.click(screen.getByRole('button', { name: 'Manage billing' }));
+
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith(portalSessionBody.url));
+    expect(api.requests('portal-session')).toEqual([
+      { url: 'http://localhost:3000/api/billing/portal-session', body: { returnUrl: 'http://localhost:3000/settings/billing' } },
+    ]);
+    expect(api.count('checkout-session')).toBe(0);
+  });
+
+  it("uses the returnUrl prop, else the provider's portal default", async () => {
+    const { user, navigate, rerender } = renderWithBilling(<ManageButton />, { portal: { returnUrl: 'https://app.acme.com/account' } });
+    await user.click(screen.getByRole('button', { name: 'Manage billing' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+
+    rerender(<ManageButton returnUrl="https://app.acme.com/billing" />);
+    await user.click(screen.getByRole('button', { name: 'Manage billing' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(2));
+
+    expect(api.requests('portal-session').map((r) => r.body)).toEqual([
+      { returnUrl: 'https://app.acme.com/account' },
+      { returnUrl: 'https://app.acme.com/billing' },
+    ]);
+  });
+
+  it('refuses a portal URL on another host', async () => {
+    api.answer('portal-session', json({ url: 'https://billing.stripe.com.evil.test/p/session/x' }));
+    const { user, navigate } = renderWithBilling(<ManageButton />);
+    await user.click(screen.getByRole('button', { name: 'Manage billing' }));
+    expect(await screen.findByText(/does not point at a trusted billing site/)).toBeInTheDocument();
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
+  describe('with nothing to manage (409 no_customer)', () => {
+    it("says so and offers Checkout for the provider's plan instead", async () => {
+      api.answer('portal-session', noCustomer);
+      const { user, navigate } = renderWithBilling(<ManageButton />, { checkout: { tier: 'team' } });
+
+      await user.click(screen.getByRole('button', { name: 'Manage billing' }));
+
+      const message = await screen.findByText(noCustomerText);
+      expect(liveRegionOf(message)).not.toBeNull();
+      expect(screen.getByRole('button', { name: 'Manage billing' })).toHaveAccessibleDescription(noCustomerText);
+      expect(navigate).not.toHaveBeenCalled();
+
+      await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url));
+      expect(api.count('portal-session')).toBe(1);
+      expect(api.requests('checkout-session').map((r) => (r.body as { tier: string }).tier)).toEqual(['team']);
+    });
+
+    it('offers the plan named by upgradeTier', async () => {
+      api.answer('portal-session', noCustomer);
+      const { user, navigate } = renderWithBilling(<ManageButton upgradeTier="business" />, { checkout: { tier: 'team' } });
+      await user.click(screen.getByRole('button', { name: 'Manage billing' }));
+      await user.click(await screen.findByRole('button', { name: 'Upgrade' }));
+      await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+      expect(api.requests('checkout-session').map((r) => (r.body as { tier: string }).tier)).toEqual(['business']);
+    });
+
+    it('offers no Upgrade button when no plan is known', async () => {
+      api.answer('portal-session', noCustomer);
+      const { user } = renderWithBilling(<ManageButton />);
+      await user.click(screen.getByRole('button', { name: 'Manage billing' }));
+      await screen.findByText(noCustomerText);
+      expect(screen.queryByRole('button', { name: 'Upgrade' })).not.toBeInTheDocument();
+    });
+
+    it("says so after the proxy's no-JavaScript route sent the browser back with billing_error=no_customer", async () => {
+      window.history.replaceState(null, '', '/settings/billing?billing_error=no_customer');
+      renderWithBilling(<ManageButton />, { checkout: { tier: 'team' } });
+      expect(await screen.findByText(noCustomerText)).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Upgrade' })).toBeInTheDocument();
+      // The marker leaves the address bar, so a reload does not repeat it.
+      await waitFor(() => expect(window.location.search).toBe(''));
+      expect(api.count('portal-session')).toBe(0);
+    });
+  });
+
+  it("works without JavaScript: a post form aimed at the proxy's portal route", () => {
+    renderWithBilling(<ManageButton returnUrl="https://app.acme.com/billing" />);
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Manage billing' });
+    expect(button.form).toHaveAttribute('method', 'post');
+    expect(button.form).toHaveAttribute('action', '/api/billing/portal');
+    expect(button.form).toHaveFormValues({ returnUrl: 'https://app.acme.com/billing' });
+  });
+
+  it('starts from the keyboard alone', async () => {
+    const { user, navigate } = renderWithBilling(<ManageButton>Invoices</ManageButton>);
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Invoices' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith(portalSessionBody.url));
+  });
+
+  it("keeps our behaviour on the host's element with asChild", async () => {
+    const { user, navigate } = renderWithBilling(
+      <ManageButton asChild>
+        <a href="#portal">Billing portal</a>
+      </ManageButton>,
+    );
+    await user.click(screen.getByRole('link', { name: 'Billing portal' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith(portalSessionBody.url));
+  });
+});
