@@ -2,7 +2,9 @@
 // Library build (ES modules for every entry of the exports map) and the test projects.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
@@ -63,6 +65,36 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/react/**/*.test.{ts,tsx}', 'test/build/**/*.test.ts'],
           setupFiles: ['test/setup-dom.ts'],
+        },
+      },
+      {
+        // Every story in stories/ as a test in real Chromium: render, play function, then axe (.storybook/preview.tsx).
+        extends: true,
+        plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
+        test: {
+          name: 'storybook',
+          // The 503 and network-error stories wait out the library's three retries (1 s + 2 s + 4 s).
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: '/usr/bin/chromium',
+                args: [
+                  '--headless',
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-quic',
+                  '--no-first-run',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],
