@@ -111,8 +111,12 @@ export interface SimulatorChange {
 }
 
 export interface BillingSimulator {
-  /** Saiku's `/me/billing/…` paths (Bearer key required, one tenant per key) and the stand-in Checkout and Portal pages. */
-  fetch(request: Request): Promise<Response>;
+  /**
+   * Saiku's `/me/billing/…` paths (Bearer key required, one tenant per key) and the stand-in
+   * Checkout and Portal pages. Takes a `Request`, or fetch's own arguments, so it can be passed
+   * wherever a `fetch` is expected (`createSaikuClient({ fetch: simulator.fetch })`).
+   */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** A tenant's state now (a copy); no key: the default tenant. */
   getState(apiKey?: string): BillingState;
   /** What "Pay" on the stand-in Checkout page does; throws for an unknown, expired or used session. */
@@ -278,8 +282,8 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
     tenant.failNext = false;
     tenant.webhooks = [];
     const end = state.currentPeriodEnd === null ? null : Date.parse(state.currentPeriodEnd);
-    tenant.canceledFrom =
-      state.subscriptionStatus === 'canceled' && state.billedFeaturesActive && end !== null && end > now ? 'active' : null;
+    // Canceled with access left is a cancel at period end; settle() ends the access when that period is over.
+    tenant.canceledFrom = state.subscriptionStatus === 'canceled' && state.billedFeaturesActive && end !== null ? 'active' : null;
     tenant.dunningStart = inferDunningStart(state, end, now);
   }
 
@@ -364,11 +368,15 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
   function mutate<T>(apiKey: string, change: (tenant: Tenant) => T): T {
     const tenant = ensureTenant(apiKey);
     const before = JSON.stringify(tenant.state);
-    settle(tenant);
-    const result = change(tenant);
-    settle(tenant);
-    if (JSON.stringify(tenant.state) !== before) notify(tenant);
-    return result;
+    try {
+      settle(tenant);
+      const result = change(tenant);
+      settle(tenant);
+      return result;
+    } finally {
+      // Also after a refused change: the clock may have moved the state before the refusal.
+      if (JSON.stringify(tenant.state) !== before) notify(tenant);
+    }
   }
 
   function notify(tenant: Tenant): void {
@@ -680,7 +688,9 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
   return {
     publicUrl,
     webhookDelayMs,
-    async fetch(request) {
+    async fetch(input, init) {
+      // A bad URL rejects with fetch's TypeError, outside the try: it is the caller's mistake.
+      const request = input instanceof Request && init === undefined ? input : new Request(input, init);
       try {
         return await handle(request);
       } catch (error) {
@@ -822,7 +832,7 @@ function resolveScenario(scenario: ScenarioName | Partial<BillingState>, now: nu
     throw new TypeError('scenario must be a scenario name or a partial BillingState.');
   }
   const status = scenario.subscriptionStatus ?? '';
-  const base = createScenario(scenarioForStatus[status] ?? 'free', new Date(now));
+  const base = createScenario(Object.hasOwn(scenarioForStatus, status) ? (scenarioForStatus[status] ?? 'free') : 'free', new Date(now));
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(scenario)) if (value !== undefined) merged[key] = value;
   // A trial given only by its end: the period ends with it.

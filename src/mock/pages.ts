@@ -168,7 +168,9 @@ export function renderPortalPage(model: PortalPageModel): string {
   const description = describeBilling(state, { now: model.now, locale: 'en-US' });
   const status = model.canceling
     ? 'Canceled at period end'
-    : (statusNames[state.subscriptionStatus] ?? state.subscriptionStatus);
+    : Object.hasOwn(statusNames, state.subscriptionStatus)
+      ? (statusNames[state.subscriptionStatus] ?? state.subscriptionStatus)
+      : state.subscriptionStatus;
   const rows: [string, string][] = [
     ['Plan', planNameFor(state.tier)],
     ['Status', status],

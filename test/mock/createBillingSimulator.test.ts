@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BillingError } from '../../src/core';
+import { BillingError, createSaikuClient } from '../../src/core';
 import {
   createBillingSimulator,
   defaultApiKey,
@@ -74,6 +74,25 @@ describe('createBillingSimulator: tenants and auth', () => {
     expect(custom.getState()).toMatchObject({ tenantId: 't-1', trialEndsAt: at(5), currentPeriodEnd: at(5) });
   });
 
+  it('keeps a status Stripe may add, even one named like an Object.prototype member', async () => {
+    for (const status of ['paused', 'constructor']) {
+      const simulator = simulatorAt({ scenario: { subscriptionStatus: status, stripeCustomerId: 'cus_x' } });
+      expect(simulator.getState()).toMatchObject({ subscriptionStatus: status, billedFeaturesActive: false });
+      const portal = await call(simulator, '/me/billing/portal-session', { key: defaultApiKey, body: portalInput });
+      const { url } = (await portal.json()) as { url: string };
+      const page = await simulator.fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain(`<dd>${status}</dd>`);
+    }
+  });
+
+  it('ends at once the access of a canceled state whose period is already over', () => {
+    const simulator = simulatorAt({
+      scenario: { subscriptionStatus: 'canceled', billedFeaturesActive: true, currentPeriodEnd: at(-1) },
+    });
+    expect(simulator.getState()).toMatchObject({ subscriptionStatus: 'canceled', billedFeaturesActive: false });
+  });
+
   it('refuses an unknown scenario or option at creation', () => {
     expect(() => createBillingSimulator({ scenario: 'gold' as never })).toThrow(TypeError);
     expect(() => createBillingSimulator({ scenario: { billedFeaturesActive: 'yes' as never } })).toThrow(BillingError);
@@ -88,6 +107,13 @@ describe('createBillingSimulator: tenants and auth', () => {
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('Allow')).toBe('GET');
     expect((await call(simulator, '/me/billing/checkout-session')).status).toBe(405);
+  });
+
+  it('can be passed where a fetch is expected', async () => {
+    const simulator = simulatorAt({ scenario: 'enterprise' });
+    const client = createSaikuClient({ apiKey: defaultApiKey, fetch: simulator.fetch });
+    expect(await client.getState()).toEqual(simulator.getState());
+    await expect(simulator.fetch('not a url')).rejects.toThrow(TypeError);
   });
 
   it('serves the API under any origin and path prefix, with no-store JSON', async () => {
