@@ -122,8 +122,8 @@ export function createTestQueryClient(): QueryClient {
 }
 
 export interface RenderWithBillingOptions extends Omit<BillingProviderProps, 'children'> {
-  /** Passed to Testing Library's render. */
-  renderOptions?: Omit<RenderOptions, 'wrapper' | 'queries'>;
+  /** Passed to Testing Library's render; a `wrapper` goes around the provider. */
+  renderOptions?: Omit<RenderOptions, 'queries'>;
   /** Leave `queryClient` unset on the provider (it then uses an enclosing client or its own). @default false */
   withoutQueryClient?: boolean;
 }
