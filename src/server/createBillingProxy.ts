@@ -101,6 +101,8 @@ export function createBillingProxy(options: ProxyOptions): (request: Request) =>
   const config = resolveOptions(options);
   const handler = async (request: Request): Promise<Response> => {
     const reply = new Replier();
+    // A fixed key is scrubbed from the first byte; a resolved one from when it is known.
+    if (typeof config.apiKey === 'string' && config.apiKey.trim() !== '') reply.secret = config.apiKey;
     try {
       return await handle(request, config, reply);
     } catch (caught) {
