@@ -1,0 +1,88 @@
+// @vitest-environment node
+// The components render on the server from `initialState`, with no window and no request.
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  BillingGate,
+  BillingProvider,
+  BillingStatusBanner,
+  createProxyBackend,
+  ManageButton,
+  PlanCard,
+  UpgradeButton,
+  type BillingState,
+} from '../../src';
+import { activeState, freeState, longDate, pastDueState } from './fixtures';
+
+function renderPage(state: BillingState, fetch = vi.fn<typeof globalThis.fetch>()): { html: string; fetch: typeof fetch } {
+  const html = renderToString(
+    <BillingProvider backend={createProxyBackend({ fetch })} initialState={state} checkout={{ tier: 'team' }}>
+      <BillingStatusBanner />
+      <PlanCard />
+      <BillingGate fallback={<p>Reports need a paid plan.</p>}>
+        <p>Your reports</p>
+      </BillingGate>
+      <UpgradeButton tier="business">Go Business</UpgradeButton>
+      <ManageButton />
+    </BillingProvider>,
+  );
+  return { html, fetch };
+}
+
+/** The text a person would read, without markup. */
+function textOf(html: string): string {
+  return html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+}
+
+describe('server rendering', () => {
+  it('runs where there is no window', () => {
+    expect(typeof window).toBe('undefined');
+    expect(typeof document).toBe('undefined');
+  });
+
+  it('renders an active plan from initialState, without a request', () => {
+    const state = activeState();
+    const { html, fetch } = renderPage(state);
+    const text = textOf(html);
+    expect(text).toContain('Team');
+    expect(text).toContain('Active');
+    expect(text).toContain(`Renews on ${longDate(state.currentPeriodEnd ?? '')}`);
+    expect(text).toContain('Manage billing');
+    expect(text).toContain('Your reports');
+    expect(text).not.toContain('Loading your plan');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('renders a free plan with the no-JavaScript checkout form', () => {
+    const { html, fetch } = renderPage(freeState());
+    const text = textOf(html);
+    expect(text).toContain('Free');
+    expect(text).toContain('Upgrade');
+    expect(text).toContain('Go Business');
+    expect(text).toContain('Reports need a paid plan.');
+    const forms = html.match(/<form[^>]*>/g) ?? [];
+    const checkoutForm = forms.find((tag) => tag.includes('action="/api/billing/checkout"'));
+    expect(checkoutForm).toContain('method="post"');
+    expect(html).toContain('<input type="hidden" name="tier" value="business"/>');
+    expect(forms.find((tag) => tag.includes('action="/api/billing/portal"'))).toContain('method="post"');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('renders the banner for a tenant that needs attention', () => {
+    const { html } = renderPage(pastDueState());
+    expect(textOf(html)).toContain('Your last payment failed.');
+    expect(textOf(html)).toContain('Update payment method');
+  });
+
+  it('renders the loading state without initialState, still without a request', () => {
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    const html = renderToString(
+      <BillingProvider backend={createProxyBackend({ fetch })}>
+        <PlanCard />
+      </BillingProvider>,
+    );
+    expect(textOf(html)).toContain('Loading your plan…');
+    expect(html).toContain('aria-busy="true"');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
