@@ -290,7 +290,7 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
   /** Applies everything due by now, in time order: webhooks, trial ends, renewals, dunning, period ends. */
   function settle(tenant: Tenant): void {
     const now = clock();
-    // A bound, not a expected limit: a year of monthly renewals is 12 steps.
+    // A safety bound, never reached in practice: a year of monthly renewals is 12 steps.
     for (let step = 0; step < 100_000; step += 1) {
       const event = nextEvent(tenant);
       if (!event || event.at > now) return;
