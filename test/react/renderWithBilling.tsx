@@ -4,7 +4,7 @@ import { focusManager, QueryClient } from '@tanstack/react-query';
 import { render, type RenderOptions, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import type { ReactElement } from 'react';
 import { afterAll, afterEach, beforeAll, vi, type Mock } from 'vitest';
 import { BillingProvider, createProxyBackend, type BillingProviderProps, type BillingState } from '../../src';
@@ -31,7 +31,7 @@ const defaultAnswers: Record<BillingRoute, Answer> = {
 };
 
 export interface FakeBillingApi {
-  server: SetupServerApi;
+  server: SetupServer;
   /** Sets what a route answers for the rest of the test; later calls replace earlier ones. */
   answer(route: 'state', answer: BillingState | Answer): void;
   answer(route: Exclude<BillingRoute, 'state'>, answer: Answer): void;
@@ -63,7 +63,21 @@ export function setupFakeBillingApi(): FakeBillingApi {
   };
   const server = setupServer(route('state'), route('checkout-session'), route('portal-session'));
 
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  // msw 3's `onUnhandledFrame: 'error'` (v2's onUnhandledRequest) only makes the fetch fail, which the
+  // library turns into a `network` error a test might not notice: also fail the test that made it.
+  const stray: string[] = [];
+  beforeAll(() =>
+    server.listen({
+      onUnhandledFrame: async ({ frame, defaults }) => {
+        stray.push(await frame.getUnhandledMessage());
+        defaults.error();
+      },
+    }),
+  );
+  afterEach(() => {
+    const unhandled = stray.splice(0);
+    if (unhandled.length > 0) throw new Error(`Requests no handler answered:\n${unhandled.join('\n')}`);
+  });
   afterEach(() => {
     answers.clear();
     for (const list of Object.values(recorded)) list.length = 0;

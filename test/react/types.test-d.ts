@@ -1,0 +1,118 @@
+// Pins the public types of the React entry, as DESIGN.md's API section spells them.
+import type { QueryClient, UseQueryResult } from '@tanstack/react-query';
+import type { ComponentProps } from 'react';
+import { describe, expectTypeOf, test } from 'vitest';
+import {
+  billingKeys,
+  billingQueryOptions,
+  useBillingState,
+  useCheckout,
+  usePortal,
+  type BillingBackend,
+  type BillingError,
+  type BillingGate,
+  type BillingProvider,
+  type BillingProviderProps,
+  type BillingState,
+  type CheckoutSessionInput,
+  type ManageButton,
+  type PlanCard,
+  type PortalSessionInput,
+  type Tier,
+  type UpgradeButton,
+  type UseBillingStateOptions,
+} from '../../src';
+
+// Hooks are only type-checked here, never run; a `use…` wrapper keeps the rules of hooks satisfied.
+export function useProbe() {
+  return {
+    state: useBillingState(),
+    tier: useBillingState({ select: (state) => state.tier }),
+    checkout: useCheckout(),
+    portal: usePortal(),
+  };
+}
+type Probe = ReturnType<typeof useProbe>;
+
+describe('useBillingState', () => {
+  test('data is BillingState | undefined, error is BillingError | null', () => {
+    expectTypeOf<Probe['state']['data']>().toEqualTypeOf<BillingState | undefined>();
+    expectTypeOf<Probe['state']['error']>().toEqualTypeOf<BillingError | null>();
+    expectTypeOf<Probe['state']>().toEqualTypeOf<UseQueryResult<BillingState, BillingError>>();
+  });
+
+  test('select narrows data', () => {
+    expectTypeOf<Probe['tier']['data']>().toEqualTypeOf<Tier | undefined>();
+  });
+
+  test('options are select, enabled and throwOnError', () => {
+    expectTypeOf<{ select: (state: BillingState) => boolean; enabled: boolean; throwOnError: (error: BillingError) => boolean }>().toExtend<
+      UseBillingStateOptions<boolean>
+    >();
+    expectTypeOf<{ enabled: 'yes' }>().not.toExtend<UseBillingStateOptions>();
+  });
+});
+
+describe('useCheckout and usePortal', () => {
+  test('useCheckout: start(input?) resolves to void; isPending; error', () => {
+    expectTypeOf<Probe['checkout']['start']>().toEqualTypeOf<(input?: Partial<CheckoutSessionInput>) => Promise<void>>();
+    expectTypeOf<Probe['checkout']['isPending']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Probe['checkout']['error']>().toEqualTypeOf<BillingError | null>();
+  });
+
+  test('usePortal: open(input?) resolves to void; isPending; error', () => {
+    expectTypeOf<Probe['portal']['open']>().toEqualTypeOf<(input?: Partial<PortalSessionInput>) => Promise<void>>();
+    expectTypeOf<Probe['portal']['isPending']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Probe['portal']['error']>().toEqualTypeOf<BillingError | null>();
+  });
+});
+
+describe('component props', () => {
+  test('UpgradeButton accepts asChild, tier, className, children, ref and button attributes', () => {
+    expectTypeOf<{ asChild: true; tier: 'team'; className: string; children: string }>().toExtend<ComponentProps<typeof UpgradeButton>>();
+    expectTypeOf<{ tier: 'pro_plus'; successUrl: string; cancelUrl: string; disabled: boolean }>().toExtend<
+      ComponentProps<typeof UpgradeButton>
+    >();
+    expectTypeOf<ComponentProps<typeof UpgradeButton>['tier']>().toEqualTypeOf<Tier | undefined>();
+    expectTypeOf<ComponentProps<typeof UpgradeButton>>().toHaveProperty('ref');
+  });
+
+  test('UpgradeButton refuses a tier that is not a string', () => {
+    expectTypeOf<{ tier: 42 }>().not.toExtend<ComponentProps<typeof UpgradeButton>>();
+  });
+
+  test('ManageButton accepts asChild, className, returnUrl and upgradeTier', () => {
+    expectTypeOf<{ asChild: true; className: string; returnUrl: string; upgradeTier: 'team' }>().toExtend<
+      ComponentProps<typeof ManageButton>
+    >();
+  });
+
+  test('PlanCard accepts upgradeTier, className and action', () => {
+    expectTypeOf<{ upgradeTier: 'team'; className: string; action: null }>().toExtend<ComponentProps<typeof PlanCard>>();
+  });
+
+  test('BillingGate takes fallback, loading and children', () => {
+    expectTypeOf<{ fallback: string; loading: null; children: string }>().toExtend<ComponentProps<typeof BillingGate>>();
+  });
+
+  test('BillingProvider takes the props of the contract', () => {
+    expectTypeOf<ComponentProps<typeof BillingProvider>>().toEqualTypeOf<BillingProviderProps>();
+    expectTypeOf<BillingProviderProps['backend']>().toEqualTypeOf<BillingBackend | undefined>();
+    expectTypeOf<BillingProviderProps['navigate']>().toEqualTypeOf<((url: string) => void) | undefined>();
+    expectTypeOf<BillingProviderProps['queryClient']>().toEqualTypeOf<QueryClient | undefined>();
+    expectTypeOf<BillingProviderProps['initialState']>().toEqualTypeOf<BillingState | undefined>();
+    expectTypeOf<BillingProviderProps['checkout']>().toEqualTypeOf<Partial<CheckoutSessionInput> | undefined>();
+    expectTypeOf<BillingProviderProps['portal']>().toEqualTypeOf<Partial<PortalSessionInput> | undefined>();
+    expectTypeOf<BillingProviderProps['allowedRedirectHosts']>().toEqualTypeOf<readonly string[] | undefined>();
+    expectTypeOf<BillingProviderProps['locale']>().toEqualTypeOf<string | undefined>();
+  });
+});
+
+describe('billingQueryOptions', () => {
+  test('is keyed by billingKeys.state() and fetches a BillingState', () => {
+    type Options = ReturnType<typeof billingQueryOptions>;
+    expectTypeOf<Options['queryKey']>().toExtend<readonly unknown[]>();
+    expectTypeOf(billingKeys.state()).toEqualTypeOf<readonly ['saiku-billing', 'state']>();
+    expectTypeOf(billingQueryOptions).parameter(0).toEqualTypeOf<BillingBackend>();
+  });
+});
