@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'node_modules', 'coverage', 'demo/public/mockServiceWorker.js', 'public/mockServiceWorker.js', 'e2e/screenshots'] },
+  { ignores: ['dist', 'storybook-static', 'node_modules', 'coverage', '**/mockServiceWorker.js', 'e2e/screenshots'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
