@@ -53,10 +53,7 @@ export class Replier {
   json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
     const text = JSON.stringify(scrubJson(body, this.secret));
     if (containsSecret(text, this.secret)) return this.withheld();
-    return new Response(text, {
-      status,
-      headers: { ...baseHeaders, 'Content-Type': 'application/json; charset=utf-8', ...headers },
-    });
+    return withBody(text, status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
   }
 
   error(status: number, code: ProxyErrorCode, message: string, headers: Record<string, string> = {}): Response {
@@ -81,24 +78,28 @@ export class Replier {
 <p>${escapeHtml(message)}</p>
 <p><a href="${escapeHtml(scrubText(back, this.secret))}">Go back</a></p>
 `;
-    return new Response(html, {
-      status,
-      headers: {
-        ...baseHeaders,
-        'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': "default-src 'none'",
-        ...headers,
-      },
+    return withBody(html, status, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'",
+      ...headers,
     });
   }
 
   // Only a broken or hostile upstream can put the key in what we would send: send nothing of it.
   private withheld(): Response {
-    return new Response(
-      JSON.stringify({ error: 'upstream', message: 'The Saiku API answered with something that cannot be passed on.' }),
-      { status: 502, headers: { ...baseHeaders, 'Content-Type': 'application/json; charset=utf-8' } },
-    );
+    const body = { error: 'upstream', message: 'The Saiku API answered with something that cannot be passed on.' };
+    return withBody(JSON.stringify(body), 502, { 'Content-Type': 'application/json; charset=utf-8' });
   }
+}
+
+const encoder = new TextEncoder();
+
+function withBody(text: string, status: number, headers: Record<string, string>): Response {
+  const bytes = encoder.encode(text);
+  return new Response(bytes, {
+    status,
+    headers: { ...baseHeaders, 'Content-Length': String(bytes.byteLength), ...headers },
+  });
 }
 
 function escapeHtml(text: string): string {

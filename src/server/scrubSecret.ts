@@ -3,10 +3,18 @@ import { BillingError } from '../core/BillingError';
 
 const redacted = '[redacted]';
 
+let cachedSecret: string | null = null;
+let cachedForms: string[] = [];
+
 /** The spellings a key can take in text: raw, URL-encoded and JSON-escaped. */
 function secretForms(secret: string): string[] {
-  const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
-  return [...forms].filter((form) => form !== '');
+  if (secret !== cachedSecret) {
+    cachedForms = [...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])].filter(
+      (form) => form !== '',
+    );
+    cachedSecret = secret;
+  }
+  return cachedForms;
 }
 
 export function containsSecret(text: string, secret: string | null): boolean {

@@ -64,19 +64,9 @@ async function serve(
     return;
   }
 
-  const aborted = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) aborted.abort();
-  });
-
   let request: Request;
   try {
-    request = new Request(url, {
-      method: req.method ?? 'GET',
-      headers: headersOf(req),
-      signal: aborted.signal,
-      ...bodyOf(req),
-    });
+    request = new Request(url, { method: req.method ?? 'GET', headers: headersOf(req), ...bodyOf(req) });
   } catch {
     writeError(res, 400, 'invalid_request', 'The request could not be read.');
     return;
@@ -194,6 +184,16 @@ async function writeResponse(req: IncomingMessage, res: ServerResponse, response
 
   if (response.body === null) {
     res.end();
+    return;
+  }
+  // A body of known length (every answer of the proxy) goes out with the headers in one write;
+  // anything else (a stream of events) is written as it comes.
+  if (response.headers.has('content-length')) {
+    try {
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch {
+      res.destroy();
+    }
     return;
   }
   const reader = response.body.getReader();

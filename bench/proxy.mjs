@@ -1,0 +1,135 @@
+// What the billing proxy costs: autocannon against a fake Saiku API directly, then through the
+// proxy in front of it, all on 127.0.0.1, in one run; prints requests/s, p50 and p99 of both and
+// their ratio. Each server runs in its own process so the load generator does not share their
+// event loop. Not a test. Run `npm run build` first.
+// usage: node bench/proxy.mjs [--duration 10] [--connections 10] [--delay ms]
+//   --delay ms   the fake Saiku answers after this long. Without it, two scenarios run: 0 ms (the
+//                proxy's raw cost, which no upstream hides) and 20 ms (a fast real API, whose
+//                answer needs a database and a network hop).
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = resolve(import.meta.dirname, '..');
+const serverEntry = resolve(root, 'dist/server/index.js');
+const apiKey = 'sk_bench_0123456789';
+const state = {
+  tenantId: '81e301f2-4c1e-4a4f-9d7e-1f0c2b3a4d5e',
+  tier: 'team',
+  stripeCustomerId: 'cus_bench',
+  subscriptionStatus: 'active',
+  currentPeriodEnd: '2026-06-23T00:00:00Z',
+  trialEndsAt: null,
+  billedFeaturesActive: true,
+};
+
+const { values: args } = parseArgs({
+  options: {
+    role: { type: 'string' },
+    upstream: { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    delay: { type: 'string' },
+  },
+});
+
+/** Listens on 127.0.0.1 (port 0) and reports the port to the parent process. */
+function serve(listener) {
+  const server = createServer(listener);
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+  process.on('disconnect', () => process.exit(0));
+}
+
+if (args.role === 'upstream') {
+  // The fake Saiku API: checks the key, answers the state.
+  const body = JSON.stringify(state);
+  const delay = Number(args.delay ?? 0);
+  serve((req, res) => {
+    const answer = () => {
+      if (req.headers.authorization !== `Bearer ${apiKey}`) {
+        res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"error":"unauthorized"}');
+      } else {
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+      }
+    };
+    req.resume();
+    req.on('end', () => (delay > 0 ? setTimeout(answer, delay) : answer()));
+  });
+} else if (args.role === 'proxy') {
+  const { createBillingProxy, toNodeHandler } = await import(serverEntry);
+  serve(toNodeHandler(createBillingProxy({ apiKey, baseUrl: args.upstream })));
+} else {
+  await main();
+}
+
+function start(role, extra = []) {
+  const child = fork(import.meta.filename, [`--role=${role}`, ...extra], { stdio: 'inherit' });
+  return new Promise((resolvePort, reject) => {
+    child.once('message', ({ port }) => resolvePort({ child, url: `http://127.0.0.1:${port}` }));
+    child.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
+  });
+}
+
+async function load(name, url, headers = {}) {
+  const { default: autocannon } = await import('autocannon');
+  const duration = Number(args.duration);
+  const connections = Number(args.connections);
+  // A short warm-up so the JIT and the keep-alive pools are ready, then the measured run.
+  await autocannon({ url, connections, duration: 1, headers });
+  const result = await autocannon({ url, connections, duration, headers });
+  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
+    throw new Error(`${name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
+  }
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+  };
+}
+
+async function main() {
+  if (!existsSync(serverEntry)) {
+    console.error('dist/server/index.js is missing: run `npm run build` first.');
+    process.exit(1);
+  }
+  const delays = args.delay === undefined ? [0, 20] : [Number(args.delay)];
+  const guard = setTimeout(() => {
+    console.error('bench/proxy.mjs: gave up after 180 s');
+    process.exit(1);
+  }, 180_000);
+  console.log(
+    `GET state, ${args.connections} connections, ${args.duration} s per run, Node ${process.version}, ${os.cpus().length} CPUs`,
+  );
+  for (const delay of delays) {
+    const upstream = await start('upstream', [`--delay=${delay}`]);
+    const proxy = await start('proxy', [`--upstream=${upstream.url}`]);
+    try {
+      // Direct, the load generator sends the key itself, as a server calling Saiku would.
+      const direct = await load('fake Saiku, direct', `${upstream.url}/me/billing/state`, { authorization: `Bearer ${apiKey}` });
+      const proxied = await load('through the proxy', `${proxy.url}/api/billing/state`);
+      report(delay, direct, proxied);
+    } finally {
+      proxy.child.kill();
+      upstream.child.kill();
+    }
+  }
+  clearTimeout(guard);
+}
+
+function report(delay, direct, proxied) {
+  const row = (r) =>
+    `  ${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms`;
+  const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
+  console.log(`\nfake Saiku answers after ${delay} ms`);
+  console.log(row(direct));
+  console.log(row(proxied));
+  console.log(
+    `  proxy / direct       req/s ${ratio(proxied.rps, direct.rps)}   p50 ${ratio(proxied.p50, direct.p50)}   p99 ${ratio(proxied.p99, direct.p99)}   (p50 +${proxied.p50 - direct.p50} ms)`,
+  );
+}
