@@ -1,6 +1,7 @@
 // Back from Checkout: the webhook may land after the browser does, so the provider polls until
 // billed features are on, says so meanwhile, and gives up politely after about 30 s.
 import { act, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BillingStatusBanner, PlanCard } from '../../src';
 import { activeState, freeState } from './fixtures';
@@ -59,6 +60,18 @@ describe('return from Checkout', () => {
     // Confirmed: the polling stops.
     await advance(60_000);
     expect(api.count('state')).toBe(3);
+  });
+
+  it('confirms under React.StrictMode too', async () => {
+    backFromCheckout();
+    api.answerInTurn('state', json(activeState()));
+    renderWithBilling(
+      <StrictMode>
+        <PlanCard />
+      </StrictMode>,
+    );
+    expect(await screen.findByText(confirmed)).toBeInTheDocument();
+    expect(window.location.search).toBe('?tab=plan');
   });
 
   it('asks again even when the page was server-rendered with the old state', async () => {

@@ -3,9 +3,9 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ManageButton, PlanCard, UpgradeButton } from '../../src';
+import { createProxyBackend, ManageButton, PlanCard, UpgradeButton } from '../../src';
 import { activeState } from './fixtures';
-import { json, liveRegionOf, renderWithBilling, setupFakeBillingApi, type Answer } from './renderWithBilling';
+import { deferred, json, liveRegionOf, proxyPath, renderWithBilling, setupFakeBillingApi, type Answer } from './renderWithBilling';
 
 const api = setupFakeBillingApi();
 afterEach(() => {
@@ -100,6 +100,20 @@ describe('errors on a click', () => {
     expect(liveRegionOf(await screen.findByText(text))).not.toBeNull();
     expect(navigate).not.toHaveBeenCalled();
     expect(api.count('portal-session')).toBe(1);
+  });
+
+  it('shows a timeout when the proxy does not answer in time', async () => {
+    const held = deferred(json({}));
+    api.answer('checkout-session', held.answer);
+    // AbortSignal.timeout runs on the real clock: a short limit keeps the test quick.
+    const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />, {
+      backend: createProxyBackend({ baseUrl: proxyPath, timeoutMs: 20 }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+    expect(liveRegionOf(await screen.findByText('The billing service took too long to answer. Try again.'))).not.toBeNull();
+    expect(navigate).not.toHaveBeenCalled();
+    expect(api.count('checkout-session')).toBe(1);
+    held.release();
   });
 
   it('never retries a session on its own, even a 503', async () => {

@@ -1,5 +1,5 @@
 // The request budgets of the issue, as tests: one state request per page, no session before a click.
-import type { ReactNode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BillingGate, BillingStatusBanner, billingStaleTimeMs, ManageButton, PlanCard, UpgradeButton } from '../../src';
@@ -38,6 +38,22 @@ describe('request budget', () => {
     expect(api.count('state')).toBe(1);
     expect(api.count('checkout-session')).toBe(0);
     expect(api.count('portal-session')).toBe(0);
+  });
+
+  it('keeps the budget under React.StrictMode, which mounts every effect twice', async () => {
+    api.answer('state', freeState());
+    const { user, navigate, queryClient } = renderWithBilling(
+      <StrictMode>
+        <Page />
+      </StrictMode>,
+    );
+    const upgrade = await screen.findByRole('button', { name: 'Go Business' });
+    await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(api.count('state')).toBe(1);
+
+    await user.click(upgrade);
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+    expect(api.count('checkout-session')).toBe(1);
   });
 
   it('mints no session while the buttons are shown, hovered and focused, only on click', async () => {
