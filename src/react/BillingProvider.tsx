@@ -166,9 +166,10 @@ function useCheckoutReturn(
     return () => clearTimeout(timer);
   }, [returned, confirmed]);
 
+  // Confirmed or given up on: a reload must not start polling again.
   useEffect(() => {
-    if (confirmed) clearReturnMarkers();
-  }, [confirmed]);
+    if (confirmed || timedOut) clearReturnMarkers();
+  }, [confirmed, timedOut]);
 
   if (!returned) return 'idle';
   if (confirmed) return 'confirmed';

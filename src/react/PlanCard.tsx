@@ -52,9 +52,12 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
     >
       <div className="saiku-billing-plan-card__header">
         <p className="saiku-billing-plan-card__name">{description.planName}</p>
-        <span className="saiku-billing-badge" data-phase={description.phase}>
-          {labels.status(description)}
-        </span>
+        {/* A free plan's name already says "Free": no badge repeating it. */}
+        {description.phase === 'free' ? null : (
+          <span className="saiku-billing-badge" data-phase={description.phase}>
+            {labels.status(description)}
+          </span>
+        )}
       </div>
       {description.date ? <p className="saiku-billing-plan-card__date">{labels.date(description.date)}</p> : null}
       {description.trialDaysLeft !== null ? (
@@ -67,10 +70,14 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
       {action === null ? null : (
         <div className="saiku-billing-plan-card__actions">
           {action ??
-            (description.action === 'upgrade' ? (
+            // Past due or unpaid: the subscription exists and a new card in the portal restores
+            // it; a second Checkout would start a second subscription.
+            (description.needsPaymentMethod ? (
+              <ManageButton>{labels.updatePaymentMethod}</ManageButton>
+            ) : description.action === 'upgrade' ? (
               confirming ? null : <UpgradeButton {...(tier ? { tier } : {})} />
             ) : (
-              <ManageButton>{description.needsPaymentMethod ? labels.updatePaymentMethod : labels.manage}</ManageButton>
+              <ManageButton>{labels.manage}</ManageButton>
             ))}
         </div>
       )}

@@ -101,6 +101,8 @@ describe('return from Checkout', () => {
     await advance(6_000);
     expect((await screen.findAllByText(timedOut)).length).toBeGreaterThan(0);
     expect(screen.queryByText(confirming)).not.toBeInTheDocument();
+    // A reload must not start polling again.
+    expect(window.location.search).not.toContain('saiku_checkout');
     const pollsAtTimeout = api.count('state');
 
     await advance(60_000);
