@@ -1,20 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { BillingGate, UpgradeButton } from '../src';
+import { Forecast } from './support/AdminPage';
 import { answer, requests, scenario, states, type StoryScenario } from './support/network';
 import { waitForStateRequests } from './support/plays';
-
-/** The demo's billed feature (demo/App.tsx). */
-function Forecast() {
-  return (
-    <div className="demo-feature" data-testid="billed-feature">
-      <p>Forecast unlocked: revenue next quarter is up 12 %.</p>
-      <svg viewBox="0 0 120 40" width="240" role="img" aria-label="A rising revenue chart">
-        <polyline points="0,35 20,30 40,32 60,22 80,18 100,10 120,6" fill="none" stroke="currentColor" strokeWidth="3" />
-      </svg>
-    </div>
-  );
-}
 
 const meta = {
   title: 'Components/BillingGate',

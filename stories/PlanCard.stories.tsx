@@ -17,7 +17,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** The card in one scenario: its plan, badge, date line and the action that fits. */
-function inScenario(name: StoryScenario, plan: string, badge: string, action: string, line?: RegExp): Story {
+function inScenario(name: StoryScenario, plan: string, badge: string | null, action: string, line?: RegExp): Story {
   const network = scenario(name);
   return {
     ...network.story,
@@ -30,12 +30,13 @@ function inScenario(name: StoryScenario, plan: string, badge: string, action: st
   };
 }
 
-export const Free = inScenario('free', 'Free', 'Free', 'Upgrade');
+export const Free = inScenario('free', 'Free', null, 'Upgrade');
 export const Trialing = inScenario('trialing', 'Team', 'Trial', 'Manage billing', /^11 days left in your trial$/);
 export const TrialEndingSoon = inScenario('trialEndingSoon', 'Team', 'Trial', 'Manage billing', /^2 days left in your trial$/);
 export const Active = inScenario('active', 'Team', 'Active', 'Manage billing', /^Renews on /);
 export const PastDue = inScenario('pastDue', 'Team', 'Past due', 'Update payment method', /^Renews on /);
-export const Unpaid = inScenario('unpaid', 'Team', 'Unpaid', 'Upgrade');
+/** Unpaid: the subscription still exists, so a new card in the portal restores it (not a second Checkout). */
+export const Unpaid = inScenario('unpaid', 'Team', 'Unpaid', 'Update payment method');
 export const Canceled = inScenario('canceled', 'Team', 'Canceled', 'Upgrade', /^Access ended on /);
 export const Enterprise = inScenario('enterprise', 'Enterprise', 'Active', 'Manage billing', /^Renews on /);
 /** A status Stripe added after this library was written: shown as it comes, with the period's end. */
@@ -104,7 +105,7 @@ const free = scenario('free');
 export const UpgradeFromTheCard: Story = {
   ...free.story,
   play: async ({ canvasElement }) => {
-    const card = await expectPlan(canvasElement, 'Free', 'Free');
+    const card = await expectPlan(canvasElement, 'Free', null);
     await userEvent.click(within(card).getByRole('button', { name: 'Upgrade' }));
     await expectSentToCheckout(free.simulator);
     await expect(requests.checkoutSession).toHaveBeenCalledOnce();
@@ -131,7 +132,7 @@ const unsafe = scenario('free', { before: [sessions.checkoutUnsafe] });
 export const UnsafeRedirectRefused: Story = {
   ...unsafe.story,
   play: async ({ canvasElement }) => {
-    const card = await expectPlan(canvasElement, 'Free', 'Free');
+    const card = await expectPlan(canvasElement, 'Free', null);
     await userEvent.click(within(card).getByRole('button', { name: 'Upgrade' }));
     await expect(await within(card).findByText(/refused to open the billing link/)).toBeVisible();
     await expect(navigate).not.toHaveBeenCalled();

@@ -7,16 +7,19 @@ import { requests, retriesSettleMs } from './network';
 /** The plan card, once the state has loaded (it is a region named "Your plan"). */
 export async function findPlanCard(canvasElement: HTMLElement, name = 'Your plan'): Promise<HTMLElement> {
   const canvas = within(canvasElement);
-  const card = await canvas.findByRole('region', { name });
+  // The card is a region named by its label; a host may wrap it in a section of the same name.
+  const card = (await canvas.findAllByRole('region', { name })).find((region) => region.matches('.saiku-billing-plan-card'));
+  if (!card) throw new Error(`No plan card (a region named "${name}").`);
   await waitFor(() => expect(card).toHaveAttribute('data-state', 'ready'));
   return card;
 }
 
-/** The card shows this plan and this badge. */
-export async function expectPlan(canvasElement: HTMLElement, plan: string, badge: string): Promise<HTMLElement> {
+/** The card shows this plan and this status badge (none: the Free plan's name says it all). */
+export async function expectPlan(canvasElement: HTMLElement, plan: string, badge: string | null): Promise<HTMLElement> {
   const card = await findPlanCard(canvasElement);
   await expect(within(card).getByText(plan, { selector: '.saiku-billing-plan-card__name' })).toBeVisible();
-  await expect(within(card).getByText(badge, { selector: '.saiku-billing-badge' })).toBeVisible();
+  if (badge === null) await expect(card.querySelector('.saiku-billing-badge')).toBeNull();
+  else await expect(within(card).getByText(badge, { selector: '.saiku-billing-badge' })).toBeVisible();
   return card;
 }
 
