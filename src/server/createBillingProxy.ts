@@ -79,6 +79,12 @@ interface ProxyConfig {
 /** The host's own code failed (key resolver, `customer`): 500, with the detail only for `onError`. */
 class HostFailure extends Error {
   override readonly name = 'HostFailure';
+  /** What `onError` gets: the host's own error as thrown (an `Error` made of anything else). */
+  readonly reported: Error;
+  constructor(thrown: unknown) {
+    super('The host failed.');
+    this.reported = thrown instanceof Error ? thrown : new Error(String(thrown));
+  }
 }
 
 /** Saiku failed or refused: carries the `BillingError` core made of it. */
@@ -136,11 +142,26 @@ function resolveOptions(options: ProxyOptions): ProxyConfig {
     allowedOrigins: options.allowedOrigins === undefined ? null : new Set(options.allowedOrigins.map(toOrigin)),
     tiers: new Set(options.tiers ?? defaultProxyTiers),
     customer: options.customer,
-    // The key must never follow a redirect to wherever Saiku's answer points: a 3xx is a network fault.
-    fetch: (input, init) => (fetchImpl ?? globalThis.fetch)(input, { ...init, redirect: 'error' }),
+    fetch: (input, init) => guardedFetch(fetchImpl ?? globalThis.fetch, input, init),
     timeoutMs,
     onError: options.onError,
   };
+}
+
+/**
+ * The key never follows a redirect to wherever Saiku's answer points (a 3xx is a network fault),
+ * and the time limit holds even for a custom `fetch` that ignores its abort signal.
+ */
+function guardedFetch(fetchImpl: typeof fetch, input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> {
+  const pending = fetchImpl(input, { ...init, redirect: 'error' });
+  const signal = init?.signal;
+  if (!signal) return pending;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function toOrigin(entry: string): string {
@@ -262,12 +283,12 @@ async function resolveKey(request: Request, config: ProxyConfig): Promise<string
   let key: string | null | undefined;
   if (typeof config.apiKey === 'string') {
     key = config.apiKey;
-    if (key.trim() === '') throw new HostFailure('createBillingProxy: apiKey is an empty string; is SAIKU_API_KEY set?');
+    if (key.trim() === '') throw new HostFailure(new Error('createBillingProxy: apiKey is an empty string; is SAIKU_API_KEY set?'));
   } else {
     try {
       key = await config.apiKey(request);
     } catch (cause) {
-      throw new HostFailure('createBillingProxy: the apiKey function threw.', { cause });
+      throw new HostFailure(cause);
     }
   }
   if (typeof key !== 'string' || key.trim() === '') {
@@ -282,7 +303,7 @@ async function customerOf(request: Request, config: ProxyConfig): Promise<Custom
   try {
     details = await config.customer(request);
   } catch (cause) {
-    throw new HostFailure('createBillingProxy: the customer function threw.', { cause });
+    throw new HostFailure(cause);
   }
   return {
     ...(typeof details?.email === 'string' && details.email !== '' ? { email: details.email } : {}),
@@ -329,7 +350,8 @@ function failureResponse(caught: unknown, request: Request, config: ProxyConfig,
     report(config, scrubError(error, reply.secret), request);
     return upstreamResponse(error, reply);
   }
-  report(config, scrubError(caught, reply.secret), request);
+  // The host's own throw (key resolver, `customer`), or a bug here: 500, the detail only for onError.
+  report(config, scrubError(caught instanceof HostFailure ? caught.reported : caught, reply.secret), request);
   return reply.error(500, 'internal', 'The billing proxy failed.');
 }
 

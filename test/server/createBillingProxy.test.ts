@@ -183,7 +183,7 @@ describe('the key', () => {
     expect(message).not.toContain('db.internal');
     expect(fake.received).toHaveLength(0);
     expect(heard).toHaveLength(1);
-    expect((heard[0]?.cause as Error).message).toContain('db.internal');
+    expect(heard[0]?.message).toBe('session store down at db.internal:5432');
   });
 
   it('uses the key the resolver picks for this request', async () => {
@@ -436,6 +436,22 @@ describe('what it forwards', () => {
     await expectError(await proxy({ timeoutMs: 50 })(get('state')), 504, 'timeout');
   });
 
+  it('answers 504 on time even when a custom fetch ignores its abort signal', async () => {
+    const stuck: typeof fetch = () => new Promise<Response>(() => undefined);
+    await expectError(await proxy({ fetch: stuck, timeoutMs: 50 })(get('state')), 504, 'timeout');
+  });
+
+  it('answers 500 without detail when customer(request) throws, and tells onError', async () => {
+    const heard: Error[] = [];
+    const response = await proxy({
+      customer: () => Promise.reject(new Error('profile service down')),
+      onError: (error) => void heard.push(error),
+    })(postJson('checkout-session', validCheckout));
+    expect(await expectError(response, 500, 'internal')).not.toContain('profile');
+    expect(heard[0]?.message).toBe('profile service down');
+    expect(fake.received).toHaveLength(0);
+  });
+
   it('answers 502 when Saiku fails (5xx), without passing its message on', async () => {
     fake.answerWith((_request, res) => sendJson(res, 503, { error: 'maintenance', message: 'db-7 is rebooting' }));
     const message = await expectError(await proxy()(get('state')), 502, 'upstream');
@@ -518,6 +534,13 @@ describe('what it forwards', () => {
     expect(text).not.toContain(fake.apiKey);
     expect(text).toContain('[redacted]');
     expect(heard[0]?.message).not.toContain(fake.apiKey);
+  });
+
+  it('keeps the key out of answers even when Saiku puts it in a successful body', async () => {
+    fake.answerWith((request, res) => sendJson(res, 200, { ...stateBody, tenantId: `tenant-of-${request.headers.authorization ?? ''}` }));
+    const response = await proxy()(get('state'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).not.toContain(fake.apiKey);
   });
 
   it('keeps the key out of what onError receives, causes included', async () => {
