@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { AdminPage } from './support/AdminPage';
+import { demoSnippets } from './support/demoSource';
 import { answer, requests, scenario, states, type StoryScenario } from './support/network';
 import { expectLoadError, expectPlan, expectSentToCheckout } from './support/plays';
 
@@ -11,7 +12,11 @@ import { expectLoadError, expectPlan, expectSentToCheckout } from './support/pla
 const meta = {
   title: 'Examples/Admin page',
   component: AdminPage,
-  parameters: { layout: 'fullscreen' },
+  parameters: {
+    layout: 'fullscreen',
+    // "Show code": what the demo host writes for this page (demo/App.tsx), not the story's wrapper.
+    docs: { source: { code: demoSnippets.app, language: 'tsx' } },
+  },
 } satisfies Meta<typeof AdminPage>;
 
 export default meta;

@@ -15,8 +15,13 @@ export async function findPlanCard(canvasElement: HTMLElement, name = 'Your plan
 }
 
 /** The card shows this plan and this status badge (none: the Free plan's name says it all). */
-export async function expectPlan(canvasElement: HTMLElement, plan: string, badge: string | null): Promise<HTMLElement> {
-  const card = await findPlanCard(canvasElement);
+export async function expectPlan(
+  canvasElement: HTMLElement,
+  plan: string,
+  badge: string | null,
+  cardName?: string,
+): Promise<HTMLElement> {
+  const card = await findPlanCard(canvasElement, cardName);
   await expect(within(card).getByText(plan, { selector: '.saiku-billing-plan-card__name' })).toBeVisible();
   if (badge === null) await expect(card.querySelector('.saiku-billing-badge')).toBeNull();
   else await expect(within(card).getByText(badge, { selector: '.saiku-billing-badge' })).toBeVisible();
