@@ -1,0 +1,41 @@
+// Debian's Chromium driven by playwright-core (no browser download: `.ci/run` installs it with apt).
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh profile per test: en-US dates, a desktop viewport, nothing shared with other tests. */
+export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    locale: 'en-US',
+    viewport: { width: 1200, height: 640 },
+    ...options,
+  });
+}
+
+/** Uncaught exceptions and console errors of a page, to assert a flow ran clean. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    // Chromium asks every origin for /favicon.ico; the demo has none. Not a flow's error.
+    if (message.location().url.endsWith('/favicon.ico')) return;
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()} (${message.location().url})`);
+  });
+  return errors;
+}
