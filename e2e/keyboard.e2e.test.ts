@@ -1,0 +1,94 @@
+// Flow 1 again with the keyboard only: Tab to each control, Enter or Space to press it. No mouse.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from './support/a11y';
+import { collectPageErrors, launchChromium, newContext } from './support/browser';
+import { DAY_MS, formatLikeLibrary } from './support/dates';
+import { startDemo, type DemoServer } from './support/demo';
+import { demoPage } from './support/demoPage';
+import { expectKeyNeverReachedBrowser, ResponseRecorder } from './support/secrets';
+import { poll } from './support/wait';
+
+let demo: DemoServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let recorder: ResponseRecorder;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+beforeEach(async () => {
+  demo.simulator.reset();
+  context = await newContext(browser);
+  page = await context.newPage();
+  pageErrors = collectPageErrors(page);
+  recorder = new ResponseRecorder();
+  await recorder.attach(page);
+});
+
+afterEach(async (test) => {
+  const failed = test.task.result?.state === 'fail';
+  await context?.close();
+  if (!failed) expect(pageErrors, 'errors in the page').toEqual([]);
+});
+
+/** Presses Tab until `target` has focus (and shows it: `:focus-visible`), as a keyboard user would. */
+async function tabTo(target: Locator, maxTabs = 40): Promise<void> {
+  await target.waitFor();
+  for (let tabs = 1; tabs <= maxTabs; tabs++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((element) => element === document.activeElement)) {
+      expect(await target.evaluate((element) => element.matches(':focus-visible')), 'focus is visible').toBe(true);
+      return;
+    }
+  }
+  throw new Error(`${maxTabs} presses of Tab never reached ${target.toString()}`);
+}
+
+it('a free tenant upgrades with the keyboard only: Tab, Enter on Upgrade, Tab, Space on Pay', async () => {
+  await page.goto(`${demo.url}/`);
+  const d = demoPage(page);
+  await poll(() => d.planName.textContent()).toBe('Free');
+
+  await tabTo(d.upgrade);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.publicUrl}/checkout/`));
+  await page.getByRole('heading', { level: 1, name: 'Subscribe to Team' }).waitFor();
+
+  const paidAfter = demo.simulator.now().getTime();
+  await tabTo(page.getByRole('button', { name: 'Pay' }));
+  await page.keyboard.press('Space');
+  await page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('saiku_checkout') === 'success');
+  await d.confirming.waitFor();
+  await expectNoSeriousA11yViolations(page, 'confirming (keyboard run)');
+
+  demo.simulator.advance(demo.simulator.webhookDelayMs);
+  const paidBefore = demo.simulator.now().getTime();
+  await poll(() => d.planName.textContent()).toBe('Team');
+  await poll(() => d.badge.textContent()).toBe('Trial');
+  const trialEnd = Date.parse(demo.simulator.getState().trialEndsAt ?? '');
+  expect(trialEnd).toBeGreaterThanOrEqual(paidAfter + 14 * DAY_MS);
+  expect(trialEnd).toBeLessThanOrEqual(paidBefore + 14 * DAY_MS);
+  await poll(() => d.planDate.textContent()).toBe(`Trial ends on ${formatLikeLibrary(new Date(trialEnd))}`);
+  await d.feature.waitFor();
+  await poll(() => page.url()).toBe(`${demo.url}/`);
+
+  // And on to the portal and back, still without a mouse.
+  await tabTo(d.manage);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.publicUrl}/portal/`));
+  await tabTo(page.getByRole('button', { name: 'Return' }));
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${demo.url}/`);
+  await poll(() => d.badge.textContent()).toBe('Trial');
+
+  await expectKeyNeverReachedBrowser(recorder);
+});
