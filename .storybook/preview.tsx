@@ -68,6 +68,9 @@ const preview: Preview = {
       });
       return worker;
     }),
+    // A fresh client per story. No `retry: false` here: the library's query sets its own retry policy
+    // (transient errors three times, 1 s/2 s/4 s), which wins over a client's defaults, so the 503 and
+    // network-error stories wait for the final error instead (see `retriesSettleMs`).
     () => ({ queryClient: new QueryClient() }),
   ],
   globalTypes: {
