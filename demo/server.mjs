@@ -22,9 +22,13 @@ export async function startDemoServer({
   webhookDelayMs = 1500,
   silent = false,
 } = {}) {
+  const server = createServer();
   const vite = await createViteServer({
     configFile: resolve(root, 'demo/vite.config.ts'),
-    server: { middlewareMode: true, hmr: !silent },
+    // Vite's WebSocket rides on the demo's own server. Left alone, middleware mode opens it on the
+    // fixed port 24678 on every interface (even with hmr off, and the page always connects): two
+    // demos, or `npm start` beside the e2e suite, collide and the page throws on the other's socket.
+    server: { middlewareMode: true, hmr: !silent, ws: { server } },
     appType: 'spa',
     logLevel: silent ? 'silent' : 'info',
   });
@@ -32,7 +36,6 @@ export async function startDemoServer({
   const { createBillingProxy, toNodeHandler } = await load('src/server/index.ts');
   const mock = await load('src/mock/index.ts');
 
-  const server = createServer();
   // Ask the OS for the port first: the simulator's page URLs and the allowed origins need it.
   await new Promise((resolveListen, reject) => {
     server.once('error', reject);
