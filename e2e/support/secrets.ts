@@ -44,6 +44,8 @@ export class ResponseRecorder {
   readonly responses: RecordedResponse[] = [];
   /** Responses whose body could not be read (other than redirects): the search would miss them. */
   readonly unreadable: { url: string; status: number; error: string }[] = [];
+  /** Every WebSocket message the page received. */
+  readonly frames: { url: string; payload: string }[] = [];
   /** Requests canceled while their response was held here: never delivered to the page. */
   readonly aborted: string[] = [];
   private readonly pending = new Set<Promise<void>>();
@@ -54,6 +56,10 @@ export class ResponseRecorder {
     cdp.on('Fetch.requestPaused', (event) => {
       const task = this.record(cdp, event).finally(() => this.pending.delete(task));
       this.pending.add(task);
+    });
+    // WebSocket messages (Vite's dev socket) are not responses: record them as they arrive.
+    page.on('websocket', (socket) => {
+      socket.on('framereceived', ({ payload }) => this.frames.push({ url: socket.url(), payload: payload.toString() }));
     });
     // Playwright's own view of the traffic, to prove the recording missed nothing (see `missed`).
     page.on('response', (response) => this.seenByPlaywright.push(`${response.request().method()} ${response.url()} ${response.status()}`));
@@ -114,6 +120,9 @@ export class ResponseRecorder {
       if (r.url.includes(secret)) found.push(`${where}: in the URL`);
       if (r.headers.includes(secret)) found.push(`${where}: in the status line or a header`);
       if (r.body?.includes(secret)) found.push(`${where}: in the body`);
+    }
+    for (const frame of this.frames) {
+      if (frame.url.includes(secret) || frame.payload.includes(secret)) found.push(`WebSocket ${frame.url}: in a message`);
     }
     return found;
   }
