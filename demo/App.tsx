@@ -9,6 +9,7 @@ import {
   PlanCard,
   UpgradeButton,
   useBillingDescription,
+  type BillingDateKind,
 } from '../src';
 import { SimulatorPanel } from './SimulatorPanel';
 
@@ -34,10 +35,10 @@ export function App() {
             <h1>Billing</h1>
             <BillingStatusBanner />
             <div className="demo-grid">
-              <section aria-labelledby="plan-heading">
+              <div>
                 <h2 id="plan-heading">Your plan</h2>
-                <PlanCard upgradeTier="team" />
-              </section>
+                <PlanCard upgradeTier="team" aria-labelledby="plan-heading" />
+              </div>
               <section aria-labelledby="feature-heading">
                 <h2 id="feature-heading">Forecasts (a billed feature)</h2>
                 <BillingGate
@@ -76,6 +77,14 @@ function Forecast() {
   );
 }
 
+const dateTerms: Record<BillingDateKind, string> = {
+  renews: 'Renews',
+  trial_ends: 'Trial ends',
+  access_ends: 'Access ends',
+  access_ended: 'Access ended',
+  period_ends: 'Period ends',
+};
+
 /** What a host builds when the stock components do not fit: hooks and describeBilling only. */
 function CustomPanel() {
   const { description, isPending, error } = useBillingDescription();
@@ -86,8 +95,8 @@ function CustomPanel() {
       <dt>Plan</dt>
       <dd>{description.planName}</dd>
       <dt>Status</dt>
-      <dd>{description.status === '' ? 'free' : description.status}</dd>
-      <dt>{description.date ? description.date.kind.replace('_', ' ') : 'Date'}</dt>
+      <dd>{description.status === '' ? 'Free' : description.status}</dd>
+      <dt>{description.date ? dateTerms[description.date.kind] : 'Date'}</dt>
       <dd>{description.date ? description.date.formatted : '—'}</dd>
       <dt>Billed features</dt>
       <dd>{description.hasAccess ? 'on' : 'off'}</dd>

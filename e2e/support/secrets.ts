@@ -28,6 +28,8 @@ interface PausedResponse {
   request: { url: string; method: string };
   resourceType: string;
   responseStatusCode?: number;
+  /** Set instead of a status when the response failed (connection reset, aborted): no body exists. */
+  responseErrorReason?: string;
   responseStatusText?: string;
   responseHeaders?: { name: string; value: string }[];
 }
@@ -70,6 +72,13 @@ export class ResponseRecorder {
     const status = event.responseStatusCode ?? 0;
     const headerList = event.responseHeaders ?? [];
     let body: string | null = null;
+    // A response that failed in the network stack (e.g. a favicon request cut off by a
+    // navigation) has no status, headers or body: nothing of it can reach the page.
+    if (event.responseStatusCode === undefined) {
+      this.aborted.push(event.request.url);
+      await cdp.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined);
+      return;
+    }
     try {
       if (status < 300 || status >= 400) {
         try {

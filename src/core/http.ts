@@ -18,8 +18,26 @@ export interface RequestJsonOptions {
 /** Sends a request and resolves with the JSON body of a 2xx answer; rejects with a `BillingError` otherwise. */
 export async function requestJson(url: string, options: RequestJsonOptions): Promise<unknown> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const timeout = AbortSignal.timeout(options.timeoutMs);
+  // A timer we clear when the answer is in, rather than AbortSignal.timeout's, which lives on for
+  // the whole timeoutMs after every request (memory pressure in a busy proxy).
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  const timeout = controller.signal;
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  try {
+    return await send(url, options, fetchImpl, signal, timeout);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function send(
+  url: string,
+  options: RequestJsonOptions,
+  fetchImpl: typeof fetch,
+  signal: AbortSignal,
+  timeout: AbortSignal,
+): Promise<unknown> {
   const headers = new Headers(options.headers);
   headers.set('Accept', 'application/json');
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');

@@ -26,3 +26,4 @@ export type {
 } from './describeBilling';
 export { assertSafeRedirect, defaultAllowedRedirectHosts, isLoopbackHost } from './redirect';
 export { errorFromResponse } from './http';
+export { checkoutReturnParam, returnedErrorParam } from './markers';

@@ -33,9 +33,11 @@ function nonEmptyString(body: Json, key: string, what: string): string {
   return value;
 }
 
+// Nullable, not optional: the key must be there, as in every body the API documents.
 function nullableString(body: Json, key: string, what: string): string | null {
+  if (!(key in body)) throw invalid(`${what}.${key} is missing.`);
   const value = body[key];
-  if (value === null || value === undefined) return null;
+  if (value === null) return null;
   if (typeof value !== 'string') throw invalid(`${what}.${key} must be a string or null, got ${describeType(value)}.`);
   return value;
 }
@@ -48,9 +50,8 @@ function nullableDate(body: Json, key: string, what: string): string | null {
   return value;
 }
 
-// The status is required; `null` is read as the API's "empty" (free / pre-billing).
+// `null` is read as the API's "empty" status (free / pre-billing).
 function status(body: Json, what: string): string {
-  if (!('subscriptionStatus' in body)) throw invalid(`${what}.subscriptionStatus is missing.`);
   return nullableString(body, 'subscriptionStatus', what) ?? '';
 }
 

@@ -21,7 +21,7 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
 
   if (!description) {
     return (
-      <section {...rest} aria-label={labels.planCardTitle} className={classes} data-state={isPending ? 'loading' : 'error'} aria-busy={isPending || undefined}>
+      <section aria-label={labels.planCardTitle} {...rest} className={classes} data-state={isPending ? 'loading' : 'error'} aria-busy={isPending || undefined}>
         {isPending ? (
           <p className="saiku-billing-plan-card__message">{labels.loading}</p>
         ) : (
@@ -42,8 +42,8 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
   const tier = upgradeTier;
   return (
     <section
-      {...rest}
       aria-label={labels.planCardTitle}
+      {...rest}
       className={classes}
       data-state="ready"
       data-phase={description.phase}

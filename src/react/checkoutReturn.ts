@@ -1,9 +1,8 @@
 /** The marker the library adds to a Checkout success URL, and reading it back from the address bar. */
 
-/** Query parameter added to `successUrl`, so the provider knows the user just paid. */
-export const checkoutReturnParam = 'saiku_checkout';
-/** Query parameter the proxy's form routes add when they send the browser back with an error. */
-export const returnedErrorParam = 'billing_error';
+import { checkoutReturnParam, returnedErrorParam } from '../core/markers';
+
+export { checkoutReturnParam, returnedErrorParam };
 
 /** How long the provider polls for the webhook before telling the user it is still coming. */
 export const confirmTimeoutMs = 30_000;

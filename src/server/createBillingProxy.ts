@@ -2,6 +2,7 @@
 import { BillingError } from '../core/BillingError';
 import { defaultProxyBasePath } from '../core/createProxyBackend';
 import { createSaikuClient, defaultSaikuBaseUrl } from '../core/createSaikuClient';
+import { checkoutReturnParam, returnedErrorParam } from '../core/markers';
 import { isLoopbackHost } from '../core/redirect';
 import type { BillingBackend } from '../core/types';
 import { checkoutInput, checkReturnUrl, formFields, jsonFields, portalInput, type Fields, type InputRules } from './checkInput';
@@ -246,10 +247,8 @@ function acceptsHtml(request: Request): boolean {
   return (request.headers.get('accept') ?? '').toLowerCase().includes('text/html');
 }
 
-// The markers the React layer reads on return (src/react/checkoutReturn.ts): a defaulted success URL
-// carries the first, so the page confirms the subscription; a page URL never keeps either.
-const checkoutReturnParam = 'saiku_checkout';
-const returnedErrorParam = 'billing_error';
+// A defaulted success URL carries the Checkout marker, so the page confirms the subscription; a
+// page URL never keeps either marker.
 
 /**
  * Where a form post returns when it names no URL: the page it came from (`Referer`) when that page
