@@ -51,7 +51,7 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
       aria-busy={confirming || undefined}
     >
       <div className="saiku-billing-plan-card__header">
-        <p className="saiku-billing-plan-card__name">{description.planName}</p>
+        <p className="saiku-billing-plan-card__name">{labels.planName(description)}</p>
         {/* A free plan's name already says "Free": no badge repeating it. */}
         {description.phase === 'free' ? null : (
           <span className="saiku-billing-badge" data-phase={description.phase}>

@@ -22,6 +22,8 @@ export interface BillingLabels {
   confirmed: string;
   /** Offered by `ManageButton` when there is no subscription to manage yet. */
   noCustomer: string;
+  /** The plan's name on the card. @default description.planName ("Team", "Free") */
+  planName(description: BillingDescription): string;
   /** The status badge. */
   status(description: BillingDescription): string;
   /** The line under the plan name ("Renews on June 23, 2026"). */
@@ -65,6 +67,7 @@ export const defaultLabels: BillingLabels = {
   confirmingTimedOut: 'Your payment is still being confirmed. This page will show it once it arrives; refresh in a minute.',
   confirmed: 'Your subscription is active.',
   noCustomer: 'There is no subscription to manage yet. Choose a plan to start one.',
+  planName: (d) => d.planName,
   status: (d) => statusNames[d.phase] ?? humanize(d.status),
   date: (date) => {
     switch (date.kind) {

@@ -76,6 +76,6 @@ describe('BillingGate', () => {
     const { queryClient } = renderWithBilling(gate);
     await screen.findByText('Reports need a paid plan.');
     await act(() => queryClient.refetchQueries());
-    expect(screen.getByText('Your reports')).toBeInTheDocument();
+    expect(await screen.findByText('Your reports')).toBeInTheDocument();
   });
 });

@@ -45,11 +45,13 @@ describe('labels and locale', () => {
       locale: 'de-DE',
       labels: {
         manage: 'Abrechnung verwalten',
+        planName: (d) => (d.phase === 'free' ? 'Kostenlos' : `Tarif ${d.planName}`),
         status: (d) => (d.phase === 'canceled' ? 'Gekündigt' : d.status),
         date: (d) => `Zugang bis ${d.formatted}`,
       },
     });
     expect(await screen.findByText('Gekündigt')).toBeInTheDocument();
+    expect(screen.getByText('Tarif Team')).toBeInTheDocument();
     expect(screen.getByText(`Zugang bis ${longDate(state.currentPeriodEnd ?? '', 'de-DE')}`)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Abrechnung verwalten' })).toBeInTheDocument();
   });
