@@ -8,7 +8,7 @@ import type { BillingBackend } from '../core/types';
 import { checkoutInput, checkReturnUrl, formFields, jsonFields, portalInput, type Fields, type InputRules } from './checkInput';
 import { checkMediaType, checkSameSite } from './guards';
 import { checkDeclaredLength, readBodyText } from './readBody';
-import { Refusal, Replier } from './replies';
+import { Refusal, Replier, toResponse, type Reply } from './replies';
 import { scrubError, scrubText } from './scrubSecret';
 
 /** What `customer(request)` may fill in on the server. */
@@ -51,6 +51,12 @@ export const defaultProxyTiers: readonly string[] = ['starter', 'team', 'busines
 
 /** Where `toNodeHandler` finds the proxy's `basePath` on the function `createBillingProxy` returns. */
 export const basePathKey = Symbol.for('@saiku/billing-react/server:basePath');
+
+/**
+ * The same proxy answering with a `Reply` instead of a `Response`, for `toNodeHandler` to write
+ * straight to Node, by the handler `createBillingProxy` returned (this copy of the package only).
+ */
+export const replyingProxies = new WeakMap<object, (request: Request) => Promise<Reply>>();
 
 interface Route {
   method: 'GET' | 'POST';
@@ -106,7 +112,7 @@ class UpstreamFailure extends Error {
  */
 export function createBillingProxy(options: ProxyOptions): (request: Request) => Promise<Response> {
   const config = resolveOptions(options);
-  const handler = async (request: Request): Promise<Response> => {
+  const replying = async (request: Request): Promise<Reply> => {
     const reply = new Replier();
     // A fixed key is scrubbed from the first byte; a resolved one from when it is known.
     if (typeof config.apiKey === 'string' && config.apiKey.trim() !== '') reply.secret = config.apiKey;
@@ -116,7 +122,9 @@ export function createBillingProxy(options: ProxyOptions): (request: Request) =>
       return failureResponse(caught, request, config, reply);
     }
   };
+  const handler = async (request: Request): Promise<Response> => toResponse(await replying(request));
   Object.defineProperty(handler, basePathKey, { value: config.basePath, enumerable: false });
+  replyingProxies.set(handler, replying);
   return handler;
 }
 
@@ -176,7 +184,7 @@ function toOrigin(entry: string): string {
   return origin;
 }
 
-async function handle(request: Request, config: ProxyConfig, reply: Replier): Promise<Response> {
+async function handle(request: Request, config: ProxyConfig, reply: Replier): Promise<Reply> {
   const url = new URL(request.url);
   const route = routeAt(url.pathname, config.basePath);
   if (route === null) throw new Refusal(404, 'not_found', 'There is no billing route at this path.');
@@ -342,7 +350,7 @@ function checkSessionUrl(value: string): string {
   return url.href;
 }
 
-function failureResponse(caught: unknown, request: Request, config: ProxyConfig, reply: Replier): Response {
+function failureResponse(caught: unknown, request: Request, config: ProxyConfig, reply: Replier): Reply {
   if (caught instanceof Refusal) return reply.error(caught.status, caught.code, caught.message, caught.headers);
   if (caught instanceof UpstreamFailure) {
     const error = caught.error;
@@ -354,7 +362,7 @@ function failureResponse(caught: unknown, request: Request, config: ProxyConfig,
   return reply.error(500, 'internal', 'The billing proxy failed.');
 }
 
-function upstreamResponse(error: BillingError, reply: Replier): Response {
+function upstreamResponse(error: BillingError, reply: Replier): Reply {
   switch (error.code) {
     case 'timeout':
       return reply.error(504, 'timeout', 'The Saiku API did not answer in time.');

@@ -2,7 +2,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { defaultProxyBasePath } from '../core/createProxyBackend';
-import { basePathKey } from './createBillingProxy';
+import { basePathKey, replyingProxies } from './createBillingProxy';
+import type { Reply } from './replies';
 
 export interface NodeHandlerOptions {
   /**
@@ -38,13 +39,16 @@ export function toNodeHandler(
   const attached: unknown = Reflect.get(handler, basePathKey);
   const basePath = (options.basePath ?? (typeof attached === 'string' ? attached : defaultProxyBasePath)).replace(/\/+$/, '');
   const trustProxy = options.trustProxy ?? false;
+  // The proxy's own handler answers with a `Reply` we write as it is; any other gives a `Response`.
+  const replying = replyingProxies.get(handler);
   return (req, res, next) => {
-    void serve(handler, req, res, next, basePath, trustProxy);
+    void serve(handler, replying, req, res, next, basePath, trustProxy);
   };
 }
 
 async function serve(
   handler: FetchHandler,
+  replying: ((request: Request) => Promise<Reply>) | undefined,
   req: IncomingMessage,
   res: ServerResponse,
   next: NodeNext | undefined,
@@ -72,15 +76,16 @@ async function serve(
     return;
   }
 
-  let response: Response;
+  let answer: { response: Response } | { reply: Reply };
   try {
-    response = await handler(request);
+    answer = replying === undefined ? { response: await handler(request) } : { reply: await replying(request) };
   } catch (error) {
     if (next) next(error);
     else writeError(res, 500, 'internal', 'The server failed.');
     return;
   }
-  await writeResponse(req, res, response);
+  if ('reply' in answer) writeReply(req, res, answer.reply);
+  else await writeResponse(req, res, answer.response);
 }
 
 function requestUrl(req: IncomingMessage, path: string, trustProxy: boolean): URL | null {
@@ -171,16 +176,28 @@ function streamOf(req: IncomingMessage): ReadableStream<Uint8Array> {
   });
 }
 
-async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
-  res.statusCode = response.status;
-  for (const [name, value] of response.headers) {
+/** The status and headers, as `writeResponse` and `writeReply` both send them. */
+function writeHead(req: IncomingMessage, res: ServerResponse, status: number, headers: Headers): void {
+  res.statusCode = status;
+  for (const [name, value] of headers) {
     if (name === 'set-cookie') continue;
     res.setHeader(name, value);
   }
-  const cookies = response.headers.getSetCookie();
+  const cookies = headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   // Answered before the body arrived (413, 403, …): do not keep a connection whose request is half read.
   if (!req.complete && hasBody(req)) res.setHeader('connection', 'close');
+}
+
+/** The proxy's own answer: the bytes `toResponse(reply)` would carry, with no web stream in between. */
+function writeReply(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+  writeHead(req, res, reply.status, reply.headers);
+  if (reply.body === null) res.end();
+  else res.end(reply.body, 'utf8');
+}
+
+async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+  writeHead(req, res, response.status, response.headers);
 
   if (response.body === null) {
     res.end();
