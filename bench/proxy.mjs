@@ -1,7 +1,10 @@
 // What the billing proxy costs: autocannon against a fake Saiku API directly, then through the
 // proxy in front of it, all on 127.0.0.1, in one run; prints requests/s, p50 and p99 of both and
-// their ratio. Each server runs in its own process so the load generator does not share their
-// event loop. Not a test. Run `npm run build` first.
+// their ratio, the mean latency (connections / requests per second: autocannon's percentiles are
+// whole milliseconds), the CPU time each server spent per request (steadier than requests/s on a
+// shared machine), and how many connections the proxy opened to the fake (keep-alive: as many as
+// the load's connections, not one per request). Each server runs in its own process so the load
+// generator does not share their event loop. Not a test. Run `npm run build` first.
 // usage: node bench/proxy.mjs [--duration 10] [--connections 10] [--delay ms]
 //   --delay ms   the fake Saiku answers after this long. Without it, two scenarios run: 0 ms (the
 //                proxy's raw cost, which no upstream hides) and 20 ms (a fast real API, whose
@@ -36,11 +39,19 @@ const { values: args } = parseArgs({
   },
 });
 
-/** Listens on 127.0.0.1 (port 0) and reports the port to the parent process. */
+/**
+ * Listens on 127.0.0.1 (port 0) and reports the port to the parent process; then answers its
+ * `stats` messages with the CPU time used and the connections accepted so far.
+ */
 function serve(listener) {
   const server = createServer(listener);
   server.keepAliveTimeout = 60_000;
+  let connections = 0;
+  server.on('connection', () => connections++);
   server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+  process.on('message', (message) => {
+    if (message === 'stats') process.send({ cpu: process.cpuUsage(), connections });
+  });
   process.on('disconnect', () => process.exit(0));
 }
 
@@ -74,13 +85,24 @@ function start(role, extra = []) {
   });
 }
 
-async function load(name, url, headers = {}) {
+/** CPU time (µs) and connections accepted so far, from a server's process. */
+function stats({ child }) {
+  return new Promise((resolve) => {
+    child.once('message', ({ cpu, connections }) => resolve({ cpu: cpu.user + cpu.system, connections }));
+    child.send('stats');
+  });
+}
+
+/** Loads `url`; `servers` are the processes whose CPU time per request to report. */
+async function load(name, url, servers, headers = {}) {
   const { default: autocannon } = await import('autocannon');
   const duration = Number(args.duration);
   const connections = Number(args.connections);
   // A short warm-up so the JIT and the keep-alive pools are ready, then the measured run.
   await autocannon({ url, connections, duration: 1, headers });
+  const before = await Promise.all(servers.map(stats));
   const result = await autocannon({ url, connections, duration, headers });
+  const after = await Promise.all(servers.map(stats));
   if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
     throw new Error(`${name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
   }
@@ -89,7 +111,12 @@ async function load(name, url, headers = {}) {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    // Little's law for a closed loop: each connection has one request in flight at a time.
+    mean: (connections * 1000) / result.requests.average,
+    cpu: after.map((s, i) => (s.cpu - before[i].cpu) / result.requests.total),
     total: result.requests.total,
+    // Connections the last server accepted during the warm-up and the run.
+    opened: after.at(-1).connections,
   };
 }
 
@@ -111,8 +138,10 @@ async function main() {
     const proxy = await start('proxy', [`--upstream=${upstream.url}`]);
     try {
       // Direct, the load generator sends the key itself, as a server calling Saiku would.
-      const direct = await load('fake Saiku, direct', `${upstream.url}/me/billing/state`, { authorization: `Bearer ${apiKey}` });
-      const proxied = await load('through the proxy', `${proxy.url}/api/billing/state`);
+      const direct = await load('fake Saiku, direct', `${upstream.url}/me/billing/state`, [upstream], {
+        authorization: `Bearer ${apiKey}`,
+      });
+      const proxied = await load('through the proxy', `${proxy.url}/api/billing/state`, [proxy, upstream]);
       report(delay, direct, proxied);
     } finally {
       proxy.child.kill();
@@ -124,12 +153,16 @@ async function main() {
 
 function report(delay, direct, proxied) {
   const row = (r) =>
-    `  ${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms`;
+    `  ${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   mean ${r.mean.toFixed(2).padStart(6)} ms`;
   const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
+  const us = (n) => `${n.toFixed(0)} µs`;
   console.log(`\nfake Saiku answers after ${delay} ms`);
   console.log(row(direct));
   console.log(row(proxied));
   console.log(
-    `  proxy / direct       req/s ${ratio(proxied.rps, direct.rps)}   p50 ${ratio(proxied.p50, direct.p50)}   p99 ${ratio(proxied.p99, direct.p99)}   (p50 +${proxied.p50 - direct.p50} ms)`,
+    `  proxy / direct       req/s ${ratio(proxied.rps, direct.rps)}   p50 ${ratio(proxied.p50, direct.p50)}   p99 ${ratio(proxied.p99, direct.p99)}   mean ${ratio(proxied.mean, direct.mean)}   (p50 +${proxied.p50 - direct.p50} ms, mean +${(proxied.mean - direct.mean).toFixed(2)} ms)`,
+  );
+  console.log(
+    `  CPU per request      fake ${us(direct.cpu[0])} direct, ${us(proxied.cpu[1])} behind the proxy; proxy ${us(proxied.cpu[0])}; the proxy opened ${proxied.opened} connections to the fake for ${proxied.total} requests`,
   );
 }
