@@ -1,12 +1,11 @@
 /** The checks the Saiku API runs on request bodies, shared by the HTTP routes and the in-memory backend. */
 import { BillingError } from '../core/BillingError';
-import { isLoopbackHost } from '../core/redirect';
+import { checkReturnUrlShape } from '../core/returnUrl';
 import type { CheckoutSessionInput, PortalSessionInput, Tier } from '../core/types';
 
 /** The tiers the simulated API sells; any other `tier` is a 400. */
 export const simulatorTiers: readonly Tier[] = ['starter', 'team', 'business', 'enterprise'];
 
-const maxUrlLength = 2048;
 const maxTextLength = 512;
 
 function invalid(message: string): BillingError {
@@ -41,16 +40,8 @@ export function isKnownTier(value: string): boolean {
 
 /** An absolute `https:` URL, or `http:` on a loopback host (local development); anything else is a 400. */
 export function checkReturnUrl(value: string, field: string): string {
-  if (value.length > maxUrlLength) throw invalid(`${field} must be at most ${maxUrlLength} characters.`);
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalid(`${field} must be an absolute URL.`);
-  }
-  const ok = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  if (!ok) throw invalid(`${field} must be an https URL (http is allowed only on a loopback host).`);
-  if (url.username !== '' || url.password !== '') throw invalid(`${field} must not contain credentials.`);
+  const checked = checkReturnUrlShape(value, field);
+  if ('problem' in checked) throw invalid(checked.problem);
   return value;
 }
 

@@ -1,9 +1,8 @@
 /** Turns an untrusted body into exactly the fields the seed names, or a 400 saying which one is wrong. */
-import { isLoopbackHost } from '../core/redirect';
+import { checkReturnUrlShape } from '../core/returnUrl';
 import type { CheckoutSessionInput, PortalSessionInput } from '../core/types';
 import { Refusal } from './replies';
 
-const maxUrlLength = 2048;
 const maxEmailLength = 254;
 const maxNameLength = 256;
 
@@ -56,16 +55,9 @@ export function formFields(text: string): Fields {
  */
 export function checkReturnUrl(field: string, value: unknown, allowedOrigins: ReadonlySet<string>): string {
   if (typeof value !== 'string' || value === '') throw invalid(`${field} must be an absolute URL.`);
-  if (value.length > maxUrlLength) throw invalid(`${field} must be at most ${maxUrlLength} characters.`);
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalid(`${field} must be an absolute URL.`);
-  }
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  if (!secure) throw invalid(`${field} must be an https URL (http only for localhost).`);
-  if (url.username !== '' || url.password !== '') throw invalid(`${field} must not carry a user name or password.`);
+  const checked = checkReturnUrlShape(value, field);
+  if ('problem' in checked) throw invalid(checked.problem);
+  const { url } = checked;
   if (!allowedOrigins.has(url.origin)) {
     throw invalid(`${field} is not on an allowed origin (see the proxy's allowedOrigins option).`);
   }
