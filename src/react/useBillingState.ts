@@ -22,6 +22,8 @@ export function useBillingState<TData = BillingState>(
   return useQuery<BillingState, BillingError, TData>(
     {
       ...base,
+      // A host that turned retries off for its client (tests, stories) gets none here either.
+      ...(queryClient.getDefaultOptions().queries?.retry === false ? { retry: false } : {}),
       ...(initialState ? { initialData: initialState } : {}),
       ...(options.select ? { select: options.select } : {}),
       enabled: options.enabled ?? true,

@@ -1,4 +1,4 @@
-import { focusManager } from '@tanstack/react-query';
+import { focusManager, QueryClient } from '@tanstack/react-query';
 import { act, screen, waitFor } from '@testing-library/react';
 import { Component, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -131,5 +131,15 @@ describe('useCheckout and usePortal in a custom UI', () => {
     expect(await screen.findByText('Checkout failed: upstream')).toBeInTheDocument();
     expect(await screen.findByText('Portal failed: no_customer')).toBeInTheDocument();
     expect(navigate).not.toHaveBeenCalled();
+  });
+});
+
+describe('useBillingState and the host client', () => {
+  it("honours a host client's retry: false (no retry even for a 503)", async () => {
+    api.answer('state', json({ error: 'upstream', message: 'Down' }, { status: 503 }));
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    renderWithBilling(<Tier />, { queryClient });
+    expect(await screen.findByText('Failed: upstream')).toBeInTheDocument();
+    expect(api.count('state')).toBe(1);
   });
 });
