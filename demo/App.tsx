@@ -1,16 +1,8 @@
-// A small host admin page: the library's components, a gated feature, and a panel built from hooks.
+// The demo host app: the host's own QueryClientProvider and BillingProvider around its admin page.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  BillingGate,
-  BillingProvider,
-  BillingStatusBanner,
-  ManageButton,
-  PlanCard,
-  UpgradeButton,
-  useBillingDescription,
-  type BillingDateKind,
-} from '../src';
+import { BillingProvider } from '../src';
+import { AdminPage } from './AdminPage';
 import { SimulatorPanel } from './SimulatorPanel';
 
 // The stand-in Checkout and Portal pages live on this server in simulator mode; Stripe's hosts otherwise.
@@ -25,89 +17,10 @@ export function App() {
         allowedRedirectHosts={allowedRedirectHosts}
       >
         <div className="demo-shell">
-          <header className="demo-header">
-            <p className="demo-logo">Acme Admin</p>
-            <nav aria-label="Main">
-              <a href="/">Dashboard</a> <a href="/" aria-current="page">Billing</a>
-            </nav>
-          </header>
-          <main className="demo-main">
-            <h1>Billing</h1>
-            <BillingStatusBanner />
-            <div className="demo-grid">
-              <div>
-                <h2 id="plan-heading">Your plan</h2>
-                <PlanCard upgradeTier="team" aria-labelledby="plan-heading" />
-              </div>
-              <section aria-labelledby="feature-heading">
-                <h2 id="feature-heading">Forecasts (a billed feature)</h2>
-                <BillingGate
-                  loading={<p>Checking your plan…</p>}
-                  fallback={
-                    <div className="demo-locked">
-                      <p>Forecasts are part of the Team plan.</p>
-                      <UpgradeButton tier="team">Unlock forecasts</UpgradeButton>
-                    </div>
-                  }
-                >
-                  <Forecast />
-                </BillingGate>
-              </section>
-              <section aria-labelledby="custom-heading">
-                <h2 id="custom-heading">Built from hooks</h2>
-                <CustomPanel />
-              </section>
-            </div>
-          </main>
+          <AdminPage />
           <SimulatorPanel />
         </div>
       </BillingProvider>
     </QueryClientProvider>
-  );
-}
-
-function Forecast() {
-  return (
-    <div className="demo-feature" data-testid="billed-feature">
-      <p>Forecast unlocked: revenue next quarter is up 12 %.</p>
-      <svg viewBox="0 0 120 40" role="img" aria-label="A rising revenue chart">
-        <polyline points="0,35 20,30 40,32 60,22 80,18 100,10 120,6" fill="none" stroke="currentColor" strokeWidth="3" />
-      </svg>
-    </div>
-  );
-}
-
-const dateTerms: Record<BillingDateKind, string> = {
-  renews: 'Renews',
-  trial_ends: 'Trial ends',
-  access_ends: 'Access ends',
-  access_ended: 'Access ended',
-  period_ends: 'Period ends',
-};
-
-/** What a host builds when the stock components do not fit: hooks and describeBilling only. */
-function CustomPanel() {
-  const { description, isPending, error } = useBillingDescription();
-  if (isPending) return <p>Loading…</p>;
-  if (!description) return <p role="status">{error?.message}</p>;
-  return (
-    <dl className="demo-facts">
-      <dt>Plan</dt>
-      <dd>{description.planName}</dd>
-      <dt>Status</dt>
-      <dd>{description.status === '' ? 'Free' : description.status}</dd>
-      <dt>{description.date ? dateTerms[description.date.kind] : 'Date'}</dt>
-      <dd>{description.date ? description.date.formatted : '—'}</dd>
-      <dt>Billed features</dt>
-      <dd>{description.hasAccess ? 'on' : 'off'}</dd>
-      <dt>Next step</dt>
-      <dd>
-        {description.action === 'upgrade' ? (
-          <UpgradeButton tier="business">Start Business</UpgradeButton>
-        ) : (
-          <ManageButton>Open the customer portal</ManageButton>
-        )}
-      </dd>
-    </dl>
   );
 }

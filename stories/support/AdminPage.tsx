@@ -1,92 +1,15 @@
-// The demo's admin page (demo/App.tsx) for stories: the same components and hooks, under the provider
-// the story decorator supplies (the demo's own QueryClientProvider and BillingProvider would navigate for real).
-import {
-  BillingGate,
-  BillingStatusBanner,
-  ManageButton,
-  PlanCard,
-  UpgradeButton,
-  useBillingDescription,
-} from '../../src';
+// The demo's admin page itself (demo/AdminPage.tsx), in the demo's shell, under the provider the story
+// decorator supplies (the demo's own App would navigate for real). host.css draws the shell with the
+// library's theme variables, so it follows the Theme toolbar.
+import { AdminPage as DemoAdminPage } from '../../demo/AdminPage';
 import './host.css';
+
+export { Forecast } from '../../demo/AdminPage';
 
 export function AdminPage() {
   return (
     <div className="demo-shell">
-      <header className="demo-header">
-        <p className="demo-logo">Acme Admin</p>
-        <nav aria-label="Main">
-          <a href="#dashboard">Dashboard</a> <a href="#billing" aria-current="page">Billing</a>
-        </nav>
-      </header>
-      <main className="demo-main">
-        <h1>Billing</h1>
-        <BillingStatusBanner />
-        <div className="demo-grid">
-          {/* demo/App.tsx wraps the card in <section aria-labelledby="plan-heading">: two regions named
-              "Your plan", which axe reports (landmark-unique). Here the card itself takes the heading's name. */}
-          <div>
-            <h2 id="plan-heading">Your plan</h2>
-            <PlanCard upgradeTier="team" aria-labelledby="plan-heading" />
-          </div>
-          <section aria-labelledby="feature-heading">
-            <h2 id="feature-heading">Forecasts (a billed feature)</h2>
-            <BillingGate
-              loading={<p>Checking your plan…</p>}
-              fallback={
-                <div className="demo-locked">
-                  <p>Forecasts are part of the Team plan.</p>
-                  <UpgradeButton tier="team">Unlock forecasts</UpgradeButton>
-                </div>
-              }
-            >
-              <Forecast />
-            </BillingGate>
-          </section>
-          <section aria-labelledby="custom-heading">
-            <h2 id="custom-heading">Built from hooks</h2>
-            <CustomPanel />
-          </section>
-        </div>
-      </main>
+      <DemoAdminPage />
     </div>
-  );
-}
-
-export function Forecast() {
-  return (
-    <div className="demo-feature" data-testid="billed-feature">
-      <p>Forecast unlocked: revenue next quarter is up 12 %.</p>
-      <svg viewBox="0 0 120 40" role="img" aria-label="A rising revenue chart">
-        <polyline points="0,35 20,30 40,32 60,22 80,18 100,10 120,6" fill="none" stroke="currentColor" strokeWidth="3" />
-      </svg>
-    </div>
-  );
-}
-
-/** What a host builds when the stock components do not fit: hooks and describeBilling only. */
-function CustomPanel() {
-  const { description, isPending, error } = useBillingDescription();
-  if (isPending) return <p>Loading…</p>;
-  if (!description) return <p role="status">{error?.message}</p>;
-  return (
-    <dl className="demo-facts">
-      <dt>Plan</dt>
-      <dd>{description.planName}</dd>
-      <dt>Status</dt>
-      <dd>{description.status === '' ? 'free' : description.status}</dd>
-      <dt>{description.date ? description.date.kind.replace('_', ' ') : 'Date'}</dt>
-      <dd>{description.date ? description.date.formatted : '—'}</dd>
-      <dt>Billed features</dt>
-      <dd>{description.hasAccess ? 'on' : 'off'}</dd>
-      <dt>Next step</dt>
-      <dd>
-        {description.action === 'upgrade' ? (
-          <UpgradeButton tier="business">Start Business</UpgradeButton>
-        ) : (
-          <ManageButton>Open the customer portal</ManageButton>
-        )}
-      </dd>
-    </dl>
   );
 }

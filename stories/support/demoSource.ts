@@ -1,5 +1,6 @@
 // The code the Introduction shows, cut from the demo's own files at build time (Vite `?raw`), so the docs
 // cannot drift from code that type-checks and runs (`npm start`). A missing marker throws: the demo changed.
+import pageSource from '../../demo/AdminPage.tsx?raw';
 import appSource from '../../demo/App.tsx?raw';
 import mainSource from '../../demo/main.tsx?raw';
 import serverSource from '../../demo/server.mjs?raw';
@@ -34,10 +35,13 @@ export const demoSnippets = {
   /** demo/main.tsx: the styles and the root. */
   main: asPackage(excerpt(mainSource, "import { StrictMode }", /^\);$/)).replace("import './demo.css';\n", ''),
   /** demo/App.tsx: imports, then the provider around the page. */
-  appImports: asPackage(excerpt(appSource, "import { QueryClient", "} from '../src';")),
+  appImports: asPackage(excerpt(appSource, "import { QueryClient", "from '../src';")),
   app: excerpt(appSource, 'const allowedRedirectHosts', /^}$/),
-  /** demo/App.tsx: a custom panel from the hooks. */
-  customPanel: excerpt(appSource, 'function CustomPanel()', /^}$/),
+  /** demo/AdminPage.tsx: the components on the page. */
+  pageImports: asPackage(excerpt(pageSource, 'import {', "} from '../src';")),
+  page: excerpt(pageSource, 'export function AdminPage()', /^}$/),
+  /** demo/AdminPage.tsx: a custom panel from the hooks. */
+  customPanel: excerpt(pageSource, 'function CustomPanel()', /^}$/),
   /** demo/server.mjs: the proxy, and mounting it in front of the app. */
   proxy: excerpt(serverSource, 'const proxy = createBillingProxy(', 'const proxyMiddleware = toNodeHandler(proxy);'),
   mount: excerpt(serverSource, "server.on('request'", /^ {2}\}\);$/),
