@@ -19,10 +19,7 @@ export const ManageButton = forwardRef<HTMLButtonElement, ManageButtonProps>(fun
   ref,
 ) {
   const { backend, portal, checkout, labels, returnedError } = useBillingContext('ManageButton');
-  const { open, isPending, error } = usePortal({
-    ...(onError ? { onError } : {}),
-    ...(onNavigate ? { onNavigate } : {}),
-  });
+  const { open, isPending, error } = usePortal({ onError, onNavigate });
   // 409 from a click, or the proxy's no-JavaScript portal route sending the browser back with it.
   const noCustomer = error?.code === 'no_customer' || (error === null && returnedError === 'no_customer');
   const offerTier = upgradeTier ?? checkout.tier;

@@ -21,10 +21,7 @@ export const UpgradeButton = forwardRef<HTMLButtonElement, UpgradeButtonProps>(f
   ref,
 ) {
   const { backend, checkout, labels } = useBillingContext('UpgradeButton');
-  const { start, isPending, error } = useCheckout({
-    ...(onError ? { onError } : {}),
-    ...(onNavigate ? { onNavigate } : {}),
-  });
+  const { start, isPending, error } = useCheckout({ onError, onNavigate });
   const formSuccessUrl = successUrl ?? checkout.successUrl;
   return (
     <ActionButton
