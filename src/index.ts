@@ -11,6 +11,7 @@ export type { UseCheckoutOptions, UseCheckoutResult } from './react/useCheckout'
 export { usePortal } from './react/usePortal';
 export type { UsePortalOptions, UsePortalResult } from './react/usePortal';
 export { billingQueryOptions, billingKeys, billingStaleTimeMs } from './react/billingQueryOptions';
+export type { BillingQueryOptions, BillingStateQueryKey } from './react/billingQueryOptions';
 export { PlanCard } from './react/PlanCard';
 export type { PlanCardProps } from './react/PlanCard';
 export { UpgradeButton } from './react/UpgradeButton';

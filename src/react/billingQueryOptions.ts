@@ -1,11 +1,23 @@
 /** One definition of the state query, shared by hooks, custom UIs, server prefetch and invalidation. */
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type DataTag, type UseQueryOptions } from '@tanstack/react-query';
 import { BillingError, isBillingError, type BillingBackend, type BillingState } from '../core';
 
 /** Query keys: `invalidateQueries({ queryKey: billingKeys.all })` refreshes everything billing. */
 export const billingKeys = {
   all: ['saiku-billing'] as const,
   state: () => [...billingKeys.all, 'state'] as const,
+};
+
+/** The state query's key, `['saiku-billing', 'state']`. */
+export type BillingStateQueryKey = ReturnType<typeof billingKeys.state>;
+
+/**
+ * What `billingQueryOptions` returns: options for `useQuery`, `prefetchQuery` and `fetchQuery`, whose
+ * `queryKey` carries the state's type (`queryClient.getQueryData(options.queryKey)` is a `BillingState`).
+ * Spelled with `@tanstack/react-query`'s names only, so a host's types resolve with the peer alone.
+ */
+export type BillingQueryOptions = UseQueryOptions<BillingState, BillingError, BillingState, BillingStateQueryKey> & {
+  queryKey: DataTag<BillingStateQueryKey, BillingState, BillingError>;
 };
 
 /** How long a fetched state counts as fresh: mounting another component within it makes no request. */
@@ -32,8 +44,8 @@ export function toBillingError(error: unknown): BillingError {
 }
 
 /** The react-query options (key, fetcher, retry policy) for the billing state. */
-export function billingQueryOptions(backend: BillingBackend) {
-  return queryOptions<BillingState, BillingError>({
+export function billingQueryOptions(backend: BillingBackend): BillingQueryOptions {
+  return queryOptions<BillingState, BillingError, BillingState, BillingStateQueryKey>({
     queryKey: billingKeys.state(),
     queryFn: async ({ signal }) => {
       try {

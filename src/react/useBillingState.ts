@@ -2,7 +2,7 @@
 import { useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import type { BillingError, BillingState } from '../core';
 import { useBillingContext } from './BillingContext';
-import { billingQueryOptions } from './billingQueryOptions';
+import { billingQueryOptions, type BillingStateQueryKey } from './billingQueryOptions';
 
 export interface UseBillingStateOptions<TData = BillingState> {
   /** Derive what the component needs; it re-renders only when the selection changes. */
@@ -18,8 +18,8 @@ export function useBillingState<TData = BillingState>(
   options: UseBillingStateOptions<TData> = {},
 ): UseQueryResult<TData, BillingError> {
   const { backend, queryClient, initialState } = useBillingContext('useBillingState');
-  const base: Omit<UseQueryOptions<BillingState, BillingError, BillingState>, 'select'> = billingQueryOptions(backend);
-  return useQuery<BillingState, BillingError, TData>(
+  const base: Omit<UseQueryOptions<BillingState, BillingError, BillingState, BillingStateQueryKey>, 'select'> = billingQueryOptions(backend);
+  return useQuery<BillingState, BillingError, TData, BillingStateQueryKey>(
     {
       ...base,
       // A host that turned retries off for its client (tests, stories) gets none here either.

@@ -1,5 +1,5 @@
 // Pins the public types of the React entry, as DESIGN.md's API section spells them.
-import type { QueryClient, UseQueryResult } from '@tanstack/react-query';
+import { useQuery, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { ComponentProps } from 'react';
 import { describe, expectTypeOf, test } from 'vitest';
 import {
@@ -111,8 +111,18 @@ describe('component props', () => {
 describe('billingQueryOptions', () => {
   test('is keyed by billingKeys.state() and fetches a BillingState', () => {
     type Options = ReturnType<typeof billingQueryOptions>;
-    expectTypeOf<Options['queryKey']>().toExtend<readonly unknown[]>();
+    expectTypeOf<Options['queryKey']>().toExtend<readonly ['saiku-billing', 'state']>();
     expectTypeOf(billingKeys.state()).toEqualTypeOf<readonly ['saiku-billing', 'state']>();
     expectTypeOf(billingQueryOptions).parameter(0).toEqualTypeOf<BillingBackend>();
+  });
+
+  test('types the cache, custom queries and server prefetch with the state', () => {
+    const options = billingQueryOptions({} as BillingBackend);
+    const client = {} as QueryClient;
+    expectTypeOf(client.getQueryData(options.queryKey)).toEqualTypeOf<BillingState | undefined>();
+    expectTypeOf(client.fetchQuery(options)).resolves.toEqualTypeOf<BillingState>();
+    expectTypeOf(client.prefetchQuery(options)).resolves.toEqualTypeOf<void>();
+    expectTypeOf(useQuery(options).data).toEqualTypeOf<BillingState | undefined>();
+    expectTypeOf(useQuery(options).error).toEqualTypeOf<BillingError | null>();
   });
 });

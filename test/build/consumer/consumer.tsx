@@ -1,0 +1,111 @@
+// Type-checks a host's use of the packed package's types, under Node's own module resolution
+// (test/build/packed.test.ts runs tsc on it with module: nodenext after installing the tarball).
+import { createServer } from 'node:http';
+import {
+  BillingGate,
+  BillingProvider,
+  BillingStatusBanner,
+  ManageButton,
+  PlanCard,
+  UpgradeButton,
+  billingQueryOptions,
+  useBillingState,
+  useCheckout,
+  usePortal,
+  type BillingState,
+} from '@saiku/billing-react';
+import {
+  BillingError,
+  createProxyBackend,
+  createSaikuClient,
+  describeBilling,
+  parseBillingState,
+  type BillingBackend,
+  type BillingErrorCode,
+  type CheckoutSessionInput,
+  type PortalSessionInput,
+  type SubscriptionStatus,
+  type Tier,
+} from '@saiku/billing-react/core';
+import { createBillingProxy, toNodeHandler } from '@saiku/billing-react/server';
+import {
+  billingHandlers,
+  createBillingSimulator,
+  createMockBackend,
+  scenarios,
+  type BillingSimulator,
+  type ScenarioName,
+} from '@saiku/billing-react/mock';
+
+const tier: Tier = 'team';
+const customTier: Tier = 'gold';
+const status: SubscriptionStatus = '';
+const code: BillingErrorCode = 'unsafe_redirect';
+const checkoutInput: CheckoutSessionInput = { tier, successUrl: 'https://a.test/ok', cancelUrl: 'https://a.test/no' };
+const portalInput: PortalSessionInput = { returnUrl: 'https://a.test/billing' };
+const scenario: ScenarioName = 'trialEndingSoon';
+
+const simulator: BillingSimulator = createBillingSimulator({ scenario, now: () => new Date(), webhookDelayMs: 0 });
+const mock: BillingBackend = createMockBackend(simulator);
+const proxyBackend: BillingBackend = createProxyBackend({ baseUrl: '/api/billing', headers: { 'X-Tenant': 'acme' } });
+const client: BillingBackend = createSaikuClient({ apiKey: 'sk', timeoutMs: 5_000, fetch });
+const state: BillingState = parseBillingState(scenarios.active satisfies BillingState);
+const description = describeBilling(state, { now: new Date(), locale: 'de-DE' });
+const error = new BillingError(code, 'no', { status: 429, retryAfter: 2, cause: new Error('x') });
+const errorCode: BillingErrorCode = error.code;
+const proxy: (request: Request) => Promise<Response> = createBillingProxy({
+  apiKey: async (request) => request.headers.get('x-key'),
+  allowedOrigins: ['https://app.acme.com'],
+  customer: () => ({ email: 'a@acme.com', name: 'Acme' }),
+  timeoutMs: 5_000,
+});
+createServer(toNodeHandler(proxy));
+billingHandlers(simulator, { baseUrl: '*/api/billing', apiBaseUrl: 'https://api.saiku.bi' });
+simulator.failNextPayment();
+simulator.advance(1_000);
+simulator.completeCheckout satisfies (sessionId: string) => void;
+const now: Date = simulator.now();
+void [customTier, status, checkoutInput, portalInput, mock, proxyBackend, client, description.phase, errorCode, now];
+
+function Custom() {
+  const query = useBillingState();
+  const data: BillingState | undefined = query.data;
+  const queryError: BillingError | null = query.error;
+  const checkout = useCheckout();
+  const portal = usePortal();
+  const started: Promise<void> = checkout.start({ tier: 'business' });
+  const opened: Promise<void> = portal.open();
+  const pending: boolean = checkout.isPending || portal.isPending;
+  const failure: BillingError | null = checkout.error ?? portal.error;
+  void [data, queryError, started, opened, pending, failure];
+  return null;
+}
+
+export function Host() {
+  return (
+    <BillingProvider
+      backend={proxyBackend}
+      navigate={(url: string) => window.location.assign(url)}
+      initialState={state}
+      checkout={{ tier: 'team', email: 'a@acme.com', name: 'Acme', successUrl: 'https://a.test/ok', cancelUrl: 'https://a.test/no' }}
+      portal={{ returnUrl: 'https://a.test/billing' }}
+      allowedRedirectHosts={['checkout.stripe.com', 'billing.stripe.com']}
+      locale="en-US"
+      labels={{ upgrade: 'Upgrade now' }}
+    >
+      <PlanCard upgradeTier="team" className="card" />
+      <UpgradeButton tier="team">Upgrade</UpgradeButton>
+      <UpgradeButton tier="team" asChild>
+        <a href="#upgrade">Upgrade</a>
+      </UpgradeButton>
+      <ManageButton>Manage billing</ManageButton>
+      <BillingGate fallback={<p>Locked</p>}>
+        <p>Billed feature</p>
+      </BillingGate>
+      <BillingStatusBanner />
+      <Custom />
+    </BillingProvider>
+  );
+}
+
+export const options = billingQueryOptions(mock);

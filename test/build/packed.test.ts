@@ -1,0 +1,110 @@
+// @vitest-environment node
+// The packed package, installed into a separate app, used through its public imports only: what a
+// host gets from `npm install @saiku/billing-react`, not what the repo's own source paths give.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+// What a host has installed beside us: the peers, msw for /mock, and the types a TypeScript host has.
+const hostPackages = ['react', 'react-dom', '@tanstack/react-query', 'msw', '@types/react', '@types/react-dom', '@types/node'];
+
+let app: string;
+
+beforeAll(() => {
+  app = mkdtempSync(join(tmpdir(), 'saiku-billing-consumer-'));
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', app], { cwd: root, encoding: 'utf8' })) as [
+    { filename: string },
+  ];
+  const installed = join(app, 'node_modules/@saiku/billing-react');
+  mkdirSync(installed, { recursive: true });
+  execFileSync('tar', ['-xzf', join(app, packed.filename), '-C', installed, '--strip-components=1']);
+  for (const name of hostPackages) {
+    mkdirSync(dirname(join(app, 'node_modules', name)), { recursive: true });
+    symlinkSync(join(root, 'node_modules', name), join(app, 'node_modules', name), 'dir');
+  }
+  cpSync(join(import.meta.dirname, 'consumer'), app, { recursive: true });
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'host-app', private: true, type: 'module' }));
+}, 120_000);
+
+afterAll(() => {
+  if (app) rmSync(app, { recursive: true, force: true });
+});
+
+describe('the packed package in a separate app', () => {
+  it('runs the whole contract through its public imports', { timeout: 60_000 }, () => {
+    const output = execFileSync(process.execPath, ['app.mjs'], { cwd: app, encoding: 'utf8' });
+    const report = JSON.parse(output);
+
+    expect(report.saikuFree).toMatchObject({ tier: expect.any(String), subscriptionStatus: '', billedFeaturesActive: false, stripeCustomerId: null });
+    expect(report.proxyFree).toEqual(report.saikuFree);
+    expect(report.checkoutUrl).toMatch(/^https:\/\//);
+    expect(report.afterCheckout).toMatchObject({ tier: 'team', subscriptionStatus: 'trialing', billedFeaturesActive: true });
+    expect(report.afterCheckout.stripeCustomerId).toMatch(/^cus_/);
+    expect(report.portalUrl).toMatch(/^https:\/\//);
+    expect(report.description).toMatchObject({ phase: 'trialing', action: 'manage' });
+
+    const statuses = Object.fromEntries(Object.entries(report.refusals as Record<string, { status: number }>).map(([name, r]) => [name, r.status]));
+    expect(statuses).toEqual({
+      unknownTier: 400,
+      offOriginUrl: 400,
+      javascriptUrl: 400,
+      malformedJson: 400,
+      notJson: 415,
+      tooLarge: 413,
+      crossSite: 403,
+      wrongMethod: 405,
+      unknownPath: 404,
+    });
+    for (const refusal of Object.values(report.refusals as Record<string, { body: string; cacheControl: string; leaksKey: boolean }>)) {
+      expect(JSON.parse(refusal.body)).toEqual({ error: expect.any(String), message: expect.any(String) });
+      expect(refusal.cacheControl).toBe('no-store');
+      expect(refusal.leaksKey).toBe(false);
+    }
+
+    expect(report.parseError).toEqual({ isBillingError: true, code: 'invalid_response', name: 'BillingError' });
+    expect(report.unknownStatusKept).toBe('paused');
+    expect(report.error).toEqual({ code: 'rate_limited', status: 429, retryAfter: 3, message: 'Slow down' });
+    expect(report.queryKey.length).toBeGreaterThan(0);
+    expect(report.handlerCount).toBeGreaterThan(0);
+    expect(report.stylesheet).toMatch(/node_modules\/@saiku\/billing-react\/dist\/styles\.css$/);
+
+    // Server-rendered from initialState: the plan, the manage action, the unlocked feature, the hooks.
+    expect(report.html).toContain('Team');
+    expect(report.html).toContain('Manage billing');
+    expect(report.html).toContain('Go business');
+    expect(report.html).toContain('Billed feature');
+    expect(report.html).not.toContain('locked');
+    expect(report.html).toContain('team:function:function:false');
+  });
+
+  it('type-checks a host written against the contract, under module: nodenext', { timeout: 60_000 }, () => {
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          lib: ['es2023', 'dom', 'dom.iterable'],
+          jsx: 'react-jsx',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+        },
+        files: ['consumer.tsx'],
+      }),
+    );
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    let diagnostics = '';
+    try {
+      execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
+    } catch (error) {
+      diagnostics = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(diagnostics).toBe('');
+  });
+});
