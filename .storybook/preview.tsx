@@ -6,13 +6,9 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { BillingProvider, defaultAllowedRedirectHosts } from '../src';
-import { defaultPublicUrl } from '../src/mock';
+import { BillingProvider } from '../src';
 import { navigate } from '../stories/support/navigate';
 import type {} from '../stories/support/parameters';
-
-/** The simulator's stand-in Checkout and Portal pages, allowed the way the demo allows its own host. */
-const allowedRedirectHosts = [...defaultAllowedRedirectHosts, new URL(defaultPublicUrl).host];
 
 /** The provider the stories share: one QueryClient per story (from the loader below), `navigate` a spy. */
 const withBillingProvider: Decorator = (Story, context) => {
@@ -24,7 +20,6 @@ const withBillingProvider: Decorator = (Story, context) => {
       navigate={navigate}
       queryClient={queryClient}
       checkout={{ tier: 'team', email: 'alice@acme.test', name: 'Acme Corp' }}
-      allowedRedirectHosts={allowedRedirectHosts}
       locale="en-US"
       {...provider}
     >

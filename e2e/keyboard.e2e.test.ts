@@ -60,7 +60,7 @@ it('a free tenant upgrades with the keyboard only: Tab, Enter on Upgrade, Tab, S
 
   await tabTo(d.upgrade);
   await page.keyboard.press('Enter');
-  await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.publicUrl}/checkout/`));
+  await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.pages.checkout}/`));
   await page.getByRole('heading', { level: 1, name: 'Subscribe to Team' }).waitFor();
 
   const paidAfter = demo.simulator.now().getTime();
@@ -84,7 +84,7 @@ it('a free tenant upgrades with the keyboard only: Tab, Enter on Upgrade, Tab, S
   // And on to the portal and back, still without a mouse.
   await tabTo(d.manage);
   await page.keyboard.press('Enter');
-  await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.publicUrl}/portal/`));
+  await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.pages.portal}/`));
   await tabTo(page.getByRole('button', { name: 'Return' }));
   await page.keyboard.press('Enter');
   await page.waitForURL(`${demo.url}/`);

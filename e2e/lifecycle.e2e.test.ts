@@ -67,7 +67,7 @@ describe('a free tenant upgrades', () => {
     await saveScreenshot(page, 'free');
 
     await d.upgrade.click();
-    await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.publicUrl}/checkout/`));
+    await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.pages.checkout}/`));
     await page.getByRole('heading', { level: 1, name: 'Subscribe to Team' }).waitFor();
     await page.getByText('14-day free trial, then billed monthly').waitFor();
     await expectNoSeriousA11yViolations(page, 'stand-in Checkout');
@@ -122,7 +122,7 @@ describe('a subscriber manages billing', () => {
     await poll(() => d.badge.textContent()).toBe('Trial');
 
     await d.manage.click();
-    await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.publicUrl}/portal/`));
+    await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.pages.portal}/`));
     await page.getByRole('heading', { level: 1, name: 'Manage your subscription' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'stand-in Portal');
     await saveScreenshot(page, 'portal');
@@ -153,7 +153,7 @@ describe('a free tenant changes their mind', () => {
     await poll(() => d.planName.textContent()).toBe('Free');
 
     await d.upgrade.click();
-    await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.publicUrl}/checkout/`));
+    await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.pages.checkout}/`));
     await page.getByRole('button', { name: 'Cancel' }).click();
 
     // The cancel URL is the page the user left, without any marker.
@@ -183,7 +183,7 @@ describe('a free tenant changes their mind', () => {
 describe('a payment fails', () => {
   async function updateCardFromBanner(d: ReturnType<typeof demoPage>): Promise<void> {
     await d.banner.getByRole('button', { name: 'Update payment method' }).click();
-    await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.publicUrl}/portal/`));
+    await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.pages.portal}/`));
     await page.getByRole('term').filter({ hasText: 'Status' }).waitFor();
     await page.getByRole('definition').filter({ hasText: 'Past due' }).waitFor();
     await page.getByRole('button', { name: 'Update card' }).click();

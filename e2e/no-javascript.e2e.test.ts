@@ -110,8 +110,8 @@ describe('with JavaScript disabled', () => {
     // Upgrade: 303 to the stand-in Checkout.
     const toCheckout = await submit('Upgrade', 'checkout');
     expect(toCheckout.status()).toBe(303);
-    expect(await toCheckout.headerValue('location')).toMatch(new RegExp(`^${demo.simulator.publicUrl}/checkout/`));
-    await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.publicUrl}/checkout/`));
+    expect(await toCheckout.headerValue('location')).toMatch(new RegExp(`^${demo.simulator.pages.checkout}/`));
+    await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.pages.checkout}/`));
     await page.getByRole('heading', { level: 1, name: 'Subscribe to Team' }).waitFor();
     // The proxy defaulted the return URLs to the page the form came from (its Referer).
     const [session] = demo.simulator.listCheckoutSessions();
@@ -127,8 +127,8 @@ describe('with JavaScript disabled', () => {
     // Manage now has a subscription to manage: 303 to the stand-in Portal.
     const toPortal = await submit('Manage billing', 'portal');
     expect(toPortal.status()).toBe(303);
-    expect(await toPortal.headerValue('location')).toMatch(new RegExp(`^${demo.simulator.publicUrl}/portal/`));
-    await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.publicUrl}/portal/`));
+    expect(await toPortal.headerValue('location')).toMatch(new RegExp(`^${demo.simulator.pages.portal}/`));
+    await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.pages.portal}/`));
     await page.getByRole('heading', { level: 1, name: 'Manage your subscription' }).waitFor();
     await page.getByRole('definition').filter({ hasText: 'Trialing' }).waitFor();
     await page.getByRole('button', { name: 'Return' }).click();

@@ -23,8 +23,21 @@ import { isKnownTier, readCheckoutInput, readPortalInput, simulatorTiers } from 
 /** The API key of "the default tenant": `getState()` without a key, `createMockBackend`, `billingHandlers`' proxy routes. */
 export const defaultApiKey = 'sk_test_simulator';
 
-/** Where the stand-in Checkout and Portal pages live unless `publicUrl` says otherwise. */
-export const defaultPublicUrl = 'https://checkout.saiku-simulator.test';
+/**
+ * Where session URLs point unless `publicUrl` is set: Stripe's own hosts and paths, shaped as Saiku
+ * answers them, so a provider's default `allowedRedirectHosts` accepts them in tests and stories.
+ * `simulator.fetch` serves the stand-in pages at these paths too; a browser cannot open them there.
+ */
+export const defaultPageUrls = {
+  checkout: 'https://checkout.stripe.com/c/pay',
+  portal: 'https://billing.stripe.com/p/session',
+} as const;
+
+/** Where the stand-in pages are: session URLs are `{checkout}/{sessionId}` and `{portal}/{portalSessionId}`. */
+export interface SimulatorPageUrls {
+  checkout: string;
+  portal: string;
+}
 
 /** How long after a completed Checkout Saiku's state changes, as its webhook arrives. */
 export const defaultWebhookDelayMs = 1500;
@@ -56,10 +69,10 @@ export interface BillingSimulatorOptions {
   /** How long after payment Saiku's state changes (the Stripe webhook's delay). @default 1500 */
   webhookDelayMs?: number;
   /**
-   * The absolute URL under which the stand-in pages are reachable: session URLs are
-   * `{publicUrl}/checkout/{sessionId}` and `{publicUrl}/portal/{portalSessionId}`, and the
-   * pages' forms post there. Include a path when the simulator is mounted under one.
-   * @default 'https://checkout.saiku-simulator.test'
+   * The absolute URL under which a browser can really open the stand-in pages (the demo, real-browser
+   * tests): session URLs become `{publicUrl}/checkout/{sessionId}` and `{publicUrl}/portal/{portalSessionId}`,
+   * and the pages' forms post there. Include a path when the simulator is mounted under one.
+   * @default undefined: Stripe-shaped URLs (`defaultPageUrls`), which the default redirect allowlist accepts
    * @example 'http://127.0.0.1:5173/__saiku'
    */
   publicUrl?: string;
@@ -128,8 +141,10 @@ export interface BillingSimulator {
   /** The simulated time: the base clock plus every `advance()`. */
   now(): Date;
 
-  /** The normalised `publicUrl` option (no trailing slash). */
-  readonly publicUrl: string;
+  /** The normalised `publicUrl` option (no trailing slash), or null for Stripe-shaped URLs. */
+  readonly publicUrl: string | null;
+  /** Where session URLs point: `{pages.checkout}/{sessionId}`, `{pages.portal}/{portalSessionId}`. */
+  readonly pages: SimulatorPageUrls;
   /** The `webhookDelayMs` option. */
   readonly webhookDelayMs: number;
   /** `POST /me/billing/checkout-session` in memory; throws `BillingError('invalid_request')` as the API answers 400. */
@@ -228,8 +243,9 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
     throw new RangeError('webhookDelayMs must be a finite number of milliseconds, 0 or more.');
   }
   const initialScenario = options.scenario ?? 'free';
-  const publicUrl = normalisePublicUrl(options.publicUrl ?? defaultPublicUrl);
-  const publicOrigin = new URL(publicUrl).origin;
+  const publicUrl = options.publicUrl === undefined ? null : normalisePublicUrl(options.publicUrl);
+  const pages: SimulatorPageUrls =
+    publicUrl === null ? { ...defaultPageUrls } : { checkout: `${publicUrl}/checkout`, portal: `${publicUrl}/portal` };
   // Fail at creation, not at the first request, for a misspelt scenario.
   resolveScenario(initialScenario, baseClock().getTime());
 
@@ -408,7 +424,7 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
     tenantFor(apiKey);
     const now = clock();
     const sessionId = nextId('cs_test_sim');
-    const url = `${publicUrl}/checkout/${sessionId}`;
+    const url = `${pages.checkout}/${sessionId}`;
     checkouts.set(sessionId, {
       sessionId,
       url,
@@ -433,7 +449,7 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
     }
     const now = clock();
     const id = nextId('bps_test_sim');
-    const url = `${publicUrl}/portal/${id}`;
+    const url = `${pages.portal}/${id}`;
     portals.set(id, {
       id,
       url,
@@ -571,9 +587,9 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
     const path = url.pathname.replace(/\/+$/, '');
     const api = /\/me\/billing\/(state|checkout-session|portal-session)$/.exec(path);
     if (api) return handleApi(api[1] ?? '', request);
-    const checkout = /\/checkout\/([A-Za-z0-9_]+)(?:\/(pay|cancel))?$/.exec(path);
+    const checkout = /\/(?:checkout|c\/pay)\/([A-Za-z0-9_]+)(?:\/(pay|cancel))?$/.exec(path);
     if (checkout) return handleCheckoutPage(checkout[1] ?? '', checkout[2] ?? null, request);
-    const portal = /\/portal\/([A-Za-z0-9_]+)(?:\/(change-plan|update-card|cancel|resume|return))?$/.exec(path);
+    const portal = /\/(?:portal|p\/session)\/([A-Za-z0-9_]+)(?:\/(change-plan|update-card|cancel|resume|return))?$/.exec(path);
     if (portal) return handlePortalPage(portal[1] ?? '', portal[2] ?? null, request);
     return jsonError(404, 'not_found', `The billing simulator has no route ${path || '/'}.`);
   }
@@ -633,7 +649,7 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
       trialDays: simulatorSchedule.trialDays,
     });
     return pageResponse(html, {
-      formOrigins: [publicOrigin, originOf(record.input.successUrl), originOf(record.input.cancelUrl)],
+      formOrigins: [originOf(record.url), originOf(record.input.successUrl), originOf(record.input.cancelUrl)],
     });
   }
 
@@ -661,7 +677,7 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
         actions: portalActions(tenant),
         tiers: simulatorTiers,
       });
-      return pageResponse(html, { formOrigins: [publicOrigin, originOf(record.returnUrl)] });
+      return pageResponse(html, { formOrigins: [originOf(record.url), originOf(record.returnUrl)] });
     }
     const form = new URLSearchParams(await readBody(request));
     try {
@@ -687,6 +703,7 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
 
   return {
     publicUrl,
+    pages,
     webhookDelayMs,
     async fetch(input, init) {
       // A bad URL rejects with fetch's TypeError, outside the try: it is the caller's mistake.

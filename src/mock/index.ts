@@ -2,7 +2,7 @@
 export {
   createBillingSimulator,
   defaultApiKey,
-  defaultPublicUrl,
+  defaultPageUrls,
   defaultWebhookDelayMs,
   simulatorSchedule,
 } from './createBillingSimulator';
@@ -12,6 +12,7 @@ export type {
   SimulatedCheckoutSession,
   SimulatedPortalSession,
   SimulatorChange,
+  SimulatorPageUrls,
   SimulatorRoute,
 } from './createBillingSimulator';
 export { createScenario, scenarioNames, scenarios, scenarioTenantId } from './scenarios';

@@ -98,7 +98,7 @@ function details(rows: readonly (readonly [string, string])[]): string {
 }
 
 export interface CheckoutPageModel {
-  /** The URL this page's forms post to: `{publicUrl}/checkout/{sessionId}`. */
+  /** The URL this page's forms post to: the session URL, `{pages.checkout}/{sessionId}`. */
   actionBase: string;
   tier: Tier;
   email: string | null;
@@ -136,7 +136,7 @@ export interface PortalActions {
 }
 
 export interface PortalPageModel {
-  /** The URL this page's forms post to: `{publicUrl}/portal/{portalSessionId}`. */
+  /** The URL this page's forms post to: the session URL, `{pages.portal}/{portalSessionId}`. */
   actionBase: string;
   state: BillingState;
   now: Date;

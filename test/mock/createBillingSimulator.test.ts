@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BillingError, createSaikuClient } from '../../src/core';
+import { BillingError, assertSafeRedirect, createSaikuClient, defaultAllowedRedirectHosts } from '../../src/core';
 import {
   createBillingSimulator,
   defaultApiKey,
-  defaultPublicUrl,
+  defaultPageUrls,
   simulatorSchedule,
   type BillingSimulator,
 } from '../../src/mock';
@@ -128,11 +128,14 @@ describe('createBillingSimulator: tenants and auth', () => {
 });
 
 describe('createBillingSimulator: checkout', () => {
-  it('mints single-use sessions on the public URL', async () => {
+  it('mints single-use sessions at Stripe-shaped URLs, which the default redirect allowlist accepts', async () => {
     const simulator = simulatorAt();
     const first = await mint(simulator);
     const second = await mint(simulator);
-    expect(first.url).toBe(`${defaultPublicUrl}/checkout/${first.sessionId}`);
+    expect(first.url).toBe(`https://checkout.stripe.com/c/pay/${first.sessionId}`);
+    expect(simulator.pages).toEqual(defaultPageUrls);
+    expect(simulator.publicUrl).toBeNull();
+    expect(() => assertSafeRedirect(first.url, defaultAllowedRedirectHosts)).not.toThrow();
     expect(first.sessionId).toMatch(/^cs_test_/);
     expect(second.sessionId).not.toBe(first.sessionId);
     expect(simulator.listCheckoutSessions().map((s) => s.status)).toEqual(['open', 'open']);

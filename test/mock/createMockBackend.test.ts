@@ -22,12 +22,12 @@ describe('createMockBackend', () => {
     const simulator = simulatorAt();
     const backend = createMockBackend(simulator);
     const session = await backend.createCheckoutSession(checkoutInput);
-    expect(session.url).toBe(`${simulator.publicUrl}/checkout/${session.sessionId}`);
+    expect(session.url).toBe(`${simulator.pages.checkout}/${session.sessionId}`);
     simulator.completeCheckout(session.sessionId);
     expect((await backend.getState()).billedFeaturesActive).toBe(false);
     simulator.advance(simulator.webhookDelayMs);
     expect(await backend.getState()).toMatchObject({ subscriptionStatus: 'trialing', billedFeaturesActive: true });
-    expect(await backend.createPortalSession(portalInput)).toEqual({ url: expect.stringContaining('/portal/') });
+    expect(await backend.createPortalSession(portalInput)).toEqual({ url: expect.stringMatching(/^https:\/\/billing\.stripe\.com\/p\/session\//) });
   });
 
   it('rejects with no_customer (409) where the API would', async () => {

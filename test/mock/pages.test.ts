@@ -97,7 +97,7 @@ describe('the stand-in Checkout page', () => {
 
   it('answers 404 to an unknown session and 405 to the wrong method', async () => {
     const simulator = simulatorAt();
-    expect((await visit(simulator, 'https://checkout.saiku-simulator.test/checkout/cs_nope')).status).toBe(404);
+    expect((await visit(simulator, 'https://checkout.stripe.com/c/pay/cs_nope')).status).toBe(404);
     const { url } = await mintCheckout(simulator);
     const get = await simulator.fetch(new Request(`${url}/pay`));
     expect(get.status).toBe(405);
@@ -129,7 +129,7 @@ describe('the stand-in Checkout page', () => {
     const hash = createHash('sha256').update(style).digest('base64');
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain(`style-src 'sha256-${hash}'`);
-    expect(csp).toContain("form-action https://checkout.saiku-simulator.test https://app.acme.test http://localhost:5173");
+    expect(csp).toContain("form-action https://checkout.stripe.com https://app.acme.test http://localhost:5173");
     expect(csp).toContain("base-uri 'none'");
     expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');

@@ -121,7 +121,7 @@ describe('billingQueryOptions', () => {
     const client = {} as QueryClient;
     expectTypeOf(client.getQueryData(options.queryKey)).toEqualTypeOf<BillingState | undefined>();
     expectTypeOf(client.fetchQuery(options)).resolves.toEqualTypeOf<BillingState>();
-    expectTypeOf(client.prefetchQuery(options)).resolves.toEqualTypeOf<void>();
+    expectTypeOf(client.prefetchQuery(options)).toExtend<Promise<unknown>>();
     expectTypeOf(useQuery(options).data).toEqualTypeOf<BillingState | undefined>();
     expectTypeOf(useQuery(options).error).toEqualTypeOf<BillingError | null>();
   });
