@@ -1,6 +1,6 @@
 'use client';
 // @saiku/billing-react: the provider, hooks and components. Types and helpers from /core are re-exported.
-export { BillingProvider } from './react/BillingProvider';
+export { BillingProvider, defaultCheckoutTier } from './react/BillingProvider';
 export type { BillingProviderProps } from './react/BillingProvider';
 export { useBillingState } from './react/useBillingState';
 export type { UseBillingStateOptions } from './react/useBillingState';

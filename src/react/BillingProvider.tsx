@@ -8,6 +8,7 @@ import {
   type BillingState,
   type CheckoutSessionInput,
   type PortalSessionInput,
+  type Tier,
 } from '../core';
 import { BillingContext, type BillingContextValue, type CheckoutReturnStatus } from './BillingContext';
 import { billingQueryOptions } from './billingQueryOptions';
@@ -30,7 +31,11 @@ export interface BillingProviderProps {
   queryClient?: QueryClient;
   /** A state fetched on the server: rendered at once, no loading state, no request on mount. */
   initialState?: BillingState;
-  /** Defaults for every Checkout session; `successUrl` and `cancelUrl` default to the current page. @example { tier: 'team', email: user.email } */
+  /**
+   * Defaults for every Checkout session: `tier` defaults to `defaultCheckoutTier` ('team', the plan of
+   * Saiku's worked example), `successUrl` and `cancelUrl` to the current page.
+   * @example { tier: 'business', email: user.email, name: org.name }
+   */
   checkout?: Partial<CheckoutSessionInput>;
   /** Defaults for every Portal session; `returnUrl` defaults to the current page. */
   portal?: Partial<PortalSessionInput>;
@@ -42,6 +47,9 @@ export interface BillingProviderProps {
   labels?: BillingLabelsInput;
   children?: ReactNode;
 }
+
+/** The plan an Upgrade button checks out when neither it nor the provider's `checkout` names one. */
+export const defaultCheckoutTier: Tier = 'team';
 
 const noMarkers: ReturnMarkers = { checkout: false, error: null };
 const subscribeToNothing = () => () => {};
@@ -100,7 +108,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
       backend,
       queryClient,
       navigate,
-      checkout: checkout ?? {},
+      checkout: { ...checkout, tier: checkout?.tier ?? defaultCheckoutTier },
       portal: portal ?? {},
       allowedRedirectHosts: allowedRedirectHosts ?? defaultAllowedRedirectHosts,
       locale,

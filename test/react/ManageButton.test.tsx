@@ -74,12 +74,14 @@ describe('ManageButton', () => {
       expect(api.requests('checkout-session').map((r) => (r.body as { tier: string }).tier)).toEqual(['business']);
     });
 
-    it('offers no Upgrade button when no plan is known', async () => {
+    it("offers the default plan ('team') when none is configured", async () => {
       api.answer('portal-session', noCustomer);
-      const { user } = renderWithBilling(<ManageButton />);
+      const { user, navigate } = renderWithBilling(<ManageButton />);
       await user.click(screen.getByRole('button', { name: 'Manage billing' }));
       await screen.findByText(noCustomerText);
-      expect(screen.queryByRole('button', { name: 'Upgrade' })).not.toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+      await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+      expect(api.requests('checkout-session').map((r) => (r.body as { tier: string }).tier)).toEqual(['team']);
     });
 
     it("says so after the proxy's no-JavaScript route sent the browser back with billing_error=no_customer", async () => {

@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { createRef, forwardRef, type ButtonHTMLAttributes } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { createProxyBackend, UpgradeButton, type BillingBackend } from '../../src';
+import { createProxyBackend, defaultCheckoutTier, UpgradeButton, type BillingBackend } from '../../src';
 import { checkoutSessionBody, freeState } from './fixtures';
 import { deferred, json, liveRegionOf, proxyPath, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
 
@@ -154,8 +154,16 @@ describe('UpgradeButton', () => {
     expect(navigate).not.toHaveBeenCalled();
   });
 
-  it('says so when no plan is known, without a request', async () => {
+  it("checks out the default plan ('team') when neither the button nor the provider names one", async () => {
     const { user, navigate } = renderWithBilling(<UpgradeButton />);
+    await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+    expect(api.requests('checkout-session').map((r) => (r.body as { tier: string }).tier)).toEqual([defaultCheckoutTier]);
+    expect(defaultCheckoutTier).toBe('team');
+  });
+
+  it('says so when the plan was set to empty, without a request', async () => {
+    const { user, navigate } = renderWithBilling(<UpgradeButton tier="" />);
     const button = screen.getByRole('button', { name: 'Upgrade' });
     await user.click(button);
     expect(await screen.findByText(/The billing request was refused: Choose a plan/)).toBeInTheDocument();
