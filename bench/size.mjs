@@ -1,5 +1,5 @@
 // Measures what a host's bundler adds for `@saiku/billing-react`: the built client entry
-// (core + provider + hooks + components + @radix-ui/react-slot), minified, with the peers
+// (core + provider + hooks + components), minified, with the peers
 // (react, react-dom, @tanstack/react-query) external. Run `npm run build` first.
 // usage: node bench/size.mjs
 import { existsSync } from 'node:fs';

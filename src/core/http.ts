@@ -42,7 +42,9 @@ async function send(
   headers.set('Accept', 'application/json');
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
 
+  // One guard for the answer and its body: a stall or a broken connection fails the same way either way.
   let response: Response;
+  let text: string;
   try {
     response = await fetchImpl(url, {
       method: options.method,
@@ -50,16 +52,15 @@ async function send(
       signal,
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
     });
+    text = await response.text();
   } catch (cause) {
     // The caller's own abort (react-query cancelling a query) is not a billing error.
     if (options.signal?.aborted) throw options.signal.reason ?? cause;
-    if (timeout.aborted) {
-      throw new BillingError('timeout', `${options.service} did not answer within ${options.timeoutMs} ms.`, { cause });
-    }
-    throw new BillingError('network', `Could not reach ${options.service}.`, { cause });
+    throw timeout.aborted
+      ? new BillingError('timeout', `${options.service} did not answer within ${options.timeoutMs} ms.`, { cause })
+      : new BillingError('network', `Could not reach ${options.service}, or the connection broke.`, { cause });
   }
 
-  const text = await readText(response, options, timeout);
   const json = parseJson(text);
   if (!response.ok) throw errorFromResponse(response, json, options.service, options.secret);
   if (json === undefined) {
@@ -68,18 +69,6 @@ async function send(
     });
   }
   return json;
-}
-
-async function readText(response: Response, options: RequestJsonOptions, timeout: AbortSignal): Promise<string> {
-  try {
-    return await response.text();
-  } catch (cause) {
-    if (options.signal?.aborted) throw options.signal.reason ?? cause;
-    if (timeout.aborted) {
-      throw new BillingError('timeout', `${options.service} did not finish answering within ${options.timeoutMs} ms.`, { cause });
-    }
-    throw new BillingError('network', `The connection to ${options.service} broke mid-answer.`, { cause });
-  }
 }
 
 function parseJson(text: string): unknown {

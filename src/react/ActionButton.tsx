@@ -1,5 +1,6 @@
 'use client';
 // The shared body of UpgradeButton and ManageButton: a real <button> inside a real <form>.
+import { joinTokens } from './joinTokens';
 import { Slot } from './Slot';
 import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 import type { BillingError } from '../core';
@@ -46,12 +47,12 @@ export const ActionButton = forwardRef<HTMLButtonElement, ActionButtonProps>(fun
       ref={ref}
       type={fallbackForm ? 'submit' : 'button'}
       {...rest}
-      className={['saiku-billing-button', className].filter(Boolean).join(' ')}
+      className={joinTokens('saiku-billing-button', className)}
       data-saiku-billing-action={kind}
       data-state={state}
       aria-busy={isPending || undefined}
       aria-disabled={isPending || rest['aria-disabled'] || undefined}
-      aria-describedby={[rest['aria-describedby'], errorText ? errorId : undefined].filter(Boolean).join(' ') || undefined}
+      aria-describedby={joinTokens(rest['aria-describedby'], errorText && errorId)}
       onClick={handleClick}
     >
       {children}

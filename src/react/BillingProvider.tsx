@@ -11,7 +11,7 @@ import {
   type Tier,
 } from '../core';
 import { BillingContext, type BillingContextValue, type CheckoutReturnStatus } from './BillingContext';
-import { billingQueryOptions } from './billingQueryOptions';
+import { billingKeys, billingQueryOptions } from './billingQueryOptions';
 import {
   clearReturnMarkers,
   confirmPollDelay,
@@ -86,9 +86,16 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
   useMountOnlyPropWarning('queryClient', props.queryClient);
 
   // A client we made (or one without a QueryClientProvider) still needs focus and online tracking.
+  // TanStack Query 5 follows only visibilitychange; coming back from the portal in another window
+  // fires focus alone, so ask again then too (a fetch already in flight is reused, not doubled).
   useEffect(() => {
     queryClient.mount();
-    return () => queryClient.unmount();
+    const refetch = () => void queryClient.refetchQueries({ queryKey: billingKeys.all, type: 'active' }, { cancelRefetch: false });
+    window.addEventListener('focus', refetch);
+    return () => {
+      window.removeEventListener('focus', refetch);
+      queryClient.unmount();
+    };
   }, [queryClient]);
 
   // The server (and hydration) sees no markers, so its HTML matches the first client render. Once

@@ -2,6 +2,7 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { BillingDescription } from '../core';
 import { useBillingContext, type CheckoutReturnStatus } from './BillingContext';
+import { joinTokens } from './joinTokens';
 import type { BillingLabels } from './labels';
 import { ManageButton } from './ManageButton';
 import { UpgradeButton } from './UpgradeButton';
@@ -55,7 +56,7 @@ export function BillingStatusBanner({ trialWarningDays = 3, hideAction = false, 
       {...rest}
       role="status"
       aria-live="polite"
-      className={['saiku-billing-banner', className].filter(Boolean).join(' ')}
+      className={joinTokens('saiku-billing-banner', className)}
       data-tone={notice.tone}
       data-phase={description.phase}
     >

@@ -2,6 +2,7 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { Tier } from '../core';
 import { useBillingContext } from './BillingContext';
+import { joinTokens } from './joinTokens';
 import { ManageButton } from './ManageButton';
 import { UpgradeButton } from './UpgradeButton';
 import { useBillingDescription } from './useBillingDescription';
@@ -17,7 +18,7 @@ export interface PlanCardProps extends HTMLAttributes<HTMLElement> {
 export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardProps): ReactNode {
   const { labels, checkoutReturn } = useBillingContext('PlanCard');
   const { description, isPending, error, refetch } = useBillingDescription();
-  const classes = ['saiku-billing-plan-card', className].filter(Boolean).join(' ');
+  const classes = joinTokens('saiku-billing-plan-card', className);
 
   if (!description) {
     return (
@@ -39,7 +40,7 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
   }
 
   const confirming = checkoutReturn === 'confirming' && !description.hasAccess;
-  const tier = upgradeTier;
+  const gaveUp = checkoutReturn === 'timed_out' && !description.hasAccess;
   return (
     <section
       aria-label={labels.planCardTitle}
@@ -63,9 +64,8 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
       {description.trialDaysLeft !== null ? (
         <p className="saiku-billing-plan-card__trial">{labels.trialDaysLeft(description.trialDaysLeft)}</p>
       ) : null}
-      {confirming ? <p className="saiku-billing-plan-card__confirming">{labels.confirming}</p> : null}
-      {checkoutReturn === 'timed_out' && !description.hasAccess ? (
-        <p className="saiku-billing-plan-card__confirming">{labels.confirmingTimedOut}</p>
+      {confirming || gaveUp ? (
+        <p className="saiku-billing-plan-card__confirming">{confirming ? labels.confirming : labels.confirmingTimedOut}</p>
       ) : null}
       {action === null ? null : (
         <div className="saiku-billing-plan-card__actions">
@@ -75,7 +75,7 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
             (description.needsPaymentMethod ? (
               <ManageButton>{labels.updatePaymentMethod}</ManageButton>
             ) : description.action === 'upgrade' ? (
-              confirming ? null : <UpgradeButton {...(tier ? { tier } : {})} />
+              confirming ? null : <UpgradeButton tier={upgradeTier} />
             ) : (
               <ManageButton>{labels.manage}</ManageButton>
             ))}

@@ -4,7 +4,7 @@ import { Component, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { useBillingState, useCheckout, usePortal, type BillingError } from '../../src';
 import { activeState, checkoutSessionBody, freeState, portalSessionBody } from './fixtures';
-import { json, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
+import { deferred, json, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
 
 const api = setupFakeBillingApi();
 
@@ -39,6 +39,40 @@ describe('useBillingState', () => {
     act(() => focusManager.setFocused(true));
 
     await waitFor(() => expect(api.count('state')).toBe(2));
+  });
+
+  it('refetches when the window regains focus while the tab stayed visible (the portal in another window)', async () => {
+    api.answerInTurn('state', json(freeState()), json(activeState()));
+    renderWithBilling(<Tier />);
+    expect(await screen.findByText('Tier: starter')).toBeInTheDocument();
+
+    act(() => {
+      window.dispatchEvent(new Event('focus'));
+    });
+
+    expect(await screen.findByText('Tier: team')).toBeInTheDocument();
+    expect(api.count('state')).toBe(2);
+  });
+
+  it('makes one request when the tab becomes visible and the window gains focus together', async () => {
+    api.answer('state', activeState());
+    renderWithBilling(<Tier />);
+    await screen.findByText('Tier: team');
+    const held = deferred(json(freeState()));
+    api.answer('state', held.answer);
+
+    act(() => {
+      window.dispatchEvent(new Event('visibilitychange'));
+    });
+    await waitFor(() => expect(api.count('state')).toBe(2));
+    // Focus lands while that request is still in flight: it is reused, neither doubled nor restarted.
+    act(() => {
+      window.dispatchEvent(new Event('focus'));
+    });
+    held.release();
+
+    expect(await screen.findByText('Tier: starter')).toBeInTheDocument();
+    expect(api.count('state')).toBe(2);
   });
 
   it('holds the request while enabled is false', async () => {
