@@ -26,6 +26,9 @@ export function createMockBackend(simulator: BillingSimulator, options: MockBack
 
   async function send(path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
     await wait(latencyMs, signal);
+    // Cancelled while waiting (React's StrictMode remount does it at once): like a fetch aborted
+    // before it was sent, it never reaches the simulator or its request counts.
+    signal?.throwIfAborted();
     const response = await simulator.fetch(
       new Request(`${defaultSaikuBaseUrl}/me/billing/${path}`, {
         method: body === undefined ? 'GET' : 'POST',

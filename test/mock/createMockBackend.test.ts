@@ -57,6 +57,16 @@ describe('createMockBackend', () => {
     await expect(backend.getState({ signal: controller.signal })).rejects.toThrow('gone');
   });
 
+  it('sends nothing for a call cancelled in the same tick (StrictMode remount), as an aborted fetch', async () => {
+    const simulator = simulatorAt();
+    const backend = createMockBackend(simulator);
+    const controller = new AbortController();
+    const cancelled = backend.getState({ signal: controller.signal });
+    controller.abort(new Error('remounted'));
+    await expect(cancelled).rejects.toThrow('remounted');
+    expect(simulator.requestCounts().state).toBe(0);
+  });
+
   it('answers after latencyMs, and stops waiting when aborted', async () => {
     vi.useFakeTimers();
     const backend = createMockBackend(simulatorAt(), { latencyMs: 300 });
