@@ -26,7 +26,7 @@ for (const [name, value] of Object.entries(domGlobals)) {
 }
 globalThis.IS_REACT_ACT_ENVIRONMENT = true;
 
-const [{ act, createElement: h, version: reactVersion }, { createRoot }, { QueryClient }, billing, mock] = await Promise.all([
+const [{ act, createElement: h, StrictMode, version: reactVersion }, { createRoot }, { QueryClient }, billing, mock] = await Promise.all([
   import('react'),
   import('react-dom/client'),
   import('@tanstack/react-query'),
@@ -58,7 +58,7 @@ function Page() {
 }
 
 /** Mounts the page over a fresh simulator in `scenario`; `run` measures, then everything is torn down. */
-async function withPage(scenario, run) {
+async function withPage(scenario, run, { strict = false } = {}) {
   const simulator = createBillingSimulator({ scenario });
   const navigations = [];
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -70,7 +70,7 @@ async function withPage(scenario, run) {
     { backend: createMockBackend(simulator), navigate: (url) => navigations.push(url), queryClient },
     h(Page),
   );
-  await act(() => reactRoot.render(page));
+  await act(() => reactRoot.render(strict ? h(StrictMode, null, page) : page));
   await settle(() => queryClient.isFetching() === 0 && container.textContent.includes('Plan: '), 'the first load');
   try {
     return await run({ simulator, navigations, queryClient, container });
@@ -128,6 +128,15 @@ await withPage('active', ({ simulator }) => {
   rows.push(['  session requests on that load', sessions(simulator), 0]);
   rows.push(["renders of the reader with select: s => s.tier, first load", tierRenders.count, null]);
 });
+
+// 1b. The same under React.StrictMode, which mounts every effect twice (the first fetch is cancelled unsent).
+await withPage(
+  'active',
+  ({ simulator }) => {
+    rows.push(['state requests, the same page under React.StrictMode', simulator.requestCounts().state, 1]);
+  },
+  { strict: true },
+);
 
 // 2. Shown, hovered and focused: still no session; one click: one Checkout session, one navigation.
 await withPage('free', async ({ simulator, navigations, container }) => {
