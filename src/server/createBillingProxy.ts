@@ -160,9 +160,14 @@ function resolveOptions(options: ProxyOptions): ProxyConfig {
 /**
  * The key never follows a redirect to wherever Saiku's answer points (a 3xx is a network fault),
  * and the time limit holds even for a custom `fetch` that ignores its abort signal.
+ * `redirect: 'manual'`, not `'error'`: Cloudflare Workers refuse `'error'` outright.
  */
 function guardedFetch(fetchImpl: typeof fetch, input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> {
-  const pending = fetchImpl(input, { ...init, redirect: 'error' });
+  const pending = fetchImpl(input, { ...init, redirect: 'manual' }).then((response) => {
+    if (response.type !== 'opaqueredirect' && (response.status < 300 || response.status > 399)) return response;
+    void response.body?.cancel().catch(() => {});
+    throw new TypeError(`Saiku answered ${response.status || 'a redirect'}; the proxy does not follow redirects with the key.`);
+  });
   const signal = init?.signal;
   if (!signal) return pending;
   return new Promise((resolve, reject) => {
