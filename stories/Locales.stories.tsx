@@ -2,13 +2,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { BillingStatusBanner, PlanCard, type BillingLabelsInput } from '../src';
 import { formatDate } from '../src/core';
+import { germanLabels, japaneseLabels } from '../src/locales';
 import { scenario } from './support/network';
 import { expectPlan, expectSentToPortal } from './support/plays';
-import { germanLabels, japaneseLabels } from './support/translations';
 
 /**
  * The provider's `locale` formats every date with `Intl`; its `labels` replace every string the
- * components show (messages with dates and day counts are functions). Here: a Team trial ending in two days.
+ * components show (messages with dates and day counts are functions). German and Japanese ship complete from
+ * `@saiku/billing-react/locales`. Here: a Team trial ending in two days.
  */
 const meta = {
   title: 'Guides/Locales',
@@ -101,8 +102,8 @@ export const Japanese: Story = {
     planCardTitle: 'ご利用中のプラン',
     badge: 'トライアル中',
     trialEnds: (date) => `トライアル終了日: ${date}`,
-    daysLeft: 'トライアル残り 2 日',
-    banner: (date) => `トライアルは2 日後（${date}）に終了します。有料機能を引き続きご利用いただくには、お支払い方法を登録してください。`,
+    daysLeft: 'トライアル残り2日',
+    banner: (date) => `トライアルは2日後（${date}）に終了します。有料機能を引き続きご利用いただくには、お支払い方法を登録してください。`,
     manage: 'お支払いを管理',
   }),
 };

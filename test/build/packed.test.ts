@@ -78,6 +78,14 @@ describe('the packed package in a separate app', () => {
     expect(report.html).toContain('Billed feature');
     expect(report.html).not.toContain('locked');
     expect(report.html).toContain('team:function:function:false');
+
+    // The German pack from /locales: its strings, its date format, and no English left on the card.
+    expect(report.germanHtml).toContain('Ihr Tarif');
+    const trialEnd = new Intl.DateTimeFormat('de-DE', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    expect(report.germanHtml).toContain(`Testphase endet am ${trialEnd.format(new Date(report.afterCheckout.trialEndsAt))}`);
+    expect(report.germanHtml).toContain('Abrechnung verwalten');
+    expect(report.germanHtml).not.toContain('Manage billing');
+    expect(report.germanHtml).not.toContain('Trial ends on');
   });
 
   it('type-checks a host written against the contract, under module: nodenext', { timeout: 60_000 }, () => {

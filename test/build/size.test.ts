@@ -55,7 +55,7 @@ describe('the built package', () => {
     expect(imports.filter((specifier) => !peers.test(specifier))).toEqual([]);
   });
 
-  it.each(['core/index.js', 'server/index.js', 'mock/index.js'])('%s does not import React', (entry) => {
+  it.each(['core/index.js', 'server/index.js', 'mock/index.js', 'locales/index.js'])('%s does not import React', (entry) => {
     const imports = [...bareImportsOf(entry)];
     expect(imports.filter((specifier) => /^(react|react-dom)($|\/)|^@tanstack\//.test(specifier))).toEqual([]);
   });

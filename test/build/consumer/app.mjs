@@ -20,6 +20,7 @@ import {
 import { BillingError, createProxyBackend, createSaikuClient, describeBilling, parseBillingState } from '@saiku/billing-react/core';
 import { createBillingProxy, toNodeHandler } from '@saiku/billing-react/server';
 import { billingHandlers, createBillingSimulator, createMockBackend, scenarios } from '@saiku/billing-react/mock';
+import { germanLabels } from '@saiku/billing-react/locales';
 
 const report = {};
 const apiKey = 'sk_live_consumer_secret_0123456789';
@@ -101,6 +102,14 @@ report.html = renderToString(
     h(ManageButton, null, 'Manage billing'),
     h(BillingGate, { fallback: h('p', null, 'locked') }, h('p', null, 'Billed feature')),
     h(Custom),
+  ),
+);
+// A shipped label pack from /locales, with its locale: the card in German.
+report.germanHtml = renderToString(
+  h(
+    BillingProvider,
+    { backend, initialState: report.afterCheckout, queryClient: new QueryClient(), locale: 'de-DE', labels: germanLabels, navigate: () => {} },
+    h(PlanCard),
   ),
 );
 report.handlerCount = billingHandlers(simulator).length;

@@ -12,6 +12,7 @@ import {
   useBillingState,
   useCheckout,
   usePortal,
+  type BillingLabels,
   type BillingState,
 } from '@saiku/billing-react';
 import {
@@ -36,6 +37,7 @@ import {
   type BillingSimulator,
   type ScenarioName,
 } from '@saiku/billing-react/mock';
+import { germanLabels, japaneseLabels } from '@saiku/billing-react/locales';
 
 const tier: Tier = 'team';
 const customTier: Tier = 'gold';
@@ -104,6 +106,18 @@ export function Host() {
       </BillingGate>
       <BillingStatusBanner />
       <Custom />
+    </BillingProvider>
+  );
+}
+
+// The shipped packs are complete label sets, not partial overrides.
+export const japanese: BillingLabels = japaneseLabels;
+
+export function GermanHost() {
+  return (
+    <BillingProvider backend={proxyBackend} locale="de-DE" labels={germanLabels}>
+      <PlanCard />
+      <BillingStatusBanner />
     </BillingProvider>
   );
 }

@@ -1,0 +1,3 @@
+// @saiku/billing-react/locales: complete label sets for the provider's `labels`, beside their locale. No React.
+export { germanLabels } from './germanLabels';
+export { japaneseLabels } from './japaneseLabels';
