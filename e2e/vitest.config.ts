@@ -14,6 +14,9 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     testTimeout: 60_000,
+    // On CI a failed flow runs once more from a fresh browser context (both attempts are in the
+    // log). Locally it fails at once. Every browser step and CDP call is bounded, so a hang names itself.
+    retry: process.env.CI ? 1 : 0,
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
   },

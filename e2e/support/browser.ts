@@ -8,13 +8,20 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 
+/** How long one browser step (a click, a navigation, waiting for an element) may take before it fails, naming itself. */
+export const stepTimeoutMs = 20_000;
+
 /** A fresh profile per test: en-US dates, a desktop viewport, nothing shared with other tests. */
-export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
     locale: 'en-US',
     viewport: { width: 1200, height: 640 },
     ...options,
   });
+  // Well inside the test's 60 s, so a stuck step fails as itself rather than as the whole test.
+  context.setDefaultTimeout(stepTimeoutMs);
+  context.setDefaultNavigationTimeout(stepTimeoutMs);
+  return context;
 }
 
 /** Uncaught exceptions and console errors of a page, to assert a flow ran clean. */

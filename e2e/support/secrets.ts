@@ -34,6 +34,23 @@ interface PausedResponse {
   responseHeaders?: { name: string; value: string }[];
 }
 
+/** A CDP call that has not answered in this long never will: fail it, naming the call. */
+const cdpTimeoutMs = 5_000;
+
+class CdpTimeout extends Error {}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function bounded<T>(call: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CdpTimeout(`${what} got no answer from Chromium in ${cdpTimeoutMs} ms`)), cdpTimeoutMs);
+  });
+  return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Records every response a page receives, body included. Playwright's `response.body()` cannot be
  * relied on here: a session answer (`/api/billing/portal-session`) is read by the page, which
@@ -50,14 +67,15 @@ export class ResponseRecorder {
   readonly frames: { url: string; payload: string }[] = [];
   /** Requests canceled while their response was held here: never delivered to the page. */
   readonly aborted: string[] = [];
-  private readonly pending = new Set<Promise<void>>();
+  /** Responses being read, by the URL they are for (named if one never finishes). */
+  private readonly pending = new Map<Promise<void>, string>();
   private readonly seenByPlaywright: string[] = [];
 
   async attach(page: Page): Promise<void> {
     const cdp = await page.context().newCDPSession(page);
     cdp.on('Fetch.requestPaused', (event) => {
       const task = this.record(cdp, event).finally(() => this.pending.delete(task));
-      this.pending.add(task);
+      this.pending.set(task, `${event.request.method} ${event.request.url}`);
     });
     // WebSocket messages (Vite's dev socket) are not responses: record them as they arrive.
     page.on('websocket', (socket) => {
@@ -76,13 +94,14 @@ export class ResponseRecorder {
     // navigation) has no status, headers or body: nothing of it can reach the page.
     if (event.responseStatusCode === undefined) {
       this.aborted.push(event.request.url);
-      await cdp.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined);
+      await bounded(cdp.send('Fetch.continueRequest', { requestId: event.requestId }), 'Fetch.continueRequest').catch(() => undefined);
       return;
     }
+    let deliver = true;
     try {
       if (status < 300 || status >= 400) {
         try {
-          const read = await cdp.send('Fetch.getResponseBody', { requestId: event.requestId });
+          const read = await bounded(cdp.send('Fetch.getResponseBody', { requestId: event.requestId }), 'Fetch.getResponseBody');
           body = read.base64Encoded ? Buffer.from(read.body, 'base64').toString('utf8') : read.body;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
@@ -90,6 +109,17 @@ export class ResponseRecorder {
           // Chromium dropped it, and not one byte of its body reached the page.
           if (message.includes('Invalid InterceptionId')) {
             this.aborted.push(event.request.url);
+            return;
+          }
+          // Chromium sometimes never answers for a request the page aborted while it was paused
+          // here (a query cancelled by a refetch or a navigation). Unread, it must not reach the
+          // page either: fail it (a no-op when the page gave up on it) and count it as aborted.
+          if (error instanceof CdpTimeout) {
+            deliver = false;
+            this.aborted.push(event.request.url);
+            await bounded(cdp.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'Aborted' }), 'Fetch.failRequest').catch(
+              () => undefined,
+            );
             return;
           }
           this.unreadable.push({ url: event.request.url, status, error: message });
@@ -106,13 +136,19 @@ export class ResponseRecorder {
       });
     } finally {
       // Let the browser have the response, unchanged. The page may be gone already (context closed).
-      await cdp.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined);
+      if (deliver) {
+        await bounded(cdp.send('Fetch.continueRequest', { requestId: event.requestId }), 'Fetch.continueRequest').catch(() => undefined);
+      }
     }
   }
 
-  /** Waits for the responses still being read. */
+  /** Waits for the responses still being read; fails naming them if they take longer than a CDP call may. */
   async settle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    const deadline = Date.now() + 2 * cdpTimeoutMs;
+    while (this.pending.size > 0) {
+      if (Date.now() > deadline) throw new Error(`The recorder never finished reading: ${[...this.pending.values()].join(', ')}`);
+      await Promise.race([Promise.all([...this.pending.keys()]), sleep(100)]);
+    }
   }
 
   /** Responses Playwright saw that the recording lacks (a cache hit repeats one already recorded). */
