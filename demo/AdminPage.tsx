@@ -9,6 +9,7 @@ import {
   useBillingDescription,
   type BillingDateKind,
 } from '../src';
+import './AdminPage.css';
 
 export function AdminPage() {
   return (
