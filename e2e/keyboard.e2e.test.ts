@@ -1,44 +1,14 @@
 // Flow 1 again with the keyboard only: Tab to each control, Enter or Space to press it. No mouse.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from './support/a11y';
-import { collectPageErrors, launchChromium, newContext } from './support/browser';
 import { DAY_MS, formatLikeLibrary } from './support/dates';
-import { startDemo, type DemoServer } from './support/demo';
 import { demoPage } from './support/demoPage';
-import { expectKeyNeverReachedBrowser, ResponseRecorder } from './support/secrets';
+import { expectKeyNeverReachedBrowser } from './support/secrets';
+import { demo, page, recorder, setupDemoSession } from './support/session';
 import { poll } from './support/wait';
 
-let demo: DemoServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let recorder: ResponseRecorder;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-beforeEach(async () => {
-  demo.simulator.reset();
-  context = await newContext(browser);
-  page = await context.newPage();
-  pageErrors = collectPageErrors(page);
-  recorder = new ResponseRecorder();
-  await recorder.attach(page);
-});
-
-afterEach(async (test) => {
-  const failed = test.task.result?.state === 'fail';
-  await context?.close();
-  if (!failed) expect(pageErrors, 'errors in the page').toEqual([]);
-});
+setupDemoSession();
 
 /** Presses Tab until `target` has focus (and shows it: `:focus-visible`), as a keyboard user would. */
 async function tabTo(target: Locator, maxTabs = 40): Promise<void> {

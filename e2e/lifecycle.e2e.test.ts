@@ -2,47 +2,16 @@
 // serves it: the real proxy in front of the billing simulator, the stand-in Checkout and Portal.
 // Every test also checks that the API key never reached the browser (flow 6) and runs axe on each
 // state it passes through (flow 7); the main states are saved as screenshots (flow 8).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from './support/a11y';
-import { collectPageErrors, launchChromium, newContext } from './support/browser';
 import { DAY_MS, formatLikeLibrary } from './support/dates';
-import { startDemo, type DemoServer } from './support/demo';
 import { demoPage, shownErrors } from './support/demoPage';
 import { saveScreenshot } from './support/screenshots';
-import { expectKeyNeverReachedBrowser, ResponseRecorder } from './support/secrets';
+import { expectKeyNeverReachedBrowser } from './support/secrets';
+import { demo, page, recorder, setupDemoSession } from './support/session';
 import { poll } from './support/wait';
 
-let demo: DemoServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let recorder: ResponseRecorder;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-beforeEach(async () => {
-  demo.simulator.reset();
-  context = await newContext(browser);
-  recorder = new ResponseRecorder();
-  page = await context.newPage();
-  pageErrors = collectPageErrors(page);
-  await recorder.attach(page);
-});
-
-afterEach(async (test) => {
-  const failed = test.task.result?.state === 'fail';
-  await context?.close();
-  if (!failed) expect(pageErrors, 'errors in the page').toEqual([]);
-});
+setupDemoSession();
 
 const isPage = (path: string, search: Record<string, string> | null = null) => (url: URL) =>
   url.origin === demo.url &&
