@@ -5,7 +5,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'node_modules', 'coverage', '**/mockServiceWorker.js', 'e2e/screenshots'] },
+  {
+    ignores: [
+      'dist',
+      'storybook-static',
+      'node_modules',
+      'coverage',
+      '**/mockServiceWorker.js',
+      'e2e/screenshots',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -21,7 +30,17 @@ export default tseslint.config(
   {
     files: ['src/core/**', 'src/server/**', 'src/mock/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react/*', '@tanstack/*', '../react/*'], message: 'core, server and mock never import React.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', '@tanstack/*', '../react/*'],
+              message: 'core, server and mock never import React.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

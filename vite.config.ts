@@ -10,7 +10,6 @@ import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
 
-
 function copyStyles(): Plugin {
   return {
     name: 'saiku-copy-styles',
@@ -56,7 +55,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/server/**/*.test.ts', 'test/mock/**/*.test.ts', 'test/flow/**/*.test.ts'],
+          include: [
+            'test/core/**/*.test.ts',
+            'test/server/**/*.test.ts',
+            'test/mock/**/*.test.ts',
+            'test/flow/**/*.test.ts',
+          ],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
         },
       },

@@ -104,7 +104,9 @@ async function load(name, url, servers, headers = {}) {
   const result = await autocannon({ url, connections, duration, headers });
   const after = await Promise.all(servers.map(stats));
   if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
-    throw new Error(`${name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
+    throw new Error(
+      `${name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
+    );
   }
   return {
     name,

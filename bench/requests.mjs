@@ -17,22 +17,47 @@ for (const entry of entries) {
 }
 
 // The DOM first: react-dom and @tanstack/react-query decide at import whether there is one.
-const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'http://localhost:3000/settings/billing' });
+const dom = new JSDOM('<!doctype html><html><body></body></html>', {
+  url: 'http://localhost:3000/settings/billing',
+});
 const { window } = dom;
 // Node's own Event, EventTarget and AbortController stay: events below are made with window's constructors.
-const domGlobals = { window, document: window.document, navigator: window.navigator, Node: window.Node, Element: window.Element, HTMLElement: window.HTMLElement, HTMLIFrameElement: window.HTMLIFrameElement, getComputedStyle: window.getComputedStyle.bind(window) };
+const domGlobals = {
+  window,
+  document: window.document,
+  navigator: window.navigator,
+  Node: window.Node,
+  Element: window.Element,
+  HTMLElement: window.HTMLElement,
+  HTMLIFrameElement: window.HTMLIFrameElement,
+  getComputedStyle: window.getComputedStyle.bind(window),
+};
 for (const [name, value] of Object.entries(domGlobals)) {
   Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
 }
 globalThis.IS_REACT_ACT_ENVIRONMENT = true;
 
-const [{ act, createElement: h, StrictMode, version: reactVersion }, { createRoot }, { QueryClient }, billing, mock] = await Promise.all([
+const [
+  { act, createElement: h, StrictMode, version: reactVersion },
+  { createRoot },
+  { QueryClient },
+  billing,
+  mock,
+] = await Promise.all([
   import('react'),
   import('react-dom/client'),
   import('@tanstack/react-query'),
   ...entries.map((entry) => import(pathToFileURL(resolve(root, entry)).href)),
 ]);
-const { BillingGate, BillingProvider, BillingStatusBanner, ManageButton, PlanCard, UpgradeButton, useBillingState } = billing;
+const {
+  BillingGate,
+  BillingProvider,
+  BillingStatusBanner,
+  ManageButton,
+  PlanCard,
+  UpgradeButton,
+  useBillingState,
+} = billing;
 const { createBillingSimulator, createMockBackend } = mock;
 
 /** Renders of the host's `select`ing reader, counted in its body. */
@@ -71,7 +96,10 @@ async function withPage(scenario, run, { strict = false } = {}) {
     h(Page),
   );
   await act(() => reactRoot.render(strict ? h(StrictMode, null, page) : page));
-  await settle(() => queryClient.isFetching() === 0 && container.textContent.includes('Plan: '), 'the first load');
+  await settle(
+    () => queryClient.isFetching() === 0 && container.textContent.includes('Plan: '),
+    'the first load',
+  );
   try {
     return await run({ simulator, navigations, queryClient, container });
   } finally {
@@ -102,8 +130,16 @@ function button(container, name) {
 /** What a user's pointer and keyboard do before deciding to click. */
 async function hoverAndFocus(element) {
   await act(() => {
-    for (const type of ['pointerover', 'pointerenter', 'mouseover', 'mouseenter', 'pointermove', 'mousemove']) {
-      const Init = type.startsWith('pointer') && window.PointerEvent ? window.PointerEvent : window.MouseEvent;
+    for (const type of [
+      'pointerover',
+      'pointerenter',
+      'mouseover',
+      'mouseenter',
+      'pointermove',
+      'mousemove',
+    ]) {
+      const Init =
+        type.startsWith('pointer') && window.PointerEvent ? window.PointerEvent : window.MouseEvent;
       element.dispatchEvent(new Init(type, { bubbles: !type.endsWith('enter'), cancelable: true }));
     }
     element.focus();
@@ -114,11 +150,15 @@ async function hoverAndFocus(element) {
 async function clickInOneTick(element, clicks, { dblclick = false } = {}) {
   await act(() => {
     for (let i = 0; i < clicks; i += 1) element.click();
-    if (dblclick) element.dispatchEvent(new window.MouseEvent('dblclick', { bubbles: true, cancelable: true, detail: 2 }));
+    if (dblclick)
+      element.dispatchEvent(
+        new window.MouseEvent('dblclick', { bubbles: true, cancelable: true, detail: 2 }),
+      );
   });
 }
 
-const sessions = (simulator) => simulator.requestCounts().checkoutSession + simulator.requestCounts().portalSession;
+const sessions = (simulator) =>
+  simulator.requestCounts().checkoutSession + simulator.requestCounts().portalSession;
 const rows = [];
 
 // 1. The page's first load: one state request however many components read it, no session.
@@ -126,7 +166,7 @@ await withPage('active', ({ simulator }) => {
   const counts = simulator.requestCounts();
   rows.push(['state requests, page of 5 components + a useBillingState reader (active)', counts.state, 1]);
   rows.push(['  session requests on that load', sessions(simulator), 0]);
-  rows.push(["renders of the reader with select: s => s.tier, first load", tierRenders.count, null]);
+  rows.push(['renders of the reader with select: s => s.tier, first load', tierRenders.count, null]);
 });
 
 // 1b. The same under React.StrictMode, which mounts every effect twice (the first fetch is cancelled unsent).
@@ -151,7 +191,10 @@ await withPage('free', async ({ simulator, navigations, container }) => {
 });
 
 // 3. A double click and five rapid clicks, each in one tick, before React re-renders the button.
-for (const [label, clicks, dblclick] of [['a double click', 2, true], ['5 rapid clicks', 5, false]]) {
+for (const [label, clicks, dblclick] of [
+  ['a double click', 2, true],
+  ['5 rapid clicks', 5, false],
+]) {
   await withPage('free', async ({ simulator, navigations, container }) => {
     await clickInOneTick(button(container, 'Go Business'), clicks, { dblclick });
     await settle(() => navigations.length > 0, label);
@@ -166,5 +209,7 @@ const whatWidth = Math.max(...rows.map(([what]) => what.length));
 console.log(`request counts, built package over the simulator in memory (jsdom, React ${reactVersion})`);
 console.log(`${'what'.padEnd(whatWidth)}  count  budget`);
 for (const [what, count, budget] of rows) {
-  console.log(`${what.padEnd(whatWidth)}  ${String(count).padStart(5)}  ${String(budget ?? '-').padStart(6)}`);
+  console.log(
+    `${what.padEnd(whatWidth)}  ${String(count).padStart(5)}  ${String(budget ?? '-').padStart(6)}`,
+  );
 }

@@ -30,11 +30,16 @@ export async function measureEntry(entry = 'dist/index.js') {
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-  const code = outputs.filter((o) => o.type === 'chunk').map((o) => o.code).join('\n');
+  const code = outputs
+    .filter((o) => o.type === 'chunk')
+    .map((o) => o.code)
+    .join('\n');
   return { minified: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { minified, gzip } = await measureEntry();
-  console.log(`client entry: ${minified} B minified, ${gzip} B gzip (${(gzip / 1024).toFixed(2)} KiB; budget 8 KiB)`);
+  console.log(
+    `client entry: ${minified} B minified, ${gzip} B gzip (${(gzip / 1024).toFixed(2)} KiB; budget 8 KiB)`,
+  );
 }

@@ -17,7 +17,10 @@ export function AdminPage() {
       <header className="demo-header">
         <p className="demo-logo">Acme Admin</p>
         <nav aria-label="Main">
-          <a href="/">Dashboard</a> <a href="/" aria-current="page">Billing</a>
+          <a href="/">Dashboard</a>{' '}
+          <a href="/" aria-current="page">
+            Billing
+          </a>
         </nav>
       </header>
       <main className="demo-main">
@@ -57,7 +60,12 @@ export function Forecast() {
     <div className="demo-feature" data-testid="billed-feature">
       <p>Forecast unlocked: revenue next quarter is up 12 %.</p>
       <svg viewBox="0 0 120 40" role="img" aria-label="A rising revenue chart">
-        <polyline points="0,35 20,30 40,32 60,22 80,18 100,10 120,6" fill="none" stroke="currentColor" strokeWidth="3" />
+        <polyline
+          points="0,35 20,30 40,32 60,22 80,18 100,10 120,6"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="3"
+        />
       </svg>
     </div>
   );

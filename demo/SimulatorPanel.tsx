@@ -52,16 +52,28 @@ export function SimulatorPanel() {
     <aside className="demo-simulator" aria-labelledby="simulator-heading">
       <h2 id="simulator-heading">Billing simulator</h2>
       <span>Simulated date: {now ? now.toISOString().slice(0, 10) : '—'}</span>
-      <button type="button" onClick={() => void send({ action: 'advance', ms: DAY }, 'Moved the clock 1 day.')}>
+      <button
+        type="button"
+        onClick={() => void send({ action: 'advance', ms: DAY }, 'Moved the clock 1 day.')}
+      >
         +1 day
       </button>
-      <button type="button" onClick={() => void send({ action: 'advance', ms: 15 * DAY }, 'Moved the clock 15 days.')}>
+      <button
+        type="button"
+        onClick={() => void send({ action: 'advance', ms: 15 * DAY }, 'Moved the clock 15 days.')}
+      >
         +15 days
       </button>
-      <button type="button" onClick={() => void send({ action: 'advance', ms: 31 * DAY }, 'Moved the clock 31 days.')}>
+      <button
+        type="button"
+        onClick={() => void send({ action: 'advance', ms: 31 * DAY }, 'Moved the clock 31 days.')}
+      >
         +31 days
       </button>
-      <button type="button" onClick={() => void send({ action: 'failNextPayment' }, 'The next payment will fail.')}>
+      <button
+        type="button"
+        onClick={() => void send({ action: 'failNextPayment' }, 'The next payment will fail.')}
+      >
         Fail next payment
       </button>
       <label>
@@ -74,7 +86,10 @@ export function SimulatorPanel() {
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => void send({ action: 'scenario', scenario }, `Switched to ${scenario}.`)}>
+      <button
+        type="button"
+        onClick={() => void send({ action: 'scenario', scenario }, `Switched to ${scenario}.`)}
+      >
         Switch scenario
       </button>
       <span role="status" aria-live="polite">

@@ -92,7 +92,11 @@ async function control(req, res, simulator, mock) {
     res.end(JSON.stringify(body));
   };
   if (!simulator) return reply(200, { mode: 'saiku' });
-  const info = () => ({ mode: 'simulator', now: simulator.now().toISOString(), scenarios: Object.keys(mock.scenarios) });
+  const info = () => ({
+    mode: 'simulator',
+    now: simulator.now().toISOString(),
+    scenarios: Object.keys(mock.scenarios),
+  });
   if (req.method === 'GET') return reply(200, info());
   if (req.method !== 'POST') return reply(405, { error: 'method_not_allowed' });
   let body;
@@ -129,13 +133,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const mode = demo.simulator
       ? 'the built-in billing simulator stands in for Saiku (no key needed)'
       : `the real Saiku API${process.env.SAIKU_API_URL ? ` at ${process.env.SAIKU_API_URL}` : ''}`;
-    console.log(`\n  @saiku/billing-react demo: ${demo.url}/\n  Proxy at ${demo.url}/api/billing; ${mode}.\n`);
+    console.log(
+      `\n  @saiku/billing-react demo: ${demo.url}/\n  Proxy at ${demo.url}/api/billing; ${mode}.\n`,
+    );
     const stop = () => void demo.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   } catch (error) {
     if (error && error.code === 'EADDRINUSE') {
-      console.error(`\n  Port ${port} is already in use on 127.0.0.1. Stop whatever is using it, or run PORT=5174 npm start.\n`);
+      console.error(
+        `\n  Port ${port} is already in use on 127.0.0.1. Stop whatever is using it, or run PORT=5174 npm start.\n`,
+      );
     } else {
       console.error(error);
     }

@@ -16,7 +16,9 @@ async function tabTo(target: Locator, maxTabs = 40): Promise<void> {
   for (let tabs = 1; tabs <= maxTabs; tabs++) {
     await page.keyboard.press('Tab');
     if (await target.evaluate((element) => element === document.activeElement)) {
-      expect(await target.evaluate((element) => element.matches(':focus-visible')), 'focus is visible').toBe(true);
+      expect(await target.evaluate((element) => element.matches(':focus-visible')), 'focus is visible').toBe(
+        true,
+      );
       return;
     }
   }
@@ -36,7 +38,9 @@ it('a free tenant upgrades with the keyboard only: Tab, Enter on Upgrade, Tab, S
   const paidAfter = demo.simulator.now().getTime();
   await tabTo(page.getByRole('button', { name: 'Pay' }));
   await page.keyboard.press('Space');
-  await page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('saiku_checkout') === 'success');
+  await page.waitForURL(
+    (url) => url.pathname === '/' && url.searchParams.get('saiku_checkout') === 'success',
+  );
   await d.confirming.waitFor();
   await expectNoSeriousA11yViolations(page, 'confirming (keyboard run)');
 

@@ -13,10 +13,14 @@ import { poll } from './support/wait';
 
 setupDemoSession();
 
-const isPage = (path: string, search: Record<string, string> | null = null) => (url: URL) =>
-  url.origin === demo.url &&
-  url.pathname === path &&
-  (search === null ? url.search === '' : Object.entries(search).every(([key, value]) => url.searchParams.get(key) === value));
+const isPage =
+  (path: string, search: Record<string, string> | null = null) =>
+  (url: URL) =>
+    url.origin === demo.url &&
+    url.pathname === path &&
+    (search === null
+      ? url.search === ''
+      : Object.entries(search).every(([key, value]) => url.searchParams.get(key) === value));
 
 async function openDemo(): Promise<ReturnType<typeof demoPage>> {
   await page.goto(`${demo.url}/`);
@@ -64,7 +68,10 @@ describe('a free tenant upgrades', () => {
     const trialEnd = Date.parse(state.trialEndsAt ?? '');
     expect(trialEnd).toBeGreaterThanOrEqual(paidAfter + 14 * DAY_MS);
     expect(trialEnd).toBeLessThanOrEqual(paidBefore + 14 * DAY_MS);
-    const expectedDates = new Set([formatLikeLibrary(new Date(paidAfter + 14 * DAY_MS)), formatLikeLibrary(new Date(paidBefore + 14 * DAY_MS))]);
+    const expectedDates = new Set([
+      formatLikeLibrary(new Date(paidAfter + 14 * DAY_MS)),
+      formatLikeLibrary(new Date(paidBefore + 14 * DAY_MS)),
+    ]);
     expect(expectedDates).toContain(formatLikeLibrary(new Date(trialEnd)));
     await poll(() => d.planDate.textContent()).toBe(`Trial ends on ${formatLikeLibrary(new Date(trialEnd))}`);
     await poll(() => d.trialDays.textContent()).toBe('14 days left in your trial');
@@ -103,7 +110,11 @@ describe('a subscriber manages billing', () => {
     const accessEnds = `Access ends on ${formatLikeLibrary(trialEndsAt)}`;
     await poll(() => d.planDate.textContent()).toBe(accessEnds);
     const state = demo.simulator.getState();
-    expect(state).toMatchObject({ subscriptionStatus: 'canceled', billedFeaturesActive: true, currentPeriodEnd: trialEndsAt });
+    expect(state).toMatchObject({
+      subscriptionStatus: 'canceled',
+      billedFeaturesActive: true,
+      currentPeriodEnd: trialEndsAt,
+    });
     await poll(() => d.banner.locator('p').textContent()).toBe(
       `Your subscription is canceled. Access ends on ${formatLikeLibrary(trialEndsAt)}.`,
     );
@@ -161,7 +172,10 @@ describe('a payment fails', () => {
     await poll(() => d.banner.count()).toBe(0);
     await d.manage.waitFor();
     await d.feature.waitFor();
-    expect(demo.simulator.getState()).toMatchObject({ subscriptionStatus: 'active', billedFeaturesActive: true });
+    expect(demo.simulator.getState()).toMatchObject({
+      subscriptionStatus: 'active',
+      billedFeaturesActive: true,
+    });
     expect(await shownErrors(d.errorLines)).toEqual([]);
   }
 

@@ -64,7 +64,12 @@ function serverRenderedPage(state: BillingState): string {
 async function serveServerRenderedPage(): Promise<void> {
   await page.route(
     (url) => url.origin === demo.url && url.pathname === serverRenderedPath,
-    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: serverRenderedPage(demo.simulator.getState()) }),
+    (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: serverRenderedPage(demo.simulator.getState()),
+      }),
   );
 }
 
@@ -72,7 +77,8 @@ async function serveServerRenderedPage(): Promise<void> {
 async function submit(buttonName: string, route: 'checkout' | 'portal'): Promise<Response> {
   const [answer] = await Promise.all([
     page.waitForResponse(
-      (response) => response.url() === `${demo.url}/api/billing/${route}` && response.request().method() === 'POST',
+      (response) =>
+        response.url() === `${demo.url}/api/billing/${route}` && response.request().method() === 'POST',
     ),
     page.getByRole('button', { name: buttonName, exact: true }).click(),
   ]);
@@ -95,7 +101,9 @@ describe('with JavaScript disabled', () => {
     // The markup is real forms aimed at the proxy's form routes.
     const checkoutForm = page.locator('form[method="post"][action="/api/billing/checkout"]');
     expect(await checkoutForm.count()).toBe(1);
-    expect(await checkoutForm.locator('input[type="hidden"][name="tier"]').getAttribute('value')).toBe('team');
+    expect(await checkoutForm.locator('input[type="hidden"][name="tier"]').getAttribute('value')).toBe(
+      'team',
+    );
     expect(await page.locator('form[method="post"][action="/api/billing/portal"]').count()).toBe(1);
 
     // Manage before there is a subscription: the proxy sends the browser back with billing_error.
@@ -110,19 +118,29 @@ describe('with JavaScript disabled', () => {
     // Upgrade: 303 to the stand-in Checkout.
     const toCheckout = await submit('Upgrade', 'checkout');
     expect(toCheckout.status()).toBe(303);
-    expect(await toCheckout.headerValue('location')).toMatch(new RegExp(`^${demo.simulator.pages.checkout}/`));
+    expect(await toCheckout.headerValue('location')).toMatch(
+      new RegExp(`^${demo.simulator.pages.checkout}/`),
+    );
     await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.pages.checkout}/`));
     await page.getByRole('heading', { level: 1, name: 'Subscribe to Team' }).waitFor();
     // The proxy defaulted the return URLs to the page the form came from (its Referer).
     const [session] = demo.simulator.listCheckoutSessions();
-    expect(session).toMatchObject({ tier: 'team', successUrl: `${pageUrl}?saiku_checkout=success`, cancelUrl: pageUrl });
+    expect(session).toMatchObject({
+      tier: 'team',
+      successUrl: `${pageUrl}?saiku_checkout=success`,
+      cancelUrl: pageUrl,
+    });
 
     // The stand-in page needs no JavaScript either: Pay, and back on the success URL.
     await page.getByRole('button', { name: 'Pay' }).click();
     await page.waitForURL(`${pageUrl}?saiku_checkout=success`);
     await page.goto(pageUrl);
     demo.simulator.advance(demo.simulator.webhookDelayMs);
-    expect(demo.simulator.getState()).toMatchObject({ subscriptionStatus: 'trialing', tier: 'team', billedFeaturesActive: true });
+    expect(demo.simulator.getState()).toMatchObject({
+      subscriptionStatus: 'trialing',
+      tier: 'team',
+      billedFeaturesActive: true,
+    });
 
     // Manage now has a subscription to manage: 303 to the stand-in Portal.
     const toPortal = await submit('Manage billing', 'portal');

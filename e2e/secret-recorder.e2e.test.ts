@@ -27,7 +27,9 @@ beforeAll(async () => {
           `// ${demoApiKey}\nfetch('/session').then((r) => r.json()).then((session) => location.assign(session.url));`,
         );
       case '/session':
-        return send('application/json', JSON.stringify({ url: '/done', debug: demoApiKey }), { 'X-Debug': `Bearer ${demoApiKey}` });
+        return send('application/json', JSON.stringify({ url: '/done', debug: demoApiKey }), {
+          'X-Debug': `Bearer ${demoApiKey}`,
+        });
       default:
         return send('text/html', '<!doctype html><title>Done</title><h1>Done</h1>');
     }

@@ -27,7 +27,10 @@ function fullPath(fromFile, spec) {
 let changed = 0;
 for (const file of declarationFiles(dist)) {
   const text = readFileSync(file, 'utf8');
-  const next = text.replace(specifier, (_, lead, quote, spec) => `${lead}${quote}${fullPath(file, spec)}${quote}`);
+  const next = text.replace(
+    specifier,
+    (_, lead, quote, spec) => `${lead}${quote}${fullPath(file, spec)}${quote}`,
+  );
   if (next !== text) {
     writeFileSync(file, next);
     changed += 1;

@@ -39,9 +39,11 @@ function inScenario(name: StoryScenario, expected: PageExpectation): Story {
       const canvas = within(canvasElement);
       await expectPlan(canvasElement, expected.plan, expected.badge);
       const banner = canvasElement.querySelector<HTMLElement>('.saiku-billing-banner');
-      if (expected.banner) await expect(within(banner as HTMLElement).getByText(expected.banner)).toBeVisible();
+      if (expected.banner)
+        await expect(within(banner as HTMLElement).getByText(expected.banner)).toBeVisible();
       else await expect(banner).toBeNull();
-      if (expected.unlocked) await expect(canvas.getByRole('img', { name: 'A rising revenue chart' })).toBeVisible();
+      if (expected.unlocked)
+        await expect(canvas.getByRole('img', { name: 'A rising revenue chart' })).toBeVisible();
       else await expect(canvas.getByRole('button', { name: 'Unlock forecasts' })).toBeVisible();
       // Four consumers (banner, card, gate, hooks panel), one request.
       await expect(requests.state).toHaveBeenCalledOnce();
@@ -50,13 +52,43 @@ function inScenario(name: StoryScenario, expected: PageExpectation): Story {
 }
 
 export const Free = inScenario('free', { plan: 'Free', badge: null, banner: null, unlocked: false });
-export const Trialing = inScenario('trialing', { plan: 'Team', badge: 'Trial', banner: null, unlocked: true });
-export const TrialEndingSoon = inScenario('trialEndingSoon', { plan: 'Team', badge: 'Trial', banner: /^Your trial ends in 2 days/, unlocked: true });
+export const Trialing = inScenario('trialing', {
+  plan: 'Team',
+  badge: 'Trial',
+  banner: null,
+  unlocked: true,
+});
+export const TrialEndingSoon = inScenario('trialEndingSoon', {
+  plan: 'Team',
+  badge: 'Trial',
+  banner: /^Your trial ends in 2 days/,
+  unlocked: true,
+});
 export const Active = inScenario('active', { plan: 'Team', badge: 'Active', banner: null, unlocked: true });
-export const PastDue = inScenario('pastDue', { plan: 'Team', badge: 'Past due', banner: /^Your last payment failed/, unlocked: true });
-export const Unpaid = inScenario('unpaid', { plan: 'Team', badge: 'Unpaid', banner: /^Billed features are paused/, unlocked: false });
-export const Canceled = inScenario('canceled', { plan: 'Team', badge: 'Canceled', banner: /^Your subscription ended/, unlocked: false });
-export const Enterprise = inScenario('enterprise', { plan: 'Enterprise', badge: 'Active', banner: null, unlocked: true });
+export const PastDue = inScenario('pastDue', {
+  plan: 'Team',
+  badge: 'Past due',
+  banner: /^Your last payment failed/,
+  unlocked: true,
+});
+export const Unpaid = inScenario('unpaid', {
+  plan: 'Team',
+  badge: 'Unpaid',
+  banner: /^Billed features are paused/,
+  unlocked: false,
+});
+export const Canceled = inScenario('canceled', {
+  plan: 'Team',
+  badge: 'Canceled',
+  banner: /^Your subscription ended/,
+  unlocked: false,
+});
+export const Enterprise = inScenario('enterprise', {
+  plan: 'Enterprise',
+  badge: 'Active',
+  banner: null,
+  unlocked: true,
+});
 export const UnknownStatus: Story = {
   name: 'Unknown status (paused)',
   ...inScenario('unknownStatus', { plan: 'Team', badge: 'Paused', banner: null, unlocked: false }),
@@ -108,6 +140,8 @@ export const UpgradeFromTheHooksPanel: Story = {
     await expectPlan(canvasElement, 'Free', null);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Start Business' }));
     await expectSentToCheckout(free.simulator);
-    await expect(requests.checkoutSession).toHaveBeenCalledWith(expect.objectContaining({ tier: 'business' }));
+    await expect(requests.checkoutSession).toHaveBeenCalledWith(
+      expect.objectContaining({ tier: 'business' }),
+    );
   },
 };

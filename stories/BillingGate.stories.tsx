@@ -62,7 +62,10 @@ export const Unpaid = inScenario('unpaid', false);
 export const Canceled = inScenario('canceled', false);
 export const Enterprise = inScenario('enterprise', true);
 /** Unknown statuses follow `billedFeaturesActive` like every other. */
-export const UnknownStatus: Story = { name: 'Unknown status (paused)', ...inScenario('unknownStatus', false) };
+export const UnknownStatus: Story = {
+  name: 'Unknown status (paused)',
+  ...inScenario('unknownStatus', false),
+};
 
 export const Loading: Story = {
   parameters: answer(states.loading),

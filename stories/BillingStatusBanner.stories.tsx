@@ -13,7 +13,11 @@ function HostPage() {
       ? `${description.planName}, status “${description.status || 'free'}”`
       : `not loaded (${error?.code ?? 'unknown error'})`;
   return (
-    <p data-testid="host-page" data-loaded={!isPending} style={{ marginTop: '1rem', color: 'var(--saiku-billing-muted)' }}>
+    <p
+      data-testid="host-page"
+      data-loaded={!isPending}
+      style={{ marginTop: '1rem', color: 'var(--saiku-billing-muted)' }}
+    >
       The host page continues here. Billing state: {seen}.
     </p>
   );
@@ -72,11 +76,26 @@ function noticeIn(name: StoryScenario, tone: string, message: RegExp, action: st
 export const Free = quietIn('free');
 /** 11 days left: more than `trialWarningDays`, so no notice yet. */
 export const Trialing = quietIn('trialing');
-export const TrialEndingSoon = noticeIn('trialEndingSoon', 'info', /^Your trial ends in 2 days \(.+\)\. Add a payment method/, 'Manage billing');
+export const TrialEndingSoon = noticeIn(
+  'trialEndingSoon',
+  'info',
+  /^Your trial ends in 2 days \(.+\)\. Add a payment method/,
+  'Manage billing',
+);
 export const Active = quietIn('active');
 export const PastDue = noticeIn('pastDue', 'warning', /^Your last payment failed\./, 'Update payment method');
-export const Unpaid = noticeIn('unpaid', 'danger', /^Billed features are paused because payments failed\./, 'Update payment method');
-export const Canceled = noticeIn('canceled', 'danger', /^Your subscription ended on .+\. Choose a plan/, 'Upgrade');
+export const Unpaid = noticeIn(
+  'unpaid',
+  'danger',
+  /^Billed features are paused because payments failed\./,
+  'Update payment method',
+);
+export const Canceled = noticeIn(
+  'canceled',
+  'danger',
+  /^Your subscription ended on .+\. Choose a plan/,
+  'Upgrade',
+);
 export const Enterprise = quietIn('enterprise');
 /** A status the library has no words for gets no made-up warning. */
 export const UnknownStatus: Story = { name: 'Unknown status (paused)', ...quietIn('unknownStatus') };
@@ -104,7 +123,9 @@ export const UpdatePaymentFromTheBanner: Story = {
   ...pastDue.story,
   play: async ({ canvasElement }) => {
     const banner = await findBanner(canvasElement);
-    await userEvent.click(within(banner as HTMLElement).getByRole('button', { name: 'Update payment method' }));
+    await userEvent.click(
+      within(banner as HTMLElement).getByRole('button', { name: 'Update payment method' }),
+    );
     await expectSentToPortal(pastDue.simulator);
   },
 };

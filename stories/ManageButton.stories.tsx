@@ -60,7 +60,9 @@ export const NoCustomerOffersCheckout: Story = {
     await expect(await canvas.findByText(noCustomerText)).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Upgrade' }));
     await expectSentToCheckout(noCustomer.simulator);
-    await expect(requests.checkoutSession).toHaveBeenCalledWith(expect.objectContaining({ tier: 'business' }));
+    await expect(requests.checkoutSession).toHaveBeenCalledWith(
+      expect.objectContaining({ tier: 'business' }),
+    );
     await expect(requests.portalSession).toHaveBeenCalledOnce();
   },
 };
@@ -136,7 +138,10 @@ function failsWith(handler: Parameters<typeof answer>[0], message: RegExp): Stor
 
 export const NetworkError = failsWith(sessions.portalNetworkError, /Could not reach the billing service/);
 export const Unauthorized = failsWith(sessions.portalUnauthorized, /You are not allowed to manage billing/);
-export const ServiceUnavailable = failsWith(sessions.portalUnavailable, /The billing service is having trouble/);
+export const ServiceUnavailable = failsWith(
+  sessions.portalUnavailable,
+  /The billing service is having trouble/,
+);
 export const MalformedResponse = failsWith(sessions.portalMalformed, /sent an answer this page cannot read/);
 /** An `http:` portal link: refused (only https, except loopback stand-ins the host allows). */
 export const UnsafeRedirectRefused = failsWith(sessions.portalUnsafe, /refused to open the billing link/);

@@ -4,7 +4,13 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { PlanCard, type BillingBackend } from '../src';
 import { navigate } from './support/navigate';
 import { answer, proxy, requests, scenario, sessions, states, type StoryScenario } from './support/network';
-import { expectLoadError, expectNavigatedOnceTo, expectPlan, expectSentToCheckout, findPlanCard } from './support/plays';
+import {
+  expectLoadError,
+  expectNavigatedOnceTo,
+  expectPlan,
+  expectSentToCheckout,
+  findPlanCard,
+} from './support/plays';
 
 const meta = {
   title: 'Components/PlanCard',
@@ -17,7 +23,13 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** The card in one scenario: its plan, badge, date line and the action that fits. */
-function inScenario(name: StoryScenario, plan: string, badge: string | null, action: string, line?: RegExp): Story {
+function inScenario(
+  name: StoryScenario,
+  plan: string,
+  badge: string | null,
+  action: string,
+  line?: RegExp,
+): Story {
   const network = scenario(name);
   return {
     ...network.story,
@@ -31,8 +43,20 @@ function inScenario(name: StoryScenario, plan: string, badge: string | null, act
 }
 
 export const Free = inScenario('free', 'Free', null, 'Upgrade');
-export const Trialing = inScenario('trialing', 'Team', 'Trial', 'Manage billing', /^11 days left in your trial$/);
-export const TrialEndingSoon = inScenario('trialEndingSoon', 'Team', 'Trial', 'Manage billing', /^2 days left in your trial$/);
+export const Trialing = inScenario(
+  'trialing',
+  'Team',
+  'Trial',
+  'Manage billing',
+  /^11 days left in your trial$/,
+);
+export const TrialEndingSoon = inScenario(
+  'trialEndingSoon',
+  'Team',
+  'Trial',
+  'Manage billing',
+  /^2 days left in your trial$/,
+);
 export const Active = inScenario('active', 'Team', 'Active', 'Manage billing', /^Renews on /);
 export const PastDue = inScenario('pastDue', 'Team', 'Past due', 'Update payment method', /^Renews on /);
 /** Unpaid: the subscription still exists, so a new card in the portal restores it (not a second Checkout). */
@@ -87,7 +111,11 @@ export const MalformedResponse: Story = {
 };
 
 const recovering = scenario('active', {
-  before: [http.get(`${proxy}/state`, () => HttpResponse.json({ error: 'unauthorized' }, { status: 401 }), { once: true })],
+  before: [
+    http.get(`${proxy}/state`, () => HttpResponse.json({ error: 'unauthorized' }, { status: 401 }), {
+      once: true,
+    }),
+  ],
 });
 /** The first load fails; "Try again" asks once more and the plan appears. */
 export const TryAgainAfterAnError: Story = {
@@ -109,7 +137,9 @@ export const UpgradeFromTheCard: Story = {
     await userEvent.click(within(card).getByRole('button', { name: 'Upgrade' }));
     await expectSentToCheckout(free.simulator);
     await expect(requests.checkoutSession).toHaveBeenCalledOnce();
-    await expect(requests.checkoutSession).toHaveBeenCalledWith(expect.objectContaining({ tier: 'team', email: 'alice@acme.test' }));
+    await expect(requests.checkoutSession).toHaveBeenCalledWith(
+      expect.objectContaining({ tier: 'team', email: 'alice@acme.test' }),
+    );
   },
 };
 
@@ -160,7 +190,10 @@ const inlineBackend: BillingBackend = {
     trialEndsAt: null,
     billedFeaturesActive: true,
   }),
-  createCheckoutSession: async () => ({ url: 'https://checkout.stripe.com/c/pay/cs_test_inline', sessionId: 'cs_test_inline' }),
+  createCheckoutSession: async () => ({
+    url: 'https://checkout.stripe.com/c/pay/cs_test_inline',
+    sessionId: 'cs_test_inline',
+  }),
   createPortalSession: async () => ({ url: 'https://billing.stripe.com/p/session/test_inline' }),
 };
 /** Any object with the three `BillingBackend` methods works: no proxy, no network (and no no-JS form). */

@@ -1,7 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { CSSProperties } from 'react';
 import { expect, within } from 'storybook/test';
-import { BillingProvider, BillingStatusBanner, ManageButton, PlanCard, UpgradeButton, type BillingState } from '../src';
+import {
+  BillingProvider,
+  BillingStatusBanner,
+  ManageButton,
+  PlanCard,
+  UpgradeButton,
+  type BillingState,
+} from '../src';
 import { scenarios } from '../src/mock';
 import { navigate } from './support/navigate';
 import { answer, scenario, states } from './support/network';
@@ -112,7 +119,9 @@ function EveryTone() {
     { id: 'canceled', title: 'Canceled', state: scenarios.canceled },
   ];
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(22rem, 1fr))', gap: '1.5rem' }}>
+    <div
+      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(22rem, 1fr))', gap: '1.5rem' }}
+    >
       {cases.map(({ id, title, state }) => (
         <BillingProvider key={id} initialState={state} navigate={navigate} locale="en-US">
           <div style={{ display: 'flex', flexDirection: 'column', gap: '0.75rem' }}>

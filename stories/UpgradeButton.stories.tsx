@@ -131,8 +131,14 @@ function failsWith(handler: Parameters<typeof answer>[0], message: RegExp): Stor
 
 export const NetworkError = failsWith(sessions.checkoutNetworkError, /Could not reach the billing service/);
 export const Unauthorized = failsWith(sessions.checkoutUnauthorized, /You are not allowed to manage billing/);
-export const ServiceUnavailable = failsWith(sessions.checkoutUnavailable, /The billing service is having trouble/);
-export const MalformedResponse = failsWith(sessions.checkoutMalformed, /sent an answer this page cannot read/);
+export const ServiceUnavailable = failsWith(
+  sessions.checkoutUnavailable,
+  /The billing service is having trouble/,
+);
+export const MalformedResponse = failsWith(
+  sessions.checkoutMalformed,
+  /sent an answer this page cannot read/,
+);
 /** The proxy handed out a URL on a look-alike host: refused, the user stays here. */
 export const UnsafeRedirectRefused = failsWith(sessions.checkoutUnsafe, /refused to open the billing link/);
 
@@ -144,7 +150,9 @@ export const CustomLabelAndTier: Story = {
   play: async ({ canvasElement }) => {
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Start Business' }));
     await expectSentToCheckout(customLabel.simulator);
-    await expect(requests.checkoutSession).toHaveBeenCalledWith(expect.objectContaining({ tier: 'business' }));
+    await expect(requests.checkoutSession).toHaveBeenCalledWith(
+      expect.objectContaining({ tier: 'business' }),
+    );
   },
 };
 

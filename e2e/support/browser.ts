@@ -1,6 +1,12 @@
 // Debian's Chromium driven by playwright-core (no browser download: `.ci/run` installs it with apt).
 import { chromiumArgs, chromiumPath } from '../../chromium.config';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 
 export { chromiumPath };
 
@@ -12,7 +18,10 @@ export function launchChromium(): Promise<Browser> {
 export const stepTimeoutMs = 20_000;
 
 /** A fresh profile per test: en-US dates, a desktop viewport, nothing shared with other tests. */
-export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     locale: 'en-US',
     viewport: { width: 1200, height: 640 },
@@ -31,7 +40,8 @@ export function collectPageErrors(page: Page): string[] {
   page.on('console', (message) => {
     // Chromium asks every origin for /favicon.ico; the demo has none. Not a flow's error.
     if (message.location().url.endsWith('/favicon.ico')) return;
-    if (message.type() === 'error') errors.push(`console.error: ${message.text()} (${message.location().url})`);
+    if (message.type() === 'error')
+      errors.push(`console.error: ${message.text()} (${message.location().url})`);
   });
   return errors;
 }

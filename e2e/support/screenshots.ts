@@ -11,5 +11,10 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   // Nothing hovered or focused: the picture shows the state, not where the test last clicked.
   await page.mouse.move(0, 0);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({
+    path: resolve(screenshotDir, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+    caret: 'hide',
+  });
 }

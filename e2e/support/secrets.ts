@@ -46,7 +46,10 @@ function sleep(ms: number): Promise<void> {
 function bounded<T>(call: Promise<T>, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CdpTimeout(`${what} got no answer from Chromium in ${cdpTimeoutMs} ms`)), cdpTimeoutMs);
+    timer = setTimeout(
+      () => reject(new CdpTimeout(`${what} got no answer from Chromium in ${cdpTimeoutMs} ms`)),
+      cdpTimeoutMs,
+    );
   });
   return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
 }
@@ -79,10 +82,14 @@ export class ResponseRecorder {
     });
     // WebSocket messages (Vite's dev socket) are not responses: record them as they arrive.
     page.on('websocket', (socket) => {
-      socket.on('framereceived', ({ payload }) => this.frames.push({ url: socket.url(), payload: payload.toString() }));
+      socket.on('framereceived', ({ payload }) =>
+        this.frames.push({ url: socket.url(), payload: payload.toString() }),
+      );
     });
     // Playwright's own view of the traffic, to prove the recording missed nothing (see `missed`).
-    page.on('response', (response) => this.seenByPlaywright.push(`${response.request().method()} ${response.url()} ${response.status()}`));
+    page.on('response', (response) =>
+      this.seenByPlaywright.push(`${response.request().method()} ${response.url()} ${response.status()}`),
+    );
     await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Response' }] });
   }
 
@@ -94,14 +101,20 @@ export class ResponseRecorder {
     // navigation) has no status, headers or body: nothing of it can reach the page.
     if (event.responseStatusCode === undefined) {
       this.aborted.push(event.request.url);
-      await bounded(cdp.send('Fetch.continueRequest', { requestId: event.requestId }), 'Fetch.continueRequest').catch(() => undefined);
+      await bounded(
+        cdp.send('Fetch.continueRequest', { requestId: event.requestId }),
+        'Fetch.continueRequest',
+      ).catch(() => undefined);
       return;
     }
     let deliver = true;
     try {
       if (status < 300 || status >= 400) {
         try {
-          const read = await bounded(cdp.send('Fetch.getResponseBody', { requestId: event.requestId }), 'Fetch.getResponseBody');
+          const read = await bounded(
+            cdp.send('Fetch.getResponseBody', { requestId: event.requestId }),
+            'Fetch.getResponseBody',
+          );
           body = read.base64Encoded ? Buffer.from(read.body, 'base64').toString('utf8') : read.body;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
@@ -117,9 +130,10 @@ export class ResponseRecorder {
           if (error instanceof CdpTimeout) {
             deliver = false;
             this.aborted.push(event.request.url);
-            await bounded(cdp.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'Aborted' }), 'Fetch.failRequest').catch(
-              () => undefined,
-            );
+            await bounded(
+              cdp.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'Aborted' }),
+              'Fetch.failRequest',
+            ).catch(() => undefined);
             return;
           }
           this.unreadable.push({ url: event.request.url, status, error: message });
@@ -131,13 +145,19 @@ export class ResponseRecorder {
         status,
         resourceType: event.resourceType.toLowerCase(),
         contentType: headerList.find(({ name }) => name.toLowerCase() === 'content-type')?.value ?? '',
-        headers: [`${status} ${event.responseStatusText ?? ''}`, ...headerList.map(({ name, value }) => `${name}: ${value}`)].join('\n'),
+        headers: [
+          `${status} ${event.responseStatusText ?? ''}`,
+          ...headerList.map(({ name, value }) => `${name}: ${value}`),
+        ].join('\n'),
         body,
       });
     } finally {
       // Let the browser have the response, unchanged. The page may be gone already (context closed).
       if (deliver) {
-        await bounded(cdp.send('Fetch.continueRequest', { requestId: event.requestId }), 'Fetch.continueRequest').catch(() => undefined);
+        await bounded(
+          cdp.send('Fetch.continueRequest', { requestId: event.requestId }),
+          'Fetch.continueRequest',
+        ).catch(() => undefined);
       }
     }
   }
@@ -146,7 +166,8 @@ export class ResponseRecorder {
   async settle(): Promise<void> {
     const deadline = Date.now() + 2 * cdpTimeoutMs;
     while (this.pending.size > 0) {
-      if (Date.now() > deadline) throw new Error(`The recorder never finished reading: ${[...this.pending.values()].join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`The recorder never finished reading: ${[...this.pending.values()].join(', ')}`);
       await Promise.race([Promise.all([...this.pending.keys()]), sleep(100)]);
     }
   }
@@ -167,7 +188,8 @@ export class ResponseRecorder {
       if (r.body?.includes(secret)) found.push(`${where}: in the body`);
     }
     for (const frame of this.frames) {
-      if (frame.url.includes(secret) || frame.payload.includes(secret)) found.push(`WebSocket ${frame.url}: in a message`);
+      if (frame.url.includes(secret) || frame.payload.includes(secret))
+        found.push(`WebSocket ${frame.url}: in a message`);
     }
     return found;
   }
@@ -190,7 +212,9 @@ export async function expectKeyNeverReachedBrowser(
   expect(recorder.missed(), 'responses the recording missed').toEqual([]);
   expect(recorder.responses.length).toBeGreaterThan(0);
   if (options.scripts ?? true) {
-    expect(recorder.count((r) => r.resourceType === 'script' && (r.body?.length ?? 0) > 0)).toBeGreaterThan(0);
+    expect(recorder.count((r) => r.resourceType === 'script' && (r.body?.length ?? 0) > 0)).toBeGreaterThan(
+      0,
+    );
   }
   if (options.billingApi ?? true) {
     expect(recorder.count((r) => new URL(r.url).pathname.startsWith('/api/billing/'))).toBeGreaterThan(0);

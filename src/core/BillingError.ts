@@ -59,7 +59,13 @@ export class BillingError extends Error {
     return isTransientCode(this.code);
   }
 
-  toJSON(): { name: 'BillingError'; code: BillingErrorCode; message: string; status?: number; retryAfter?: number } {
+  toJSON(): {
+    name: 'BillingError';
+    code: BillingErrorCode;
+    message: string;
+    status?: number;
+    retryAfter?: number;
+  } {
     return {
       name: this.name,
       code: this.code,

@@ -46,11 +46,15 @@ export function createProxyBackend(options: ProxyBackendOptions = {}): BillingBa
     },
     async createCheckoutSession(input: CheckoutSessionInput) {
       checkUsable();
-      return parseCheckoutSession(await requestJson(`${base}/checkout-session`, { ...common, method: 'POST', body: input }));
+      return parseCheckoutSession(
+        await requestJson(`${base}/checkout-session`, { ...common, method: 'POST', body: input }),
+      );
     },
     async createPortalSession(input: PortalSessionInput) {
       checkUsable();
-      return parsePortalSession(await requestJson(`${base}/portal-session`, { ...common, method: 'POST', body: input }));
+      return parsePortalSession(
+        await requestJson(`${base}/portal-session`, { ...common, method: 'POST', body: input }),
+      );
     },
   };
 }

@@ -31,7 +31,9 @@ export function createSaikuClient(options: SaikuClientOptions): BillingBackend {
   };
   return {
     async getState({ signal } = {}) {
-      return parseBillingState(await requestJson(`${base}/me/billing/state`, { ...common, method: 'GET', signal }));
+      return parseBillingState(
+        await requestJson(`${base}/me/billing/state`, { ...common, method: 'GET', signal }),
+      );
     },
     async createCheckoutSession(input: CheckoutSessionInput) {
       return parseCheckoutSession(

@@ -86,12 +86,17 @@ export function phaseFor(status: string): BillingPhase {
   }
 }
 
-export function describeBilling(state: BillingState, options: DescribeBillingOptions = {}): BillingDescription {
+export function describeBilling(
+  state: BillingState,
+  options: DescribeBillingOptions = {},
+): BillingDescription {
   const now = options.now ?? new Date();
   const phase = phaseFor(state.subscriptionStatus);
   const date = relevantDate(state, phase, now, options.locale);
   const trialDaysLeft =
-    phase === 'trialing' && date ? Math.max(0, Math.ceil((date.date.getTime() - now.getTime()) / DAY_MS)) : null;
+    phase === 'trialing' && date
+      ? Math.max(0, Math.ceil((date.date.getTime() - now.getTime()) / DAY_MS))
+      : null;
   return {
     phase,
     tier: state.tier,
@@ -105,7 +110,12 @@ export function describeBilling(state: BillingState, options: DescribeBillingOpt
   };
 }
 
-function relevantDate(state: BillingState, phase: BillingPhase, now: Date, locale: string | undefined): BillingDate | null {
+function relevantDate(
+  state: BillingState,
+  phase: BillingPhase,
+  now: Date,
+  locale: string | undefined,
+): BillingDate | null {
   switch (phase) {
     case 'free':
     case 'unpaid':
@@ -134,7 +144,12 @@ function toDate(kind: BillingDateKind, iso: string | null, locale: string | unde
 
 /** A date for people in the given locale; falls back to the runtime's locale if the tag is invalid. */
 export function formatDate(date: Date, locale?: string): string {
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
+  const options: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  };
   try {
     return new Intl.DateTimeFormat(locale, options).format(date);
   } catch {

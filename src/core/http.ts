@@ -57,16 +57,24 @@ async function send(
     // The caller's own abort (react-query cancelling a query) is not a billing error.
     if (options.signal?.aborted) throw options.signal.reason ?? cause;
     throw timeout.aborted
-      ? new BillingError('timeout', `${options.service} did not answer within ${options.timeoutMs} ms.`, { cause })
-      : new BillingError('network', `Could not reach ${options.service}, or the connection broke.`, { cause });
+      ? new BillingError('timeout', `${options.service} did not answer within ${options.timeoutMs} ms.`, {
+          cause,
+        })
+      : new BillingError('network', `Could not reach ${options.service}, or the connection broke.`, {
+          cause,
+        });
   }
 
   const json = parseJson(text);
   if (!response.ok) throw errorFromResponse(response, json, options.service, options.secret);
   if (json === undefined) {
-    throw new BillingError('invalid_response', `${options.service} answered ${response.status} without a JSON body.`, {
-      status: response.status,
-    });
+    throw new BillingError(
+      'invalid_response',
+      `${options.service} answered ${response.status} without a JSON body.`,
+      {
+        status: response.status,
+      },
+    );
   }
   return json;
 }
@@ -81,17 +89,27 @@ function parseJson(text: string): unknown {
 }
 
 /** The `BillingError` an HTTP error answer means, keeping the server's message and `Retry-After`. */
-export function errorFromResponse(response: Response, json: unknown, service: string, secret?: string): BillingError {
+export function errorFromResponse(
+  response: Response,
+  json: unknown,
+  service: string,
+  secret?: string,
+): BillingError {
   const parsed = parseErrorBody(json);
   const error = parsed.error;
   // A server that echoes the key back must not put it into logs through our error.
   const message = secret && parsed.message ? parsed.message.split(secret).join('[redacted]') : parsed.message;
   const code = error === 'no_customer' ? 'no_customer' : codeForStatus(response.status);
-  const retryAfter = code === 'rate_limited' ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
-  return new BillingError(code, message ?? `${service} answered ${response.status}${error ? ` (${error})` : ''}.`, {
-    status: response.status,
-    ...(retryAfter === undefined ? {} : { retryAfter }),
-  });
+  const retryAfter =
+    code === 'rate_limited' ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
+  return new BillingError(
+    code,
+    message ?? `${service} answered ${response.status}${error ? ` (${error})` : ''}.`,
+    {
+      status: response.status,
+      ...(retryAfter === undefined ? {} : { retryAfter }),
+    },
+  );
 }
 
 function parseRetryAfter(header: string | null): number | undefined {

@@ -9,7 +9,13 @@ export type {
   SubscriptionStatus,
   Tier,
 } from './types';
-export { BillingError, billingErrorCodes, isBillingError, isTransientCode, codeForStatus } from './BillingError';
+export {
+  BillingError,
+  billingErrorCodes,
+  isBillingError,
+  isTransientCode,
+  codeForStatus,
+} from './BillingError';
 export type { BillingErrorCode, BillingErrorOptions } from './BillingError';
 export { parseBillingState, parseCheckoutSession, parsePortalSession, parseErrorBody } from './parse';
 export { createProxyBackend, defaultProxyBasePath } from './createProxyBackend';

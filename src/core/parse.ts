@@ -23,7 +23,8 @@ function describeType(value: unknown): string {
 
 function string(body: Json, key: string, what: string): string {
   const value = body[key];
-  if (typeof value !== 'string') throw invalid(`${what}.${key} must be a string, got ${describeType(value)}.`);
+  if (typeof value !== 'string')
+    throw invalid(`${what}.${key} must be a string, got ${describeType(value)}.`);
   return value;
 }
 
@@ -38,7 +39,8 @@ function nullableString(body: Json, key: string, what: string): string | null {
   if (!(key in body)) throw invalid(`${what}.${key} is missing.`);
   const value = body[key];
   if (value === null) return null;
-  if (typeof value !== 'string') throw invalid(`${what}.${key} must be a string or null, got ${describeType(value)}.`);
+  if (typeof value !== 'string')
+    throw invalid(`${what}.${key} must be a string or null, got ${describeType(value)}.`);
   return value;
 }
 
@@ -64,7 +66,9 @@ export function parseBillingState(json: unknown): BillingState {
   const body = asObject(json, what);
   const billedFeaturesActive = body.billedFeaturesActive;
   if (typeof billedFeaturesActive !== 'boolean') {
-    throw invalid(`${what}.billedFeaturesActive must be a boolean, got ${describeType(billedFeaturesActive)}.`);
+    throw invalid(
+      `${what}.billedFeaturesActive must be a boolean, got ${describeType(billedFeaturesActive)}.`,
+    );
   }
   return {
     tenantId: nonEmptyString(body, 'tenantId', what),
@@ -80,7 +84,10 @@ export function parseBillingState(json: unknown): BillingState {
 /** Validates a `POST /me/billing/checkout-session` body. */
 export function parseCheckoutSession(json: unknown): CheckoutSession {
   const body = asObject(json, 'checkout session');
-  return { url: nonEmptyString(body, 'url', 'checkout session'), sessionId: nonEmptyString(body, 'sessionId', 'checkout session') };
+  return {
+    url: nonEmptyString(body, 'url', 'checkout session'),
+    sessionId: nonEmptyString(body, 'sessionId', 'checkout session'),
+  };
 }
 
 /** Validates a `POST /me/billing/portal-session` body. */
@@ -93,7 +100,8 @@ export function parsePortalSession(json: unknown): PortalSession {
 export function parseErrorBody(json: unknown): { error: string | null; message: string | null } {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { error: null, message: null };
   const body = json as Json;
-  const error = typeof body.error === 'string' ? body.error : typeof body.code === 'string' ? body.code : null;
+  const error =
+    typeof body.error === 'string' ? body.error : typeof body.code === 'string' ? body.code : null;
   const message = typeof body.message === 'string' ? body.message : null;
   return { error, message };
 }

@@ -15,12 +15,19 @@ export function isLoopbackHost(hostname: string): boolean {
  * list names, for local stand-ins); throws `BillingError('unsafe_redirect')` otherwise.
  * An entry matches the URL's `host` (with port) or its `hostname`.
  */
-export function assertSafeRedirect(url: string, allowedHosts: readonly string[] = defaultAllowedRedirectHosts): URL {
+export function assertSafeRedirect(
+  url: string,
+  allowedHosts: readonly string[] = defaultAllowedRedirectHosts,
+): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch (cause) {
-    throw new BillingError('unsafe_redirect', 'Refused to navigate: the session URL is not an absolute URL.', { cause });
+    throw new BillingError(
+      'unsafe_redirect',
+      'Refused to navigate: the session URL is not an absolute URL.',
+      { cause },
+    );
   }
   const allowed = allowedHosts.some((entry) => {
     const host = entry.toLowerCase();
@@ -29,10 +36,16 @@ export function assertSafeRedirect(url: string, allowedHosts: readonly string[] 
   const protocolOk =
     parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
   if (!protocolOk) {
-    throw new BillingError('unsafe_redirect', `Refused to navigate to a ${parsed.protocol} URL: only https is allowed.`);
+    throw new BillingError(
+      'unsafe_redirect',
+      `Refused to navigate to a ${parsed.protocol} URL: only https is allowed.`,
+    );
   }
   if (!allowed || parsed.username !== '' || parsed.password !== '') {
-    throw new BillingError('unsafe_redirect', `Refused to navigate to ${parsed.host}: it is not an allowed billing host.`);
+    throw new BillingError(
+      'unsafe_redirect',
+      `Refused to navigate to ${parsed.host}: it is not an allowed billing host.`,
+    );
   }
   return parsed;
 }

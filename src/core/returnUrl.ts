@@ -10,7 +10,8 @@ export const maxReturnUrlLength = 2048;
  * is refused, worded for the `field` it came in.
  */
 export function checkReturnUrlShape(value: string, field: string): { url: URL } | { problem: string } {
-  if (value.length > maxReturnUrlLength) return { problem: `${field} must be at most ${maxReturnUrlLength} characters.` };
+  if (value.length > maxReturnUrlLength)
+    return { problem: `${field} must be at most ${maxReturnUrlLength} characters.` };
   let url: URL;
   try {
     url = new URL(value);
@@ -19,6 +20,7 @@ export function checkReturnUrlShape(value: string, field: string): { url: URL } 
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
   if (!secure) return { problem: `${field} must be an https URL (http only on a loopback host).` };
-  if (url.username !== '' || url.password !== '') return { problem: `${field} must not carry a user name or password.` };
+  if (url.username !== '' || url.password !== '')
+    return { problem: `${field} must not carry a user name or password.` };
   return { url };
 }

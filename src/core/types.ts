@@ -8,13 +8,7 @@ export type Tier = 'starter' | 'team' | 'business' | 'enterprise' | (string & {}
  * statuses over time (`incomplete`, `paused`, …): they are kept, never rejected.
  */
 export type SubscriptionStatus =
-  | 'trialing'
-  | 'active'
-  | 'past_due'
-  | 'unpaid'
-  | 'canceled'
-  | ''
-  | (string & {});
+  'trialing' | 'active' | 'past_due' | 'unpaid' | 'canceled' | '' | (string & {});
 
 /** The body of `GET /me/billing/state`. */
 export interface BillingState {

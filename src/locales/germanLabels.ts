@@ -56,7 +56,8 @@ export const germanLabels: BillingLabels = {
       'Ihre letzte Zahlung ist fehlgeschlagen. Aktualisieren Sie Ihre Zahlungsmethode, um die kostenpflichtigen Funktionen weiter zu nutzen.',
     unpaid:
       'Die kostenpflichtigen Funktionen sind pausiert, weil Zahlungen fehlgeschlagen sind. Aktualisieren Sie Ihre Zahlungsmethode, um sie wieder zu nutzen.',
-    canceled: (date) => `Ihr Abonnement ist gekündigt. Der Zugang endet ${date ? `am ${date}` : 'zum Ende des Abrechnungszeitraums'}.`,
+    canceled: (date) =>
+      `Ihr Abonnement ist gekündigt. Der Zugang endet ${date ? `am ${date}` : 'zum Ende des Abrechnungszeitraums'}.`,
     ended: (date) =>
       `Ihr Abonnement ist ${date ? `am ${date} ` : ''}abgelaufen. Wählen Sie einen Tarif, um die kostenpflichtigen Funktionen wieder zu nutzen.`,
   },
@@ -70,7 +71,9 @@ export const germanLabels: BillingLabels = {
         return 'Der Abrechnungsdienst hat die Anfrage abgelehnt.';
       case 'rate_limited':
         return `Zu viele Anfragen an den Abrechnungsdienst. Bitte versuchen Sie es ${
-          error.retryAfter ? `in ${error.retryAfter} ${error.retryAfter === 1 ? 'Sekunde' : 'Sekunden'}` : 'gleich'
+          error.retryAfter
+            ? `in ${error.retryAfter} ${error.retryAfter === 1 ? 'Sekunde' : 'Sekunden'}`
+            : 'gleich'
         } noch einmal.`;
       case 'upstream':
         return 'Beim Abrechnungsdienst ist ein Problem aufgetreten. Bitte versuchen Sie es gleich noch einmal.';

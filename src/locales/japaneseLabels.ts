@@ -27,7 +27,8 @@ export const japaneseLabels: BillingLabels = {
   loading: 'プランを読み込んでいます…',
   retry: '再試行',
   confirming: 'ご契約を確認しています…',
-  confirmingTimedOut: 'お支払いを確認しています。確認でき次第このページに表示されます。1分ほどしてからページを再読み込みしてください。',
+  confirmingTimedOut:
+    'お支払いを確認しています。確認でき次第このページに表示されます。1分ほどしてからページを再読み込みしてください。',
   confirmed: 'ご契約が有効になりました。',
   noCustomer: '管理できるご契約はまだありません。プランをお選びいただくと開始できます。',
   planName: (description) => (description.phase === 'free' ? '無料' : description.planName),
@@ -51,10 +52,13 @@ export const japaneseLabels: BillingLabels = {
     trialEnding: (days, date) =>
       `トライアルは${days === 0 ? '本日' : days === 1 ? '明日' : `${days}日後`}${date ? `（${date}）` : ''}に終了します。` +
       '有料機能を引き続きご利用いただくには、お支払い方法を登録してください。',
-    pastDue: '前回のお支払いに失敗しました。有料機能を引き続きご利用いただくには、お支払い方法を更新してください。',
+    pastDue:
+      '前回のお支払いに失敗しました。有料機能を引き続きご利用いただくには、お支払い方法を更新してください。',
     unpaid: 'お支払いが完了していないため、有料機能を停止しています。お支払い方法を更新すると再開されます。',
-    canceled: (date) => `ご契約は解約済みです。${date ? `${date}まで` : '現在の期間の終了まで'}ご利用いただけます。`,
-    ended: (date) => `ご契約は${date ? `${date}に` : ''}終了しました。プランをお選びいただくと、有料機能を再びご利用いただけます。`,
+    canceled: (date) =>
+      `ご契約は解約済みです。${date ? `${date}まで` : '現在の期間の終了まで'}ご利用いただけます。`,
+    ended: (date) =>
+      `ご契約は${date ? `${date}に` : ''}終了しました。プランをお選びいただくと、有料機能を再びご利用いただけます。`,
   },
   error: (error) => {
     switch (error.code) {

@@ -11,7 +11,10 @@ export interface StatusNames {
 }
 
 // Called inside each pack's `status`, never at module level, so a bundler can drop an unused pack.
-export function statusName(description: BillingDescription, { phases, others, unknown }: StatusNames): string {
+export function statusName(
+  description: BillingDescription,
+  { phases, others, unknown }: StatusNames,
+): string {
   if (description.phase !== 'unknown') return phases[description.phase];
   // Own keys only: a status named "constructor" must not read Object.prototype.
   if (Object.hasOwn(others, description.status)) return others[description.status] ?? unknown;

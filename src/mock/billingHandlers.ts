@@ -24,13 +24,17 @@ export const defaultHandlersBaseUrl = '*/api/billing';
  * The simulator as msw handlers: the Saiku API paths, the proxy paths (as the default tenant,
  * with the proxy's `{ error, message }` error bodies) and the stand-in pages under `simulator.pages`.
  */
-export function billingHandlers(simulator: BillingSimulator, options: BillingHandlersOptions = {}): RequestHandler[] {
+export function billingHandlers(
+  simulator: BillingSimulator,
+  options: BillingHandlersOptions = {},
+): RequestHandler[] {
   const base = (options.baseUrl ?? defaultHandlersBaseUrl).replace(/\/+$/, '');
   const apiBase = (options.apiBaseUrl ?? defaultSaikuBaseUrl).replace(/\/+$/, '');
   const pagePrefixes = [`${simulator.pages.checkout}/`, `${simulator.pages.portal}/`];
 
   // The proxy adds the key and forwards; the simulator gives the same answers and errors Saiku would.
-  const asDefaultTenant = (path: string) =>
+  const asDefaultTenant =
+    (path: string) =>
     async ({ request }: { request: Request }): Promise<Response> => {
       const headers = new Headers({ Authorization: `Bearer ${defaultApiKey}`, Accept: 'application/json' });
       const contentType = request.headers.get('Content-Type');
@@ -50,6 +54,9 @@ export function billingHandlers(simulator: BillingSimulator, options: BillingHan
     http.post(`${base}/checkout-session`, asDefaultTenant('checkout-session')),
     http.post(`${base}/portal-session`, asDefaultTenant('portal-session')),
     http.all(`${apiBase}/me/billing/*`, ({ request }) => simulator.fetch(request)),
-    http.all(({ request }) => pagePrefixes.some((prefix) => request.url.startsWith(prefix)), ({ request }) => simulator.fetch(request)),
+    http.all(
+      ({ request }) => pagePrefixes.some((prefix) => request.url.startsWith(prefix)),
+      ({ request }) => simulator.fetch(request),
+    ),
   ];
 }

@@ -245,7 +245,9 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
   const initialScenario = options.scenario ?? 'free';
   const publicUrl = options.publicUrl === undefined ? null : normalisePublicUrl(options.publicUrl);
   const pages: SimulatorPageUrls =
-    publicUrl === null ? { ...defaultPageUrls } : { checkout: `${publicUrl}/checkout`, portal: `${publicUrl}/portal` };
+    publicUrl === null
+      ? { ...defaultPageUrls }
+      : { checkout: `${publicUrl}/checkout`, portal: `${publicUrl}/portal` };
   // Fail at creation, not at the first request, for a misspelt scenario.
   resolveScenario(initialScenario, baseClock().getTime());
 
@@ -288,7 +290,11 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
     return mutate(apiKey, (tenant) => tenant);
   }
 
-  function applyScenario(tenant: Tenant, scenario: ScenarioName | Partial<BillingState>, tenantId: string): void {
+  function applyScenario(
+    tenant: Tenant,
+    scenario: ScenarioName | Partial<BillingState>,
+    tenantId: string,
+  ): void {
     const now = clock();
     const state = resolveScenario(scenario, now);
     const explicitTenantId = typeof scenario === 'object' && scenario.tenantId !== undefined;
@@ -299,7 +305,8 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
     tenant.webhooks = [];
     const end = state.currentPeriodEnd === null ? null : Date.parse(state.currentPeriodEnd);
     // Canceled with access left is a cancel at period end; settle() ends the access when that period is over.
-    tenant.canceledFrom = state.subscriptionStatus === 'canceled' && state.billedFeaturesActive && end !== null ? 'active' : null;
+    tenant.canceledFrom =
+      state.subscriptionStatus === 'canceled' && state.billedFeaturesActive && end !== null ? 'active' : null;
     tenant.dunningStart = inferDunningStart(state, end, now);
   }
 
@@ -330,7 +337,8 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
     const end = dateOrNull(state.currentPeriodEnd);
     const status = state.subscriptionStatus;
     if (tenant.canceledFrom !== null) {
-      if (end !== null && state.billedFeaturesActive) candidates.push({ at: end, run: () => endAccess(tenant) });
+      if (end !== null && state.billedFeaturesActive)
+        candidates.push({ at: end, run: () => endAccess(tenant) });
     } else if (status === 'trialing') {
       const trialEnd = dateOrNull(state.trialEndsAt) ?? end;
       if (trialEnd !== null) candidates.push({ at: trialEnd, run: () => charge(tenant, trialEnd) });
@@ -474,13 +482,18 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
 
   function complete(sessionId: string): void {
     const record = checkouts.get(sessionId);
-    if (!record) throw new BillingError('invalid_request', `No checkout session ${sessionId}.`, { status: 404 });
+    if (!record)
+      throw new BillingError('invalid_request', `No checkout session ${sessionId}.`, { status: 404 });
     const status = checkoutStatus(record);
     if (status === 'complete') {
-      throw new BillingError('invalid_request', `Checkout session ${sessionId} was already completed.`, { status: 410 });
+      throw new BillingError('invalid_request', `Checkout session ${sessionId} was already completed.`, {
+        status: 410,
+      });
     }
     if (status === 'expired') {
-      throw new BillingError('invalid_request', `Checkout session ${sessionId} has expired.`, { status: 410 });
+      throw new BillingError('invalid_request', `Checkout session ${sessionId} has expired.`, {
+        status: 410,
+      });
     }
     mutate(record.apiKey, (tenant) => {
       const at = clock();
@@ -529,15 +542,24 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
   }
 
   function unavailable(what: string, tenant: Tenant): BillingError {
-    const status = tenant.canceledFrom !== null ? 'canceled at period end' : tenant.state.subscriptionStatus || 'free';
-    return new BillingError('invalid_request', `${what} is not available for a subscription that is ${status}.`, { status: 409 });
+    const status =
+      tenant.canceledFrom !== null ? 'canceled at period end' : tenant.state.subscriptionStatus || 'free';
+    return new BillingError(
+      'invalid_request',
+      `${what} is not available for a subscription that is ${status}.`,
+      { status: 409 },
+    );
   }
 
   function changePlan(tenant: Tenant, tier: string): void {
     if (!isKnownTier(tier)) {
-      throw new BillingError('invalid_request', `Unknown tier "${tier.slice(0, 40)}". Known tiers: ${simulatorTiers.join(', ')}.`, {
-        status: 400,
-      });
+      throw new BillingError(
+        'invalid_request',
+        `Unknown tier "${tier.slice(0, 40)}". Known tiers: ${simulatorTiers.join(', ')}.`,
+        {
+          status: 400,
+        },
+      );
     }
     if (!portalActions(tenant).changePlan) throw unavailable('Changing plan', tenant);
     tenant.state.tier = tier;
@@ -589,17 +611,23 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
     if (api) return handleApi(api[1] ?? '', request);
     const checkout = /\/(?:checkout|c\/pay)\/([A-Za-z0-9_]+)(?:\/(pay|cancel))?$/.exec(path);
     if (checkout) return handleCheckoutPage(checkout[1] ?? '', checkout[2] ?? null, request);
-    const portal = /\/(?:portal|p\/session)\/([A-Za-z0-9_]+)(?:\/(change-plan|update-card|cancel|resume|return))?$/.exec(path);
+    const portal =
+      /\/(?:portal|p\/session)\/([A-Za-z0-9_]+)(?:\/(change-plan|update-card|cancel|resume|return))?$/.exec(
+        path,
+      );
     if (portal) return handlePortalPage(portal[1] ?? '', portal[2] ?? null, request);
     return jsonError(404, 'not_found', `The billing simulator has no route ${path || '/'}.`);
   }
 
   async function handleApi(route: string, request: Request): Promise<Response> {
-    const name: SimulatorRoute = route === 'state' ? 'state' : route === 'checkout-session' ? 'checkoutSession' : 'portalSession';
+    const name: SimulatorRoute =
+      route === 'state' ? 'state' : route === 'checkout-session' ? 'checkoutSession' : 'portalSession';
     counts[name] += 1;
     const method = name === 'state' ? 'GET' : 'POST';
     if (request.method !== method) {
-      return jsonError(405, 'method_not_allowed', `Use ${method} for /me/billing/${route}.`, { Allow: method });
+      return jsonError(405, 'method_not_allowed', `Use ${method} for /me/billing/${route}.`, {
+        Allow: method,
+      });
     }
     const apiKey = bearerKey(request);
     if (apiKey === null) {
@@ -617,7 +645,11 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
     }
   }
 
-  async function handleCheckoutPage(sessionId: string, action: string | null, request: Request): Promise<Response> {
+  async function handleCheckoutPage(
+    sessionId: string,
+    action: string | null,
+    request: Request,
+  ): Promise<Response> {
     counts[action === null ? 'checkoutPage' : 'checkoutAction'] += 1;
     const expected = action === null ? 'GET' : 'POST';
     if (request.method !== expected) return methodNotAllowed(expected);
@@ -627,13 +659,23 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
     if (action === 'cancel') return redirect(record.input.cancelUrl);
     const status = checkoutStatus(record);
     if (status === 'expired') {
-      return message(410, 'This checkout session has expired', 'Checkout links work for 30 minutes. Start again from the app.', back);
+      return message(
+        410,
+        'This checkout session has expired',
+        'Checkout links work for 30 minutes. Start again from the app.',
+        back,
+      );
     }
     if (status === 'complete') {
-      return message(410, 'This checkout session is complete', 'It was already paid: each checkout link works once.', {
-        href: record.input.successUrl,
-        label: 'Return to the app',
-      });
+      return message(
+        410,
+        'This checkout session is complete',
+        'It was already paid: each checkout link works once.',
+        {
+          href: record.input.successUrl,
+          label: 'Return to the app',
+        },
+      );
     }
     if (action === 'pay') {
       complete(sessionId);
@@ -649,7 +691,11 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
       trialDays: simulatorSchedule.trialDays,
     });
     return pageResponse(html, {
-      formOrigins: [originOf(record.url), originOf(record.input.successUrl), originOf(record.input.cancelUrl)],
+      formOrigins: [
+        originOf(record.url),
+        originOf(record.input.successUrl),
+        originOf(record.input.cancelUrl),
+      ],
     });
   }
 
@@ -662,10 +708,20 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
     const back = { href: record.returnUrl, label: 'Return to the app' };
     const status = portalStatus(record);
     if (status === 'expired') {
-      return message(410, 'This portal session has expired', 'Portal links work for 30 minutes. Open the portal again from the app.', back);
+      return message(
+        410,
+        'This portal session has expired',
+        'Portal links work for 30 minutes. Open the portal again from the app.',
+        back,
+      );
     }
     if (status === 'used') {
-      return message(410, 'This portal session has ended', 'Each portal link works once. Open the portal again from the app.', back);
+      return message(
+        410,
+        'This portal session has ended',
+        'Each portal link works once. Open the portal again from the app.',
+        back,
+      );
     }
     if (action === null) {
       const tenant = tenantFor(record.apiKey);
@@ -689,7 +745,10 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
       });
     } catch (error) {
       if (!(error instanceof BillingError)) throw error;
-      return message(error.status ?? 400, 'That did not work', error.message, { href: record.url, label: 'Back to the portal' });
+      return message(error.status ?? 400, 'That did not work', error.message, {
+        href: record.url,
+        label: 'Back to the portal',
+      });
     }
     record.usedAt = clock();
     return redirect(record.returnUrl);
@@ -711,7 +770,8 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
       try {
         return await handle(request);
       } catch (error) {
-        if (error instanceof BillingError && error.status === 413) return jsonError(413, error.code, error.message);
+        if (error instanceof BillingError && error.status === 413)
+          return jsonError(413, error.code, error.message);
         return jsonError(500, 'internal_error', `The billing simulator failed: ${String(error)}`);
       }
     },
@@ -728,7 +788,8 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
       });
     },
     advance(ms) {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance(ms) needs a finite number of milliseconds, 0 or more.');
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new RangeError('advance(ms) needs a finite number of milliseconds, 0 or more.');
       offsetMs += ms;
       for (const apiKey of tenants.keys()) mutate(apiKey, () => undefined);
     },
@@ -823,7 +884,8 @@ function normalisePublicUrl(value: string): string {
   } catch {
     throw new TypeError(`publicUrl must be an absolute URL, got "${value}".`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('publicUrl must be an http(s) URL.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new TypeError('publicUrl must be an http(s) URL.');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -849,11 +911,18 @@ function resolveScenario(scenario: ScenarioName | Partial<BillingState>, now: nu
     throw new TypeError('scenario must be a scenario name or a partial BillingState.');
   }
   const status = scenario.subscriptionStatus ?? '';
-  const base = createScenario(Object.hasOwn(scenarioForStatus, status) ? (scenarioForStatus[status] ?? 'free') : 'free', new Date(now));
+  const base = createScenario(
+    Object.hasOwn(scenarioForStatus, status) ? (scenarioForStatus[status] ?? 'free') : 'free',
+    new Date(now),
+  );
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(scenario)) if (value !== undefined) merged[key] = value;
   // A trial given only by its end: the period ends with it.
-  if (status === 'trialing' && typeof scenario.trialEndsAt === 'string' && scenario.currentPeriodEnd === undefined) {
+  if (
+    status === 'trialing' &&
+    typeof scenario.trialEndsAt === 'string' &&
+    scenario.currentPeriodEnd === undefined
+  ) {
     merged.currentPeriodEnd = scenario.trialEndsAt;
   }
   return parseBillingState(merged);
@@ -869,7 +938,9 @@ function inferDunningStart(state: BillingState, end: number | null, now: number)
   if (status === 'past_due') {
     return failedAt !== null && failedAt <= now && failedAt > now - unpaidAfter ? failedAt : now;
   }
-  return failedAt !== null && failedAt <= now - unpaidAfter && failedAt > now - canceledAfter ? failedAt : now - unpaidAfter;
+  return failedAt !== null && failedAt <= now - unpaidAfter && failedAt > now - canceledAfter
+    ? failedAt
+    : now - unpaidAfter;
 }
 
 function bearerKey(request: Request): string | null {
@@ -887,7 +958,9 @@ async function readBody(request: Request): Promise<string> {
 }
 
 function tooLarge(): BillingError {
-  return new BillingError('invalid_request', `The request body is larger than ${maxBodyBytes} bytes.`, { status: 413 });
+  return new BillingError('invalid_request', `The request body is larger than ${maxBodyBytes} bytes.`, {
+    status: 413,
+  });
 }
 
 async function readJsonBody(request: Request): Promise<unknown> {
@@ -906,26 +979,46 @@ function json(body: unknown, status = 200, headers: Record<string, string> = {})
   });
 }
 
-function jsonError(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
+function jsonError(
+  status: number,
+  error: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   return json({ error, message }, status, headers);
 }
 
 /** 303 See Other to the host's URL as it gave it (percent-encoded only if a header cannot carry it). */
 function redirect(location: string): Response {
   const value = /^[\x21-\x7e]+$/.test(location) ? location : new URL(location).href;
-  return new Response(null, { status: 303, headers: { Location: value, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: value, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+  });
 }
 
 function originOf(url: string): string {
   return new URL(url).origin;
 }
 
-function message(status: number, title: string, text: string, link?: { href: string; label: string }): Promise<Response> {
-  return pageResponse(renderMessagePage({ title, message: text, ...(link ? { link } : {}) }), { status, formOrigins: [] });
+function message(
+  status: number,
+  title: string,
+  text: string,
+  link?: { href: string; label: string },
+): Promise<Response> {
+  return pageResponse(renderMessagePage({ title, message: text, ...(link ? { link } : {}) }), {
+    status,
+    formOrigins: [],
+  });
 }
 
 function notFound(kind: 'checkout' | 'portal'): Promise<Response> {
-  return message(404, `Unknown ${kind} session`, `This ${kind} link does not exist in this simulator (it may have been reset).`);
+  return message(
+    404,
+    `Unknown ${kind} session`,
+    `This ${kind} link does not exist in this simulator (it may have been reset).`,
+  );
 }
 
 function methodNotAllowed(allowed: string): Promise<Response> {

@@ -21,7 +21,10 @@ const service = 'the billing simulator';
  * `simulator.fetch` in memory, so answers are fresh copies, counted in `requestCounts()`, and
  * failures are the `BillingError`s the HTTP path gives (`invalid_request` 400, `no_customer` 409).
  */
-export function createMockBackend(simulator: BillingSimulator, options: MockBackendOptions = {}): BillingBackend {
+export function createMockBackend(
+  simulator: BillingSimulator,
+  options: MockBackendOptions = {},
+): BillingBackend {
   const latencyMs = options.latencyMs ?? 0;
 
   async function send(path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {

@@ -112,7 +112,12 @@ export function renderCheckoutPage(model: CheckoutPageModel): string {
   const plan = planNameFor(model.tier);
   const rows: [string, string][] = [
     ['Plan', plan],
-    ['Terms', model.trial ? `${model.trialDays}-day free trial, then billed monthly` : 'Billed monthly, starting today'],
+    [
+      'Terms',
+      model.trial
+        ? `${model.trialDays}-day free trial, then billed monthly`
+        : 'Billed monthly, starting today',
+    ],
   ];
   if (model.email !== null) rows.push(['Email', model.email]);
   if (model.name !== null) rows.push(['Name', model.name]);
@@ -180,7 +185,10 @@ export function renderPortalPage(model: PortalPageModel): string {
   const parts: string[] = [`<h1>Manage your subscription</h1>`, details(rows)];
   if (actions.changePlan) {
     const options = model.tiers
-      .map((tier) => `<option value="${escapeHtml(tier)}"${tier === state.tier ? ' selected' : ''}>${escapeHtml(planNameFor(tier))}</option>`)
+      .map(
+        (tier) =>
+          `<option value="${escapeHtml(tier)}"${tier === state.tier ? ' selected' : ''}>${escapeHtml(planNameFor(tier))}</option>`,
+      )
       .join('');
     parts.push(
       `<form method="post" action="${escapeHtml(`${actionBase}/change-plan`)}">
@@ -207,6 +215,11 @@ export interface MessagePageModel {
 
 /** An error or notice page: unknown, expired or used sessions, unavailable actions. */
 export function renderMessagePage(model: MessagePageModel): string {
-  const link = model.link ? `\n<p><a href="${escapeHtml(model.link.href)}">${escapeHtml(model.link.label)}</a></p>` : '';
-  return document(model.title, `<h1>${escapeHtml(model.title)}</h1>\n<p>${escapeHtml(model.message)}</p>${link}`);
+  const link = model.link
+    ? `\n<p><a href="${escapeHtml(model.link.href)}">${escapeHtml(model.link.label)}</a></p>`
+    : '';
+  return document(
+    model.title,
+    `<h1>${escapeHtml(model.title)}</h1>\n<p>${escapeHtml(model.message)}</p>${link}`,
+  );
 }

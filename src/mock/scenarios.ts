@@ -5,14 +5,7 @@ import { DAY_MS, addMonths, iso } from './time';
 
 /** The lifecycle points the simulator, stories and tests can start from. */
 export type ScenarioName =
-  | 'free'
-  | 'trialing'
-  | 'trialEndingSoon'
-  | 'active'
-  | 'pastDue'
-  | 'unpaid'
-  | 'canceled'
-  | 'enterprise';
+  'free' | 'trialing' | 'trialEndingSoon' | 'active' | 'pastDue' | 'unpaid' | 'canceled' | 'enterprise';
 
 export const scenarioNames: readonly ScenarioName[] = [
   'free',
@@ -42,7 +35,12 @@ export const scenarioTenantId = '8f14e45f-ceea-4e7a-9f2b-0c5d1a2b3c4d';
  */
 export function createScenario(name: ScenarioName, now: Date = new Date()): BillingState {
   const t = now.getTime();
-  const subscribed = { tenantId: scenarioTenantId, tier: 'team', stripeCustomerId: 'cus_sim_scenario', trialEndsAt: null };
+  const subscribed = {
+    tenantId: scenarioTenantId,
+    tier: 'team',
+    stripeCustomerId: 'cus_sim_scenario',
+    trialEndsAt: null,
+  };
   let state: BillingState;
   switch (name) {
     case 'free':
@@ -69,7 +67,12 @@ export function createScenario(name: ScenarioName, now: Date = new Date()): Bill
       break;
     }
     case 'active':
-      state = { ...subscribed, subscriptionStatus: 'active', currentPeriodEnd: iso(t + 18 * DAY_MS), billedFeaturesActive: true };
+      state = {
+        ...subscribed,
+        subscriptionStatus: 'active',
+        currentPeriodEnd: iso(t + 18 * DAY_MS),
+        billedFeaturesActive: true,
+      };
       break;
     case 'pastDue':
       state = {
@@ -88,7 +91,12 @@ export function createScenario(name: ScenarioName, now: Date = new Date()): Bill
       };
       break;
     case 'canceled':
-      state = { ...subscribed, subscriptionStatus: 'canceled', currentPeriodEnd: iso(t - 5 * DAY_MS), billedFeaturesActive: false };
+      state = {
+        ...subscribed,
+        subscriptionStatus: 'canceled',
+        currentPeriodEnd: iso(t - 5 * DAY_MS),
+        billedFeaturesActive: false,
+      };
       break;
     case 'enterprise':
       state = {

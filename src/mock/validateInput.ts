@@ -49,7 +49,8 @@ export function checkReturnUrl(value: string, field: string): string {
 export function readCheckoutInput(body: unknown): CheckoutSessionInput {
   const object = asObject(body);
   const tier = requiredString(object, 'tier');
-  if (!isKnownTier(tier)) throw invalid(`Unknown tier "${tier.slice(0, 40)}". Known tiers: ${simulatorTiers.join(', ')}.`);
+  if (!isKnownTier(tier))
+    throw invalid(`Unknown tier "${tier.slice(0, 40)}". Known tiers: ${simulatorTiers.join(', ')}.`);
   const successUrl = checkReturnUrl(requiredString(object, 'successUrl'), 'successUrl');
   const cancelUrl = checkReturnUrl(requiredString(object, 'cancelUrl'), 'cancelUrl');
   const email = optionalString(object, 'email');

@@ -10,7 +10,8 @@ export interface ActionButtonOwnProps {
   asChild?: boolean;
 }
 
-export type ActionButtonBaseProps = ActionButtonOwnProps & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'onError'>;
+export type ActionButtonBaseProps = ActionButtonOwnProps &
+  Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'onError'>;
 
 interface ActionButtonProps extends ActionButtonBaseProps {
   kind: 'upgrade' | 'manage';
@@ -25,7 +26,20 @@ interface ActionButtonProps extends ActionButtonBaseProps {
 }
 
 export const ActionButton = forwardRef<HTMLButtonElement, ActionButtonProps>(function ActionButton(
-  { asChild = false, kind, isPending, error, errorText, onAction, fallbackForm, after, className, onClick, children, ...rest },
+  {
+    asChild = false,
+    kind,
+    isPending,
+    error,
+    errorText,
+    onAction,
+    fallbackForm,
+    after,
+    className,
+    onClick,
+    children,
+    ...rest
+  },
   ref,
 ) {
   const errorId = useId();

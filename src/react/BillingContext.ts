@@ -29,7 +29,9 @@ BillingContext.displayName = 'BillingContext';
 export function useBillingContext(hookName: string): BillingContextValue {
   const value = useContext(BillingContext);
   if (value === undefined) {
-    throw new Error(`${hookName} must be used inside <BillingProvider>. Wrap your billing UI in <BillingProvider backend={…}>.`);
+    throw new Error(
+      `${hookName} must be used inside <BillingProvider>. Wrap your billing UI in <BillingProvider backend={…}>.`,
+    );
   }
   return value;
 }

@@ -1,6 +1,14 @@
 'use client';
 import { QueryClient, QueryClientContext, useQuery } from '@tanstack/react-query';
-import { useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import {
   createProxyBackend,
   defaultAllowedRedirectHosts,
@@ -90,7 +98,11 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
   // fires focus alone, so ask again then too (a fetch already in flight is reused, not doubled).
   useEffect(() => {
     queryClient.mount();
-    const refetch = () => void queryClient.refetchQueries({ queryKey: billingKeys.all, type: 'active' }, { cancelRefetch: false });
+    const refetch = () =>
+      void queryClient.refetchQueries(
+        { queryKey: billingKeys.all, type: 'active' },
+        { cancelRefetch: false },
+      );
     window.addEventListener('focus', refetch);
     return () => {
       window.removeEventListener('focus', refetch);
@@ -108,7 +120,15 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
   }
   const checkoutReturn = useCheckoutReturn(backend, queryClient, markers.checkout, props.initialState);
 
-  const { navigate = defaultNavigate, checkout, portal, allowedRedirectHosts, locale, labels, initialState } = props;
+  const {
+    navigate = defaultNavigate,
+    checkout,
+    portal,
+    allowedRedirectHosts,
+    locale,
+    labels,
+    initialState,
+  } = props;
   const mergedLabels = useMemo(() => mergeLabels(labels), [labels]);
   const value = useMemo<BillingContextValue>(
     () => ({
@@ -124,7 +144,19 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
       checkoutReturn,
       returnedError: markers.error,
     }),
-    [backend, queryClient, navigate, checkout, portal, allowedRedirectHosts, locale, mergedLabels, initialState, checkoutReturn, markers.error],
+    [
+      backend,
+      queryClient,
+      navigate,
+      checkout,
+      portal,
+      allowedRedirectHosts,
+      locale,
+      mergedLabels,
+      initialState,
+      checkoutReturn,
+      markers.error,
+    ],
   );
 
   useEffect(() => {

@@ -24,8 +24,10 @@ function noticeFor(
   checkoutReturn: CheckoutReturnStatus,
   trialWarningDays: number,
 ): Notice | null {
-  if (checkoutReturn === 'confirming' && !d.hasAccess) return { tone: 'info', message: labels.confirming, action: null };
-  if (checkoutReturn === 'timed_out' && !d.hasAccess) return { tone: 'info', message: labels.confirmingTimedOut, action: null };
+  if (checkoutReturn === 'confirming' && !d.hasAccess)
+    return { tone: 'info', message: labels.confirming, action: null };
+  if (checkoutReturn === 'timed_out' && !d.hasAccess)
+    return { tone: 'info', message: labels.confirmingTimedOut, action: null };
   const date = d.date?.formatted ?? null;
   switch (d.phase) {
     case 'trialing':
@@ -41,12 +43,19 @@ function noticeFor(
         ? { tone: 'warning', message: labels.banner.canceled(date), action: 'manage' }
         : { tone: 'danger', message: labels.banner.ended(date), action: 'upgrade' };
     default:
-      return checkoutReturn === 'confirmed' ? { tone: 'success', message: labels.confirmed, action: null } : null;
+      return checkoutReturn === 'confirmed'
+        ? { tone: 'success', message: labels.confirmed, action: null }
+        : null;
   }
 }
 
 /** A notice when billing needs attention: trial ending, payment past due, unpaid, canceled. Renders nothing otherwise. */
-export function BillingStatusBanner({ trialWarningDays = 3, hideAction = false, className, ...rest }: BillingStatusBannerProps): ReactNode {
+export function BillingStatusBanner({
+  trialWarningDays = 3,
+  hideAction = false,
+  className,
+  ...rest
+}: BillingStatusBannerProps): ReactNode {
   const { labels, checkoutReturn } = useBillingContext('BillingStatusBanner');
   const { description } = useBillingDescription();
   const notice = description ? noticeFor(description, labels, checkoutReturn, trialWarningDays) : null;
@@ -64,7 +73,9 @@ export function BillingStatusBanner({ trialWarningDays = 3, hideAction = false, 
       {hideAction || notice.action === null ? null : notice.action === 'upgrade' ? (
         <UpgradeButton />
       ) : (
-        <ManageButton>{notice.action === 'payment' ? labels.updatePaymentMethod : labels.manage}</ManageButton>
+        <ManageButton>
+          {notice.action === 'payment' ? labels.updatePaymentMethod : labels.manage}
+        </ManageButton>
       )}
     </div>
   );

@@ -31,7 +31,11 @@ export const ManageButton = forwardRef<HTMLButtonElement, ManageButtonProps>(fun
       error={error}
       errorText={noCustomer ? labels.noCustomer : error ? labels.error(error) : null}
       onAction={() => void open({ returnUrl })}
-      fallbackForm={backend.formsUrl ? { action: `${backend.formsUrl}/portal`, fields: { returnUrl: returnUrl ?? portal.returnUrl } } : null}
+      fallbackForm={
+        backend.formsUrl
+          ? { action: `${backend.formsUrl}/portal`, fields: { returnUrl: returnUrl ?? portal.returnUrl } }
+          : null
+      }
       after={noCustomer && offerTier ? <UpgradeButton tier={offerTier} /> : null}
       {...rest}
     >

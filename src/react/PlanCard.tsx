@@ -22,7 +22,13 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
 
   if (!description) {
     return (
-      <section aria-label={labels.planCardTitle} {...rest} className={classes} data-state={isPending ? 'loading' : 'error'} aria-busy={isPending || undefined}>
+      <section
+        aria-label={labels.planCardTitle}
+        {...rest}
+        className={classes}
+        data-state={isPending ? 'loading' : 'error'}
+        aria-busy={isPending || undefined}
+      >
         {isPending ? (
           <p className="saiku-billing-plan-card__message">{labels.loading}</p>
         ) : (
@@ -60,12 +66,16 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
           </span>
         )}
       </div>
-      {description.date ? <p className="saiku-billing-plan-card__date">{labels.date(description.date)}</p> : null}
+      {description.date ? (
+        <p className="saiku-billing-plan-card__date">{labels.date(description.date)}</p>
+      ) : null}
       {description.trialDaysLeft !== null ? (
         <p className="saiku-billing-plan-card__trial">{labels.trialDaysLeft(description.trialDaysLeft)}</p>
       ) : null}
       {confirming || gaveUp ? (
-        <p className="saiku-billing-plan-card__confirming">{confirming ? labels.confirming : labels.confirmingTimedOut}</p>
+        <p className="saiku-billing-plan-card__confirming">
+          {confirming ? labels.confirming : labels.confirmingTimedOut}
+        </p>
       ) : null}
       {action === null ? null : (
         <div className="saiku-billing-plan-card__actions">
@@ -75,7 +85,9 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
             (description.needsPaymentMethod ? (
               <ManageButton>{labels.updatePaymentMethod}</ManageButton>
             ) : description.action === 'upgrade' ? (
-              confirming ? null : <UpgradeButton tier={upgradeTier} />
+              confirming ? null : (
+                <UpgradeButton tier={upgradeTier} />
+              )
             ) : (
               <ManageButton>{labels.manage}</ManageButton>
             ))}

@@ -44,15 +44,18 @@ function mergeProps(slotProps: AnyProps, childProps: AnyProps): AnyProps {
   return merged;
 }
 
-export const Slot = forwardRef<HTMLElement, HTMLAttributes<HTMLElement> & { children?: ReactNode }>(function Slot(
-  { children, ...slotProps },
-  ref,
-) {
-  const child = Children.only(children);
-  if (!isValidElement(child)) return null;
-  const element = child as ReactElement<AnyProps>;
-  // React 19 puts `ref` in props; React 18 keeps it on the element.
-  const childRef = (element.props.ref ?? (element as unknown as { ref?: Ref<HTMLElement> }).ref) as Ref<HTMLElement> | undefined;
-  return cloneElement(element, { ...mergeProps(slotProps, element.props), ref: composeRefs(ref, childRef) });
-});
+export const Slot = forwardRef<HTMLElement, HTMLAttributes<HTMLElement> & { children?: ReactNode }>(
+  function Slot({ children, ...slotProps }, ref) {
+    const child = Children.only(children);
+    if (!isValidElement(child)) return null;
+    const element = child as ReactElement<AnyProps>;
+    // React 19 puts `ref` in props; React 18 keeps it on the element.
+    const childRef = (element.props.ref ?? (element as unknown as { ref?: Ref<HTMLElement> }).ref) as
+      Ref<HTMLElement> | undefined;
+    return cloneElement(element, {
+      ...mergeProps(slotProps, element.props),
+      ref: composeRefs(ref, childRef),
+    });
+  },
+);
 Slot.displayName = 'Slot';

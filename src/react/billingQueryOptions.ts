@@ -16,7 +16,12 @@ export type BillingStateQueryKey = ReturnType<typeof billingKeys.state>;
  * `queryKey` carries the state's type (`queryClient.getQueryData(options.queryKey)` is a `BillingState`).
  * Spelled with `@tanstack/react-query`'s names only, so a host's types resolve with the peer alone.
  */
-export type BillingQueryOptions = UseQueryOptions<BillingState, BillingError, BillingState, BillingStateQueryKey> & {
+export type BillingQueryOptions = UseQueryOptions<
+  BillingState,
+  BillingError,
+  BillingState,
+  BillingStateQueryKey
+> & {
   queryKey: DataTag<BillingStateQueryKey, BillingState, BillingError>;
 };
 
@@ -32,7 +37,8 @@ export function shouldRetryBilling(failureCount: number, error: unknown): boolea
 
 /** Honours `Retry-After` on 429; otherwise backs off exponentially from 1 s, capped at 30 s. */
 export function billingRetryDelay(attempt: number, error: unknown): number {
-  if (isBillingError(error) && error.retryAfter !== undefined) return Math.min(error.retryAfter * 1000, 60_000);
+  if (isBillingError(error) && error.retryAfter !== undefined)
+    return Math.min(error.retryAfter * 1000, 60_000);
   return Math.min(1000 * 2 ** attempt, 30_000);
 }
 

@@ -64,7 +64,8 @@ export const defaultLabels: BillingLabels = {
   loading: 'Loading your plan…',
   retry: 'Try again',
   confirming: 'Confirming your subscription…',
-  confirmingTimedOut: 'Your payment is still being confirmed. This page will show it once it arrives; refresh in a minute.',
+  confirmingTimedOut:
+    'Your payment is still being confirmed. This page will show it once it arrives; refresh in a minute.',
   confirmed: 'Your subscription is active.',
   noCustomer: 'There is no subscription to manage yet. Choose a plan to start one.',
   planName: (d) => d.planName,
@@ -89,8 +90,10 @@ export const defaultLabels: BillingLabels = {
       `Your trial ends ${days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`}${date ? ` (${date})` : ''}. Add a payment method to keep billed features.`,
     pastDue: 'Your last payment failed. Update your payment method to keep access to billed features.',
     unpaid: 'Billed features are paused because payments failed. Update your payment method to restore them.',
-    canceled: (date) => `Your subscription is canceled. Access ends${date ? ` on ${date}` : ' at the end of the period'}.`,
-    ended: (date) => `Your subscription ended${date ? ` on ${date}` : ''}. Choose a plan to restore billed features.`,
+    canceled: (date) =>
+      `Your subscription is canceled. Access ends${date ? ` on ${date}` : ' at the end of the period'}.`,
+    ended: (date) =>
+      `Your subscription ended${date ? ` on ${date}` : ''}. Choose a plan to restore billed features.`,
   },
   error: (error) => {
     switch (error.code) {
@@ -117,7 +120,9 @@ export const defaultLabels: BillingLabels = {
 };
 
 /** Labels the host may override partially; `banner` entries merge one by one. */
-export type BillingLabelsInput = Partial<Omit<BillingLabels, 'banner'>> & { banner?: Partial<BillingLabels['banner']> };
+export type BillingLabelsInput = Partial<Omit<BillingLabels, 'banner'>> & {
+  banner?: Partial<BillingLabels['banner']>;
+};
 
 export function mergeLabels(labels: BillingLabelsInput | undefined): BillingLabels {
   if (!labels) return defaultLabels;

@@ -18,7 +18,10 @@ export function useBillingState<TData = BillingState>(
   options: UseBillingStateOptions<TData> = {},
 ): UseQueryResult<TData, BillingError> {
   const { backend, queryClient, initialState } = useBillingContext('useBillingState');
-  const base: Omit<UseQueryOptions<BillingState, BillingError, BillingState, BillingStateQueryKey>, 'select'> = billingQueryOptions(backend);
+  const base: Omit<
+    UseQueryOptions<BillingState, BillingError, BillingState, BillingStateQueryKey>,
+    'select'
+  > = billingQueryOptions(backend);
   return useQuery<BillingState, BillingError, TData, BillingStateQueryKey>(
     {
       ...base,

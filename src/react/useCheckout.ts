@@ -28,10 +28,17 @@ export function useCheckout(options: UseCheckoutOptions = {}): UseCheckoutResult
       const successUrl = merged.successUrl ?? here;
       const cancelUrl = merged.cancelUrl ?? here;
       if (!merged.tier) {
-        return Promise.reject(new BillingError('invalid_request', 'Choose a plan: pass `tier` to start() or the provider\'s `checkout` prop.'));
+        return Promise.reject(
+          new BillingError(
+            'invalid_request',
+            "Choose a plan: pass `tier` to start() or the provider's `checkout` prop.",
+          ),
+        );
       }
       if (!successUrl || !cancelUrl) {
-        return Promise.reject(new BillingError('invalid_request', 'Checkout needs successUrl and cancelUrl outside a browser.'));
+        return Promise.reject(
+          new BillingError('invalid_request', 'Checkout needs successUrl and cancelUrl outside a browser.'),
+        );
       }
       return backend.createCheckoutSession({
         tier: merged.tier,

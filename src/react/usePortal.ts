@@ -23,7 +23,9 @@ export function usePortal(options: UsePortalOptions = {}): UsePortalResult {
     (input: Partial<PortalSessionInput>) => {
       const returnUrl = input.returnUrl ?? portal.returnUrl ?? currentPageUrl();
       if (!returnUrl) {
-        return Promise.reject(new BillingError('invalid_request', 'The portal needs a returnUrl outside a browser.'));
+        return Promise.reject(
+          new BillingError('invalid_request', 'The portal needs a returnUrl outside a browser.'),
+        );
       }
       return backend.createPortalSession({ returnUrl });
     },

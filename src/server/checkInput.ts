@@ -81,7 +81,8 @@ function optionalText(field: string, value: unknown, maxLength: number): string 
 
 function optionalEmail(value: unknown): string | undefined {
   const email = optionalText('email', value, maxEmailLength);
-  if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email)) throw invalid('email must be an email address.');
+  if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email))
+    throw invalid('email must be an email address.');
   return email;
 }
 
@@ -91,10 +92,22 @@ export interface DefaultUrls {
   cancelUrl: string;
 }
 
-export function checkoutInput(fields: Fields, rules: InputRules, defaults?: DefaultUrls): CheckoutSessionInput {
+export function checkoutInput(
+  fields: Fields,
+  rules: InputRules,
+  defaults?: DefaultUrls,
+): CheckoutSessionInput {
   const tier = checkTier(fields('tier'), rules.tiers);
-  const successUrl = checkReturnUrl('successUrl', fields('successUrl') ?? defaults?.successUrl, rules.allowedOrigins);
-  const cancelUrl = checkReturnUrl('cancelUrl', fields('cancelUrl') ?? defaults?.cancelUrl, rules.allowedOrigins);
+  const successUrl = checkReturnUrl(
+    'successUrl',
+    fields('successUrl') ?? defaults?.successUrl,
+    rules.allowedOrigins,
+  );
+  const cancelUrl = checkReturnUrl(
+    'cancelUrl',
+    fields('cancelUrl') ?? defaults?.cancelUrl,
+    rules.allowedOrigins,
+  );
   const email = optionalEmail(fields('email'));
   const name = optionalText('name', fields('name'), maxNameLength);
   return {

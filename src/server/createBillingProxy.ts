@@ -5,7 +5,15 @@ import { createSaikuClient, defaultSaikuBaseUrl } from '../core/createSaikuClien
 import { checkoutReturnParam, returnedErrorParam } from '../core/markers';
 import { isLoopbackHost } from '../core/redirect';
 import type { BillingBackend } from '../core/types';
-import { checkoutInput, checkReturnUrl, formFields, jsonFields, portalInput, type Fields, type InputRules } from './checkInput';
+import {
+  checkoutInput,
+  checkReturnUrl,
+  formFields,
+  jsonFields,
+  portalInput,
+  type Fields,
+  type InputRules,
+} from './checkInput';
 import { checkMediaType, checkSameSite } from './guards';
 import { checkDeclaredLength, readBodyText } from './readBody';
 import { Refusal, Replier, toResponse, type Reply } from './replies';
@@ -37,7 +45,9 @@ export interface ProxyOptions {
   /** The tiers a checkout may ask for. @default ['starter', 'team', 'business', 'enterprise'] */
   tiers?: readonly string[];
   /** Fills Checkout's `email` and `name` on the server from the host's session, overriding the browser's. @default undefined (the browser's values, if any) */
-  customer?: (request: Request) => CustomerDetails | null | undefined | Promise<CustomerDetails | null | undefined>;
+  customer?: (
+    request: Request,
+  ) => CustomerDetails | null | undefined | Promise<CustomerDetails | null | undefined>;
   /** The fetch that reaches the Saiku API (tests, instrumentation). @default globalThis.fetch at call time */
   fetch?: typeof fetch;
   /** Answer 504 when Saiku has not answered within this many milliseconds. @default 10000 */
@@ -129,14 +139,17 @@ export function createBillingProxy(options: ProxyOptions): (request: Request) =>
 }
 
 function resolveOptions(options: ProxyOptions): ProxyConfig {
-  if (typeof options !== 'object' || options === null) throw new TypeError('createBillingProxy needs an options object.');
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('createBillingProxy needs an options object.');
   if (typeof options.apiKey !== 'string' && typeof options.apiKey !== 'function') {
     throw new TypeError('createBillingProxy needs apiKey: a string, or a function of the request.');
   }
   const timeoutMs = options.timeoutMs ?? 10_000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new TypeError('timeoutMs must be a positive number.');
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new TypeError('timeoutMs must be a positive number.');
   const basePath = (options.basePath ?? defaultProxyBasePath).replace(/\/+$/, '');
-  if (basePath !== '' && !basePath.startsWith('/')) throw new TypeError(`basePath must start with "/", got "${basePath}".`);
+  if (basePath !== '' && !basePath.startsWith('/'))
+    throw new TypeError(`basePath must start with "/", got "${basePath}".`);
   const baseUrl = options.baseUrl ?? defaultSaikuBaseUrl;
   try {
     new URL(baseUrl);
@@ -148,7 +161,8 @@ function resolveOptions(options: ProxyOptions): ProxyConfig {
     apiKey: options.apiKey,
     baseUrl,
     basePath,
-    allowedOrigins: options.allowedOrigins === undefined ? null : new Set(options.allowedOrigins.map(toOrigin)),
+    allowedOrigins:
+      options.allowedOrigins === undefined ? null : new Set(options.allowedOrigins.map(toOrigin)),
     tiers: new Set(options.tiers ?? defaultProxyTiers),
     customer: options.customer,
     fetch: (input, init) => guardedFetch(fetchImpl ?? globalThis.fetch, input, init),
@@ -162,11 +176,18 @@ function resolveOptions(options: ProxyOptions): ProxyConfig {
  * and the time limit holds even for a custom `fetch` that ignores its abort signal.
  * `redirect: 'manual'`, not `'error'`: Cloudflare Workers refuse `'error'` outright.
  */
-function guardedFetch(fetchImpl: typeof fetch, input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> {
+function guardedFetch(
+  fetchImpl: typeof fetch,
+  input: RequestInfo | URL,
+  init: RequestInit | undefined,
+): Promise<Response> {
   const pending = fetchImpl(input, { ...init, redirect: 'manual' }).then((response) => {
-    if (response.type !== 'opaqueredirect' && (response.status < 300 || response.status > 399)) return response;
+    if (response.type !== 'opaqueredirect' && (response.status < 300 || response.status > 399))
+      return response;
     void response.body?.cancel().catch(() => {});
-    throw new TypeError(`Saiku answered ${response.status || 'a redirect'}; the proxy does not follow redirects with the key.`);
+    throw new TypeError(
+      `Saiku answered ${response.status || 'a redirect'}; the proxy does not follow redirects with the key.`,
+    );
   });
   const signal = init?.signal;
   if (!signal) return pending;
@@ -185,7 +206,10 @@ function toOrigin(entry: string): string {
   } catch {
     // reported below
   }
-  if (origin === 'null') throw new TypeError(`allowedOrigins entries must be origins like "https://app.example.com", got "${entry}".`);
+  if (origin === 'null')
+    throw new TypeError(
+      `allowedOrigins entries must be origins like "https://app.example.com", got "${entry}".`,
+    );
   return origin;
 }
 
@@ -199,7 +223,9 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
   if (fallbackUrl !== undefined && acceptsHtml(request)) reply.htmlBackLink = fallbackUrl;
 
   if (request.method !== route.method) {
-    throw new Refusal(405, 'method_not_allowed', `This route takes ${route.method} only.`, { Allow: route.method });
+    throw new Refusal(405, 'method_not_allowed', `This route takes ${route.method} only.`, {
+      Allow: route.method,
+    });
   }
   if (route.method === 'POST') {
     checkSameSite(request, allowedOrigins);
@@ -208,7 +234,12 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
   }
   const apiKey = await resolveKey(request, config);
   reply.secret = apiKey;
-  const client = createSaikuClient({ apiKey, baseUrl: config.baseUrl, fetch: config.fetch, timeoutMs: config.timeoutMs });
+  const client = createSaikuClient({
+    apiKey,
+    baseUrl: config.baseUrl,
+    fetch: config.fetch,
+    timeoutMs: config.timeoutMs,
+  });
 
   switch (route.name) {
     case 'state':
@@ -216,12 +247,17 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
     case 'checkout-session':
     case 'checkout': {
       const fields = await readFields(request, route.kind);
-      const defaults = fallbackUrl === undefined ? undefined : { successUrl: withCheckoutMarker(fallbackUrl), cancelUrl: fallbackUrl };
+      const defaults =
+        fallbackUrl === undefined
+          ? undefined
+          : { successUrl: withCheckoutMarker(fallbackUrl), cancelUrl: fallbackUrl };
       const input = checkoutInput(fields, rules, defaults);
       const customer = await customerOf(request, config);
       const session = await upstream(() => client.createCheckoutSession({ ...input, ...customer }));
       const location = checkSessionUrl(session.url);
-      return route.kind === 'json' ? reply.json(200, { url: location, sessionId: session.sessionId }) : reply.redirect(location);
+      return route.kind === 'json'
+        ? reply.json(200, { url: location, sessionId: session.sessionId })
+        : reply.redirect(location);
     }
     case 'portal-session':
     case 'portal': {
@@ -281,7 +317,12 @@ function formFallbackUrl(request: Request, url: URL, allowedOrigins: ReadonlySet
     }
   }
   const origin = request.headers.get('origin');
-  const home = origin !== null && allowedOrigins.has(origin) ? origin : allowedOrigins.has(url.origin) ? url.origin : [...allowedOrigins][0];
+  const home =
+    origin !== null && allowedOrigins.has(origin)
+      ? origin
+      : allowedOrigins.has(url.origin)
+        ? url.origin
+        : [...allowedOrigins][0];
   return `${home ?? url.origin}/`;
 }
 
@@ -295,7 +336,10 @@ async function resolveKey(request: Request, config: ProxyConfig): Promise<string
   let key: string | null | undefined;
   if (typeof config.apiKey === 'string') {
     key = config.apiKey;
-    if (key.trim() === '') throw new HostFailure(new Error('createBillingProxy: apiKey is an empty string; is SAIKU_API_KEY set?'));
+    if (key.trim() === '')
+      throw new HostFailure(
+        new Error('createBillingProxy: apiKey is an empty string; is SAIKU_API_KEY set?'),
+      );
   } else {
     try {
       key = await config.apiKey(request);
@@ -348,15 +392,19 @@ function checkSessionUrl(value: string): string {
   } catch {
     // reported below
   }
-  const secure = url !== null && (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)));
+  const secure =
+    url !== null && (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)));
   if (url === null || !secure || url.username !== '' || url.password !== '') {
-    throw new UpstreamFailure(new BillingError('invalid_response', 'The Saiku API answered with a session URL that is not https.'));
+    throw new UpstreamFailure(
+      new BillingError('invalid_response', 'The Saiku API answered with a session URL that is not https.'),
+    );
   }
   return url.href;
 }
 
 function failureResponse(caught: unknown, request: Request, config: ProxyConfig, reply: Replier): Reply {
-  if (caught instanceof Refusal) return reply.error(caught.status, caught.code, caught.message, caught.headers);
+  if (caught instanceof Refusal)
+    return reply.error(caught.status, caught.code, caught.message, caught.headers);
   if (caught instanceof UpstreamFailure) {
     const error = caught.error;
     report(config, scrubError(error, reply.secret), request);
@@ -374,14 +422,21 @@ function upstreamResponse(error: BillingError, reply: Replier): Reply {
     case 'network':
       return reply.error(502, 'upstream', 'Could not reach the Saiku API.');
     case 'invalid_response':
-      return reply.error(502, 'upstream', 'The Saiku API answered with something other than the documented shape.');
+      return reply.error(
+        502,
+        'upstream',
+        'The Saiku API answered with something other than the documented shape.',
+      );
     case 'unauthorized':
     case 'no_customer':
     case 'invalid_request':
     case 'rate_limited': {
-      const status = error.status !== undefined && error.status >= 400 && error.status < 500 ? error.status : 502;
-      if (status === 502) return reply.error(502, 'upstream', 'The Saiku API answered with an unexpected status.');
-      const headers: Record<string, string> = error.retryAfter === undefined ? {} : { 'Retry-After': String(error.retryAfter) };
+      const status =
+        error.status !== undefined && error.status >= 400 && error.status < 500 ? error.status : 502;
+      if (status === 502)
+        return reply.error(502, 'upstream', 'The Saiku API answered with an unexpected status.');
+      const headers: Record<string, string> =
+        error.retryAfter === undefined ? {} : { 'Retry-After': String(error.retryAfter) };
       return reply.error(status, error.code, truncate(scrubText(error.message, reply.secret), 500), headers);
     }
     default:

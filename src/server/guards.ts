@@ -6,7 +6,10 @@ export function mediaType(request: Request): string {
   return (request.headers.get('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
 }
 
-export function checkMediaType(request: Request, expected: 'application/json' | 'application/x-www-form-urlencoded'): void {
+export function checkMediaType(
+  request: Request,
+  expected: 'application/json' | 'application/x-www-form-urlencoded',
+): void {
   if (mediaType(request) !== expected) {
     throw new Refusal(415, 'unsupported_media_type', `This route takes a body of type ${expected}.`);
   }

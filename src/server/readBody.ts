@@ -4,7 +4,8 @@ import { Refusal } from './replies';
 /** The largest body the proxy reads: the seed's bodies are a few hundred bytes. */
 export const maxBodyBytes = 16 * 1024;
 
-const tooLarge = () => new Refusal(413, 'payload_too_large', `The request body is larger than ${maxBodyBytes} bytes.`);
+const tooLarge = () =>
+  new Refusal(413, 'payload_too_large', `The request body is larger than ${maxBodyBytes} bytes.`);
 
 /** 413 from `Content-Length` alone, before a byte of the body is read. */
 export function checkDeclaredLength(request: Request): void {

@@ -104,7 +104,10 @@ export class Replier {
 
   // Only a broken or hostile upstream can put the key in what we would send: send nothing of it.
   private withheld(): Reply {
-    const body = { error: 'upstream', message: 'The Saiku API answered with something that cannot be passed on.' };
+    const body = {
+      error: 'upstream',
+      message: 'The Saiku API answered with something that cannot be passed on.',
+    };
     return withBody(JSON.stringify(body), 502, { 'Content-Type': 'application/json; charset=utf-8' });
   }
 }
@@ -115,7 +118,11 @@ const ascii = /^\p{ASCII}*$/u;
 function withBody(text: string, status: number, headers: Record<string, string>): Reply {
   // The UTF-8 length without encoding when the text is ASCII, as the proxy's answers mostly are.
   const length = ascii.test(text) ? text.length : encoder.encode(text).byteLength;
-  return { status, headers: new Headers({ ...baseHeaders, 'Content-Length': String(length), ...headers }), body: text };
+  return {
+    status,
+    headers: new Headers({ ...baseHeaders, 'Content-Length': String(length), ...headers }),
+    body: text,
+  };
 }
 
 function escapeHtml(text: string): string {

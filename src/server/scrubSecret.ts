@@ -9,9 +9,9 @@ let cachedForms: string[] = [];
 /** The spellings a key can take in text: raw, URL-encoded and JSON-escaped. */
 function secretForms(secret: string): string[] {
   if (secret !== cachedSecret) {
-    cachedForms = [...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])].filter(
-      (form) => form !== '',
-    );
+    cachedForms = [
+      ...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]),
+    ].filter((form) => form !== '');
     cachedSecret = secret;
   }
   return cachedForms;
@@ -50,7 +50,8 @@ export function scrubError(error: unknown, secret: string | null, depth = 0): un
   if (!secret) return error;
   if (typeof error === 'string') return scrubText(error, secret);
   if (!(error instanceof Error)) return scrubJson(error, secret);
-  const cause = depth < 5 && error.cause !== undefined ? scrubError(error.cause, secret, depth + 1) : undefined;
+  const cause =
+    depth < 5 && error.cause !== undefined ? scrubError(error.cause, secret, depth + 1) : undefined;
   const message = scrubText(error.message, secret);
   const copy =
     error instanceof BillingError
@@ -61,7 +62,11 @@ export function scrubError(error: unknown, secret: string | null, depth = 0): un
         })
       : new Error(message, cause === undefined ? undefined : { cause });
   if (!(error instanceof BillingError) && error.name !== 'Error') {
-    Object.defineProperty(copy, 'name', { value: scrubText(error.name, secret), configurable: true, writable: true });
+    Object.defineProperty(copy, 'name', {
+      value: scrubText(error.name, secret),
+      configurable: true,
+      writable: true,
+    });
   }
   copy.stack = error.stack === undefined ? undefined : scrubText(error.stack, secret);
   // Node's system errors carry what went wrong in properties (`code`, `address`, `port`): keep those.

@@ -37,7 +37,9 @@ export function toNodeHandler(
   options: NodeHandlerOptions = {},
 ): (req: IncomingMessage, res: ServerResponse, next?: NodeNext) => void {
   const attached: unknown = Reflect.get(handler, basePathKey);
-  const basePath = (options.basePath ?? (typeof attached === 'string' ? attached : defaultProxyBasePath)).replace(/\/+$/, '');
+  const basePath = (
+    options.basePath ?? (typeof attached === 'string' ? attached : defaultProxyBasePath)
+  ).replace(/\/+$/, '');
   const trustProxy = options.trustProxy ?? false;
   // The proxy's own handler answers with a `Reply` we write as it is; any other gives a `Response`.
   const replying = replyingProxies.get(handler);
@@ -78,7 +80,8 @@ async function serve(
 
   let answer: { response: Response } | { reply: Reply };
   try {
-    answer = replying === undefined ? { response: await handler(request) } : { reply: await replying(request) };
+    answer =
+      replying === undefined ? { response: await handler(request) } : { reply: await replying(request) };
   } catch (error) {
     if (next) next(error);
     else writeError(res, 500, 'internal', 'The server failed.');
@@ -92,7 +95,8 @@ function requestUrl(req: IncomingMessage, path: string, trustProxy: boolean): UR
   const forwardedProto = trustProxy ? firstValue(req.headers['x-forwarded-proto'])?.toLowerCase() : undefined;
   const forwardedHost = trustProxy ? firstValue(req.headers['x-forwarded-host']) : undefined;
   const tls = (req.socket as Partial<TLSSocket>).encrypted === true;
-  const protocol = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : tls ? 'https' : 'http';
+  const protocol =
+    forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : tls ? 'https' : 'http';
   const host = forwardedHost ?? req.headers.host ?? 'localhost';
   if (!hostPattern.test(host)) return null;
   try {
@@ -134,7 +138,8 @@ function reserialize(req: IncomingMessage, parsed: unknown): string {
   if (type.startsWith('application/x-www-form-urlencoded') && typeof parsed === 'object' && parsed !== null) {
     const form = new URLSearchParams();
     for (const [name, value] of Object.entries(parsed)) {
-      for (const item of Array.isArray(value) ? value : [value]) form.append(name, typeof item === 'string' ? item : JSON.stringify(item));
+      for (const item of Array.isArray(value) ? value : [value])
+        form.append(name, typeof item === 'string' ? item : JSON.stringify(item));
     }
     return form.toString();
   }
@@ -219,7 +224,8 @@ async function writeResponse(req: IncomingMessage, res: ServerResponse, response
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!res.write(value)) await Promise.race([new Promise((resolve) => res.once('drain', resolve)), closed]);
+      if (!res.write(value))
+        await Promise.race([new Promise((resolve) => res.once('drain', resolve)), closed]);
       if (res.destroyed) {
         await reader.cancel();
         return;

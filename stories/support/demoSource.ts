@@ -17,10 +17,14 @@ export function excerpt(source: string, from: LineMatch, to: LineMatch): string 
   const start = lines.findIndex((line) => matches(line, from));
   const end = start === -1 ? -1 : lines.findIndex((line, index) => index >= start && matches(line, to));
   if (start === -1 || end === -1) {
-    throw new Error(`The demo no longer has the excerpt ${String(from)} … ${String(to)}: update stories/support/demoSource.ts.`);
+    throw new Error(
+      `The demo no longer has the excerpt ${String(from)} … ${String(to)}: update stories/support/demoSource.ts.`,
+    );
   }
   const picked = lines.slice(start, end + 1);
-  const indent = Math.min(...picked.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0));
+  const indent = Math.min(
+    ...picked.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0),
+  );
   return picked.map((line) => line.slice(indent)).join('\n');
 }
 
@@ -33,9 +37,12 @@ function asPackage(code: string): string {
 
 export const demoSnippets = {
   /** demo/main.tsx: the styles and the root. */
-  main: asPackage(excerpt(mainSource, "import { StrictMode }", /^\);$/)).replace("import './demo.css';\n", ''),
+  main: asPackage(excerpt(mainSource, 'import { StrictMode }', /^\);$/)).replace(
+    "import './demo.css';\n",
+    '',
+  ),
   /** demo/App.tsx: imports, then the provider around the page. */
-  appImports: asPackage(excerpt(appSource, "import { QueryClient", "from '../src';")),
+  appImports: asPackage(excerpt(appSource, 'import { QueryClient', "from '../src';")),
   app: excerpt(appSource, 'const allowedRedirectHosts', /^}$/),
   /** demo/AdminPage.tsx: the components on the page. */
   pageImports: asPackage(excerpt(pageSource, 'import {', "} from '../src';")),
@@ -43,6 +50,10 @@ export const demoSnippets = {
   /** demo/AdminPage.tsx: a custom panel from the hooks. */
   customPanel: excerpt(pageSource, 'function CustomPanel()', /^}$/),
   /** demo/server.mjs: the proxy, and mounting it in front of the app. */
-  proxy: excerpt(serverSource, 'const proxy = createBillingProxy(', 'const proxyMiddleware = toNodeHandler(proxy);'),
+  proxy: excerpt(
+    serverSource,
+    'const proxy = createBillingProxy(',
+    'const proxyMiddleware = toNodeHandler(proxy);',
+  ),
   mount: excerpt(serverSource, "server.on('request'", /^ {2}\}\);$/),
 };

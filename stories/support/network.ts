@@ -3,7 +3,12 @@
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import { fn } from 'storybook/test';
 import type { BillingState } from '../../src';
-import { billingHandlers, createBillingSimulator, type BillingSimulator, type ScenarioName } from '../../src/mock';
+import {
+  billingHandlers,
+  createBillingSimulator,
+  type BillingSimulator,
+  type ScenarioName,
+} from '../../src/mock';
 
 /** The routes the default backend (`createProxyBackend()`) calls, on any origin. */
 export const proxy = '*/api/billing';
@@ -69,7 +74,15 @@ export function scenario(name: StoryScenario, options: { before?: RequestHandler
   return {
     simulator,
     story: {
-      parameters: { msw: { handlers: [...recorders, ...(options.before ?? []), ...billingHandlers(simulator, { baseUrl: proxy })] } },
+      parameters: {
+        msw: {
+          handlers: [
+            ...recorders,
+            ...(options.before ?? []),
+            ...billingHandlers(simulator, { baseUrl: proxy }),
+          ],
+        },
+      },
       beforeEach: () => simulator.reset(),
     },
   };
@@ -94,9 +107,13 @@ export const states = {
   /** The host's auth said no (the proxy's `apiKey` callback returned null). Never retried. */
   unauthorized: http.get(`${proxy}/state`, () => errorBody(401, 'unauthorized', 'Sign in to see billing.')),
   /** Saiku is down. Transient, so retried three times (1 s, 2 s, 4 s) before the error shows. */
-  unavailable: http.get(`${proxy}/state`, () => errorBody(503, 'upstream_unavailable', 'The billing service is unavailable.')),
+  unavailable: http.get(`${proxy}/state`, () =>
+    errorBody(503, 'upstream_unavailable', 'The billing service is unavailable.'),
+  ),
   /** A 200 whose body is not a billing state: parsed at run time and refused, never trusted. */
-  malformed: http.get(`${proxy}/state`, () => HttpResponse.json({ tenantId: 42, tier: null, billedFeaturesActive: 'yes' })),
+  malformed: http.get(`${proxy}/state`, () =>
+    HttpResponse.json({ tenantId: 42, tier: null, billedFeaturesActive: 'yes' }),
+  ),
 } satisfies Record<string, RequestHandler>;
 
 /** Hand-written answers for the session routes. */
@@ -105,17 +122,32 @@ export const sessions = {
   portalPending: http.post(`${proxy}/portal-session`, () => delay('infinite')),
   checkoutNetworkError: http.post(`${proxy}/checkout-session`, () => HttpResponse.error()),
   portalNetworkError: http.post(`${proxy}/portal-session`, () => HttpResponse.error()),
-  checkoutUnauthorized: http.post(`${proxy}/checkout-session`, () => errorBody(401, 'unauthorized', 'Sign in to manage billing.')),
-  portalUnauthorized: http.post(`${proxy}/portal-session`, () => errorBody(401, 'unauthorized', 'Sign in to manage billing.')),
-  checkoutUnavailable: http.post(`${proxy}/checkout-session`, () => errorBody(503, 'upstream_unavailable', 'The billing service is unavailable.')),
-  portalUnavailable: http.post(`${proxy}/portal-session`, () => errorBody(503, 'upstream_unavailable', 'The billing service is unavailable.')),
+  checkoutUnauthorized: http.post(`${proxy}/checkout-session`, () =>
+    errorBody(401, 'unauthorized', 'Sign in to manage billing.'),
+  ),
+  portalUnauthorized: http.post(`${proxy}/portal-session`, () =>
+    errorBody(401, 'unauthorized', 'Sign in to manage billing.'),
+  ),
+  checkoutUnavailable: http.post(`${proxy}/checkout-session`, () =>
+    errorBody(503, 'upstream_unavailable', 'The billing service is unavailable.'),
+  ),
+  portalUnavailable: http.post(`${proxy}/portal-session`, () =>
+    errorBody(503, 'upstream_unavailable', 'The billing service is unavailable.'),
+  ),
   checkoutMalformed: http.post(`${proxy}/checkout-session`, () => HttpResponse.json({ url: 42 })),
-  portalMalformed: http.post(`${proxy}/portal-session`, () => HttpResponse.json({ href: 'https://billing.stripe.com/p/session/x' })),
+  portalMalformed: http.post(`${proxy}/portal-session`, () =>
+    HttpResponse.json({ href: 'https://billing.stripe.com/p/session/x' }),
+  ),
   /** A compromised or misconfigured proxy hands out a link to somewhere else: the client refuses to go. */
   checkoutUnsafe: http.post(`${proxy}/checkout-session`, () =>
-    HttpResponse.json({ url: 'https://checkout.stripe.com.evil.example/c/pay/cs_live_1', sessionId: 'cs_live_1' }),
+    HttpResponse.json({
+      url: 'https://checkout.stripe.com.evil.example/c/pay/cs_live_1',
+      sessionId: 'cs_live_1',
+    }),
   ),
-  portalUnsafe: http.post(`${proxy}/portal-session`, () => HttpResponse.json({ url: 'http://billing.stripe.com/p/session/1' })),
+  portalUnsafe: http.post(`${proxy}/portal-session`, () =>
+    HttpResponse.json({ url: 'http://billing.stripe.com/p/session/1' }),
+  ),
   /** 409: the tenant never completed Checkout, so there is no Stripe customer to manage. */
   portalNoCustomer: http.post(`${proxy}/portal-session`, () =>
     errorBody(409, 'no_customer', 'This tenant has no Stripe customer yet. Create a checkout session first.'),

@@ -8,7 +8,9 @@ import { requests, retriesSettleMs } from './network';
 export async function findPlanCard(canvasElement: HTMLElement, name = 'Your plan'): Promise<HTMLElement> {
   const canvas = within(canvasElement);
   // The card is a region named by its label; a host may wrap it in a section of the same name.
-  const card = (await canvas.findAllByRole('region', { name })).find((region) => region.matches('.saiku-billing-plan-card'));
+  const card = (await canvas.findAllByRole('region', { name })).find((region) =>
+    region.matches('.saiku-billing-plan-card'),
+  );
   if (!card) throw new Error(`No plan card (a region named "${name}").`);
   await waitFor(() => expect(card).toHaveAttribute('data-state', 'ready'));
   return card;
@@ -29,7 +31,11 @@ export async function expectPlan(
 }
 
 /** The card's error after a failed load, with a retry button. Transient failures take their retries first. */
-export async function expectLoadError(canvasElement: HTMLElement, message: RegExp, options: { retried?: boolean } = {}) {
+export async function expectLoadError(
+  canvasElement: HTMLElement,
+  message: RegExp,
+  options: { retried?: boolean } = {},
+) {
   const canvas = within(canvasElement);
   const status = await canvas.findByText(message, {}, { timeout: options.retried ? retriesSettleMs : 1000 });
   await expect(status).toBeVisible();

@@ -9,15 +9,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 // What a host has installed beside us: the peers, msw for /mock, and the types a TypeScript host has.
-const hostPackages = ['react', 'react-dom', '@tanstack/react-query', 'msw', '@types/react', '@types/react-dom', '@types/node'];
+const hostPackages = [
+  'react',
+  'react-dom',
+  '@tanstack/react-query',
+  'msw',
+  '@types/react',
+  '@types/react-dom',
+  '@types/node',
+];
 
 let app: string;
 
 beforeAll(() => {
   app = mkdtempSync(join(tmpdir(), 'saiku-billing-consumer-'));
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', app], { cwd: root, encoding: 'utf8' })) as [
-    { filename: string },
-  ];
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', app], { cwd: root, encoding: 'utf8' }),
+  ) as [{ filename: string }];
   const installed = join(app, 'node_modules/@saiku/billing-react');
   mkdirSync(installed, { recursive: true });
   execFileSync('tar', ['-xzf', join(app, packed.filename), '-C', installed, '--strip-components=1']);
@@ -26,7 +34,10 @@ beforeAll(() => {
     symlinkSync(join(root, 'node_modules', name), join(app, 'node_modules', name), 'dir');
   }
   cpSync(join(import.meta.dirname, 'consumer'), app, { recursive: true });
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'host-app', private: true, type: 'module' }));
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'host-app', private: true, type: 'module' }),
+  );
 }, 120_000);
 
 afterAll(() => {
@@ -38,15 +49,29 @@ describe('the packed package in a separate app', () => {
     const output = execFileSync(process.execPath, ['app.mjs'], { cwd: app, encoding: 'utf8' });
     const report = JSON.parse(output);
 
-    expect(report.saikuFree).toMatchObject({ tier: expect.any(String), subscriptionStatus: '', billedFeaturesActive: false, stripeCustomerId: null });
+    expect(report.saikuFree).toMatchObject({
+      tier: expect.any(String),
+      subscriptionStatus: '',
+      billedFeaturesActive: false,
+      stripeCustomerId: null,
+    });
     expect(report.proxyFree).toEqual(report.saikuFree);
     expect(report.checkoutUrl).toMatch(/^https:\/\//);
-    expect(report.afterCheckout).toMatchObject({ tier: 'team', subscriptionStatus: 'trialing', billedFeaturesActive: true });
+    expect(report.afterCheckout).toMatchObject({
+      tier: 'team',
+      subscriptionStatus: 'trialing',
+      billedFeaturesActive: true,
+    });
     expect(report.afterCheckout.stripeCustomerId).toMatch(/^cus_/);
     expect(report.portalUrl).toMatch(/^https:\/\//);
     expect(report.description).toMatchObject({ phase: 'trialing', action: 'manage' });
 
-    const statuses = Object.fromEntries(Object.entries(report.refusals as Record<string, { status: number }>).map(([name, r]) => [name, r.status]));
+    const statuses = Object.fromEntries(
+      Object.entries(report.refusals as Record<string, { status: number }>).map(([name, r]) => [
+        name,
+        r.status,
+      ]),
+    );
     expect(statuses).toEqual({
       unknownTier: 400,
       offOriginUrl: 400,
@@ -58,13 +83,19 @@ describe('the packed package in a separate app', () => {
       wrongMethod: 405,
       unknownPath: 404,
     });
-    for (const refusal of Object.values(report.refusals as Record<string, { body: string; cacheControl: string; leaksKey: boolean }>)) {
+    for (const refusal of Object.values(
+      report.refusals as Record<string, { body: string; cacheControl: string; leaksKey: boolean }>,
+    )) {
       expect(JSON.parse(refusal.body)).toEqual({ error: expect.any(String), message: expect.any(String) });
       expect(refusal.cacheControl).toBe('no-store');
       expect(refusal.leaksKey).toBe(false);
     }
 
-    expect(report.parseError).toEqual({ isBillingError: true, code: 'invalid_response', name: 'BillingError' });
+    expect(report.parseError).toEqual({
+      isBillingError: true,
+      code: 'invalid_response',
+      name: 'BillingError',
+    });
     expect(report.unknownStatusKept).toBe('paused');
     expect(report.error).toEqual({ code: 'rate_limited', status: 429, retryAfter: 3, message: 'Slow down' });
     expect(report.queryKey.length).toBeGreaterThan(0);
@@ -81,8 +112,15 @@ describe('the packed package in a separate app', () => {
 
     // The German pack from /locales: its strings, its date format, and no English left on the card.
     expect(report.germanHtml).toContain('Ihr Tarif');
-    const trialEnd = new Intl.DateTimeFormat('de-DE', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    expect(report.germanHtml).toContain(`Testphase endet am ${trialEnd.format(new Date(report.afterCheckout.trialEndsAt))}`);
+    const trialEnd = new Intl.DateTimeFormat('de-DE', {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    expect(report.germanHtml).toContain(
+      `Testphase endet am ${trialEnd.format(new Date(report.afterCheckout.trialEndsAt))}`,
+    );
     expect(report.germanHtml).toContain('Abrechnung verwalten');
     expect(report.germanHtml).not.toContain('Manage billing');
     expect(report.germanHtml).not.toContain('Trial ends on');

@@ -10,7 +10,8 @@ const clientBudgetBytes = 8 * 1024;
 
 function readDist(path: string): string {
   const file = resolve(root, 'dist', path);
-  if (!existsSync(file)) throw new Error(`dist/${path} is missing: run \`npm run build\` first (npm test does).`);
+  if (!existsSync(file))
+    throw new Error(`dist/${path} is missing: run \`npm run build\` first (npm test does).`);
   return readFileSync(file, 'utf8');
 }
 
@@ -22,9 +23,11 @@ function bareImportsOf(entry: string): Set<string> {
     if (seen.has(path)) return;
     seen.add(path);
     const code = readDist(path);
-    const specifiers = [...code.matchAll(/(?:^|[\s;])(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/gm)].map(
-      (match) => match[1] ?? match[2] ?? '',
-    );
+    const specifiers = [
+      ...code.matchAll(
+        /(?:^|[\s;])(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/gm,
+      ),
+    ].map((match) => match[1] ?? match[2] ?? '');
     for (const specifier of specifiers) {
       if (specifier.startsWith('.')) visit(resolve('/', dirname(path), specifier).slice(1));
       else bare.add(specifier);
@@ -38,7 +41,9 @@ describe('the built package', () => {
   it(`keeps the client entry within ${clientBudgetBytes} bytes gzip`, { timeout: 60_000 }, async () => {
     readDist('index.js');
     const { minified, gzip } = await measureEntry('dist/index.js');
-    console.log(`client entry: ${minified} B minified, ${gzip} B gzip (${(gzip / 1024).toFixed(2)} KiB of ${clientBudgetBytes / 1024} KiB)`);
+    console.log(
+      `client entry: ${minified} B minified, ${gzip} B gzip (${(gzip / 1024).toFixed(2)} KiB of ${clientBudgetBytes / 1024} KiB)`,
+    );
     expect(gzip).toBeGreaterThan(0);
     expect(gzip).toBeLessThanOrEqual(clientBudgetBytes);
   });
@@ -55,8 +60,13 @@ describe('the built package', () => {
     expect(imports.filter((specifier) => !peers.test(specifier))).toEqual([]);
   });
 
-  it.each(['core/index.js', 'server/index.js', 'mock/index.js', 'locales/index.js'])('%s does not import React', (entry) => {
-    const imports = [...bareImportsOf(entry)];
-    expect(imports.filter((specifier) => /^(react|react-dom)($|\/)|^@tanstack\//.test(specifier))).toEqual([]);
-  });
+  it.each(['core/index.js', 'server/index.js', 'mock/index.js', 'locales/index.js'])(
+    '%s does not import React',
+    (entry) => {
+      const imports = [...bareImportsOf(entry)];
+      expect(imports.filter((specifier) => /^(react|react-dom)($|\/)|^@tanstack\//.test(specifier))).toEqual(
+        [],
+      );
+    },
+  );
 });

@@ -47,7 +47,13 @@ describe('BillingError', () => {
       retryAfter: 7,
       cause: new Error('inner'),
     });
-    expect(error.toJSON()).toEqual({ name: 'BillingError', code: 'rate_limited', message: 'Slow down.', status: 429, retryAfter: 7 });
+    expect(error.toJSON()).toEqual({
+      name: 'BillingError',
+      code: 'rate_limited',
+      message: 'Slow down.',
+      status: 429,
+      retryAfter: 7,
+    });
     expect(JSON.parse(JSON.stringify(error))).toEqual(error.toJSON());
   });
 

@@ -40,14 +40,16 @@ export const errorAnswers: ErrorAnswer[] = [
   },
   {
     label: '400',
-    respond: () => HttpResponse.json({ error: 'invalid_request', message: 'successUrl must be https.' }, { status: 400 }),
+    respond: () =>
+      HttpResponse.json({ error: 'invalid_request', message: 'successUrl must be https.' }, { status: 400 }),
     code: 'invalid_request',
     status: 400,
     message: 'successUrl must be https.',
   },
   {
     label: '422',
-    respond: () => HttpResponse.json({ error: 'invalid_tier', message: 'Unknown tier "gold".' }, { status: 422 }),
+    respond: () =>
+      HttpResponse.json({ error: 'invalid_tier', message: 'Unknown tier "gold".' }, { status: 422 }),
     code: 'invalid_request',
     status: 422,
     message: 'Unknown tier "gold".',
@@ -55,7 +57,10 @@ export const errorAnswers: ErrorAnswer[] = [
   {
     label: '429 with Retry-After: 7',
     respond: () =>
-      HttpResponse.json({ error: 'rate_limited', message: 'Too many requests.' }, { status: 429, headers: { 'Retry-After': '7' } }),
+      HttpResponse.json(
+        { error: 'rate_limited', message: 'Too many requests.' },
+        { status: 429, headers: { 'Retry-After': '7' } },
+      ),
     code: 'rate_limited',
     status: 429,
     retryAfter: 7,

@@ -218,7 +218,9 @@ describe('createProxyBackend', () => {
           return HttpResponse.json(seedStateBody);
         }),
       );
-      const error = (await rejectionOf(createProxyBackend({ baseUrl, timeoutMs: 50 }).getState())) as BillingError;
+      const error = (await rejectionOf(
+        createProxyBackend({ baseUrl, timeoutMs: 50 }).getState(),
+      )) as BillingError;
       expect(error).toBeInstanceOf(BillingError);
       expect(error.code).toBe('timeout');
     });

@@ -100,14 +100,17 @@ describe('createSaikuClient', () => {
       ]);
     });
 
-    it.each(['https://saiku.example.test/v2', 'https://saiku.example.test/v2/', 'https://saiku.example.test/v2//'])(
-      'uses the custom baseUrl %s',
-      async (baseUrl) => {
-        const requests = serveSeed('https://saiku.example.test/v2');
-        await createSaikuClient({ apiKey, baseUrl }).getState();
-        expect(requests.map((request) => request.url)).toEqual(['https://saiku.example.test/v2/me/billing/state']);
-      },
-    );
+    it.each([
+      'https://saiku.example.test/v2',
+      'https://saiku.example.test/v2/',
+      'https://saiku.example.test/v2//',
+    ])('uses the custom baseUrl %s', async (baseUrl) => {
+      const requests = serveSeed('https://saiku.example.test/v2');
+      await createSaikuClient({ apiKey, baseUrl }).getState();
+      expect(requests.map((request) => request.url)).toEqual([
+        'https://saiku.example.test/v2/me/billing/state',
+      ]);
+    });
 
     it('sends the key as a Bearer token on every call', async () => {
       const requests = serveSeed();
@@ -142,7 +145,11 @@ describe('createSaikuClient', () => {
 
     it('sends only the fields given (no invented email or name)', async () => {
       const requests = serveSeed();
-      const minimal = { tier: 'business', successUrl: checkoutInput.successUrl, cancelUrl: checkoutInput.cancelUrl };
+      const minimal = {
+        tier: 'business',
+        successUrl: checkoutInput.successUrl,
+        cancelUrl: checkoutInput.cancelUrl,
+      };
       await createSaikuClient({ apiKey }).createCheckoutSession(minimal);
       expect(await requests[0]?.json()).toEqual(minimal);
     });
@@ -206,7 +213,9 @@ describe('createSaikuClient', () => {
 
     it('reads no_customer from the body whatever the status', async () => {
       answerAll(() => HttpResponse.json({ error: 'no_customer' }, { status: 400 }));
-      const error = (await rejectionOf(createSaikuClient({ apiKey }).createPortalSession(portalInput))) as BillingError;
+      const error = (await rejectionOf(
+        createSaikuClient({ apiKey }).createPortalSession(portalInput),
+      )) as BillingError;
       expect(error.code).toBe('no_customer');
       expect(error.status).toBe(400);
     });
@@ -216,7 +225,9 @@ describe('createSaikuClient', () => {
         await delay('infinite');
         return HttpResponse.json(seedStateBody);
       });
-      const error = (await rejectionOf(createSaikuClient({ apiKey, timeoutMs: 50 }).getState())) as BillingError;
+      const error = (await rejectionOf(
+        createSaikuClient({ apiKey, timeoutMs: 50 }).getState(),
+      )) as BillingError;
       expect(error).toBeInstanceOf(BillingError);
       expect(error.code).toBe('timeout');
       expect(error.isTransient).toBe(true);
@@ -256,7 +267,9 @@ describe('createSaikuClient', () => {
 
     it('sends nothing for a signal that is already aborted', async () => {
       const requests = serveSeed();
-      const error = await rejectionOf(createSaikuClient({ apiKey }).getState({ signal: AbortSignal.abort() }));
+      const error = await rejectionOf(
+        createSaikuClient({ apiKey }).getState({ signal: AbortSignal.abort() }),
+      );
       expect(error).not.toBeInstanceOf(BillingError);
       expect((error as Error).name).toBe('AbortError');
       expect(requests).toHaveLength(0);
@@ -285,7 +298,9 @@ describe('createSaikuClient', () => {
         hits += 1;
         return respond();
       });
-      const error = (await rejectionOf(createSaikuClient({ apiKey, ...(timeoutMs ? { timeoutMs } : {}) }).getState())) as BillingError;
+      const error = (await rejectionOf(
+        createSaikuClient({ apiKey, ...(timeoutMs ? { timeoutMs } : {}) }).getState(),
+      )) as BillingError;
       expect(hits).toBe(1);
       expect(error).toBeInstanceOf(BillingError);
       expect(error.message).not.toContain(apiKey);
@@ -301,18 +316,25 @@ describe('the worked example from the Saiku docs', () => {
     const state: BillingState = { ...initial };
     const sessions: unknown[] = [];
     const authorized = (request: Request) => request.headers.get('authorization') === `Bearer ${apiKey}`;
-    const refuse = () => HttpResponse.json({ error: 'unauthorized', message: 'Missing or wrong API key.' }, { status: 401 });
+    const refuse = () =>
+      HttpResponse.json({ error: 'unauthorized', message: 'Missing or wrong API key.' }, { status: 401 });
     server.use(
-      http.get(`${api}/me/billing/state`, ({ request }) => (authorized(request) ? HttpResponse.json(state) : refuse())),
+      http.get(`${api}/me/billing/state`, ({ request }) =>
+        authorized(request) ? HttpResponse.json(state) : refuse(),
+      ),
       http.post(`${api}/me/billing/checkout-session`, async ({ request }) => {
         if (!authorized(request)) return refuse();
         const body = await request.json();
         sessions.push(body);
-        return HttpResponse.json({ url: 'https://checkout.stripe.com/c/pay/cs_test_a1', sessionId: 'cs_test_a1' });
+        return HttpResponse.json({
+          url: 'https://checkout.stripe.com/c/pay/cs_test_a1',
+          sessionId: 'cs_test_a1',
+        });
       }),
       http.post(`${api}/me/billing/portal-session`, async ({ request }) => {
         if (!authorized(request)) return refuse();
-        if (state.stripeCustomerId === null) return HttpResponse.json({ error: 'no_customer' }, { status: 409 });
+        if (state.stripeCustomerId === null)
+          return HttpResponse.json({ error: 'no_customer' }, { status: 409 });
         sessions.push(await request.json());
         return HttpResponse.json({ url: 'https://billing.stripe.com/p/session/test_a1' });
       }),
@@ -366,13 +388,17 @@ describe('the worked example from the Saiku docs', () => {
 
   it('answers no_customer for the portal of a tenant that never checked out', async () => {
     fakeSaiku(freeState);
-    const error = (await rejectionOf(createSaikuClient({ apiKey }).createPortalSession({ returnUrl: `${origin}/billing` }))) as BillingError;
+    const error = (await rejectionOf(
+      createSaikuClient({ apiKey }).createPortalSession({ returnUrl: `${origin}/billing` }),
+    )) as BillingError;
     expect(error.code).toBe('no_customer');
   });
 
   it('is refused with the wrong key', async () => {
     fakeSaiku(freeState);
-    const error = (await rejectionOf(createSaikuClient({ apiKey: 'sk_live_wrong' }).getState())) as BillingError;
+    const error = (await rejectionOf(
+      createSaikuClient({ apiKey: 'sk_live_wrong' }).getState(),
+    )) as BillingError;
     expect(error.code).toBe('unauthorized');
     expect(error.message).toBe('Missing or wrong API key.');
   });

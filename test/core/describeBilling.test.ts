@@ -17,12 +17,19 @@ const past = '2026-06-01T00:00:00Z';
 
 /** What a person in `locale` should read, computed by Intl itself rather than hard-coded ICU output. */
 function expected(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
 }
 
-const trialing = stateWith({ subscriptionStatus: 'trialing', trialEndsAt: periodEnd, currentPeriodEnd: periodEnd });
+const trialing = stateWith({
+  subscriptionStatus: 'trialing',
+  trialEndsAt: periodEnd,
+  currentPeriodEnd: periodEnd,
+});
 const canceledWithAccess = stateWith({ subscriptionStatus: 'canceled', billedFeaturesActive: true });
 const canceledWithoutAccess = stateWith({ subscriptionStatus: 'canceled', billedFeaturesActive: false });
 
@@ -103,23 +110,39 @@ describe('describeBilling', () => {
     });
 
     it('says access ended for a canceled state whose period is over, even if access is still on', () => {
-      const state = stateWith({ subscriptionStatus: 'canceled', billedFeaturesActive: true, currentPeriodEnd: past });
+      const state = stateWith({
+        subscriptionStatus: 'canceled',
+        billedFeaturesActive: true,
+        currentPeriodEnd: past,
+      });
       expect(describeBilling(state, { now }).date?.kind).toBe('access_ended');
     });
 
     it('uses the trial end for a trial, not the period end', () => {
-      const state = stateWith({ subscriptionStatus: 'trialing', trialEndsAt: '2026-06-25T00:00:00Z', currentPeriodEnd: periodEnd });
+      const state = stateWith({
+        subscriptionStatus: 'trialing',
+        trialEndsAt: '2026-06-25T00:00:00Z',
+        currentPeriodEnd: periodEnd,
+      });
       expect(describeBilling(state, { now }).date?.iso).toBe('2026-06-25T00:00:00Z');
     });
 
     it('falls back to the period end for a trial without trialEndsAt', () => {
-      const state = stateWith({ subscriptionStatus: 'trialing', trialEndsAt: null, currentPeriodEnd: periodEnd });
+      const state = stateWith({
+        subscriptionStatus: 'trialing',
+        trialEndsAt: null,
+        currentPeriodEnd: periodEnd,
+      });
       expect(describeBilling(state, { now }).date).toMatchObject({ kind: 'trial_ends', iso: periodEnd });
     });
 
     it('has no date when the API sent none', () => {
-      expect(describeBilling(stateWith({ subscriptionStatus: 'active', currentPeriodEnd: null }), { now }).date).toBeNull();
-      expect(describeBilling(stateWith({ subscriptionStatus: 'canceled', currentPeriodEnd: null }), { now }).date).toBeNull();
+      expect(
+        describeBilling(stateWith({ subscriptionStatus: 'active', currentPeriodEnd: null }), { now }).date,
+      ).toBeNull();
+      expect(
+        describeBilling(stateWith({ subscriptionStatus: 'canceled', currentPeriodEnd: null }), { now }).date,
+      ).toBeNull();
     });
 
     it('gives the instant, the ISO string the API sent, and the formatted date', () => {
@@ -138,7 +161,9 @@ describe('describeBilling', () => {
 
     it('reads the same day as the API in every time zone (formats in UTC)', () => {
       // 00:00 UTC is still the 22nd in America; the API means the 23rd.
-      expect(describeBilling(stateWith(), { now, locale: 'en-US' }).date?.formatted).toBe(expected(periodEnd, 'en-US'));
+      expect(describeBilling(stateWith(), { now, locale: 'en-US' }).date?.formatted).toBe(
+        expected(periodEnd, 'en-US'),
+      );
       expect(expected(periodEnd, 'en-US')).toContain('23');
     });
 
@@ -203,19 +228,31 @@ describe('describeBilling', () => {
       ['canceled', false],
       ['paused', false],
     ])('status %j needs a payment method: %s', (status, needs) => {
-      expect(describeBilling(stateWith({ subscriptionStatus: status }), { now }).needsPaymentMethod).toBe(needs);
+      expect(describeBilling(stateWith({ subscriptionStatus: status }), { now }).needsPaymentMethod).toBe(
+        needs,
+      );
     });
   });
 
   it('describes any valid state without throwing (property)', () => {
     const isoDate = fc
-      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+      .date({
+        min: new Date('2000-01-01T00:00:00Z'),
+        max: new Date('2100-01-01T00:00:00Z'),
+        noInvalidDate: true,
+      })
       .map((date) => date.toISOString());
     const state: fc.Arbitrary<BillingState> = fc.record({
       tenantId: fc.string({ minLength: 1 }),
-      tier: fc.oneof(fc.constantFrom('starter', 'team', 'constructor', 'pro_plus'), fc.string({ minLength: 1 })),
+      tier: fc.oneof(
+        fc.constantFrom('starter', 'team', 'constructor', 'pro_plus'),
+        fc.string({ minLength: 1 }),
+      ),
       stripeCustomerId: fc.option(fc.string(), { nil: null }),
-      subscriptionStatus: fc.oneof(fc.constantFrom('', 'trialing', 'active', 'past_due', 'unpaid', 'canceled'), fc.string()),
+      subscriptionStatus: fc.oneof(
+        fc.constantFrom('', 'trialing', 'active', 'past_due', 'unpaid', 'canceled'),
+        fc.string(),
+      ),
       currentPeriodEnd: fc.option(isoDate, { nil: null }),
       trialEndsAt: fc.option(isoDate, { nil: null }),
       billedFeaturesActive: fc.boolean(),

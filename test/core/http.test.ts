@@ -29,35 +29,53 @@ describe('errorFromResponse', () => {
   it('writes its own message, naming the service, status and error, when the server sent none', () => {
     const error = errorFromResponse(answer(422, undefined), { error: 'invalid_tier' }, service);
     expect(error.message).toBe('the Saiku API answered 422 (invalid_tier).');
-    expect(errorFromResponse(answer(500, undefined), undefined, service).message).toBe('the Saiku API answered 500.');
+    expect(errorFromResponse(answer(500, undefined), undefined, service).message).toBe(
+      'the Saiku API answered 500.',
+    );
   });
 
   it('reads Retry-After in seconds', () => {
-    expect(errorFromResponse(answer(429, undefined, { 'Retry-After': '7' }), undefined, service).retryAfter).toBe(7);
-    expect(errorFromResponse(answer(429, undefined, { 'Retry-After': '0' }), undefined, service).retryAfter).toBe(0);
+    expect(
+      errorFromResponse(answer(429, undefined, { 'Retry-After': '7' }), undefined, service).retryAfter,
+    ).toBe(7);
+    expect(
+      errorFromResponse(answer(429, undefined, { 'Retry-After': '0' }), undefined, service).retryAfter,
+    ).toBe(0);
   });
 
   it('reads Retry-After as an HTTP date, in whole seconds from now', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-06-20T12:00:00Z'));
     const at = (iso: string) =>
-      errorFromResponse(answer(429, undefined, { 'Retry-After': new Date(iso).toUTCString() }), undefined, service).retryAfter;
+      errorFromResponse(
+        answer(429, undefined, { 'Retry-After': new Date(iso).toUTCString() }),
+        undefined,
+        service,
+      ).retryAfter;
     expect(at('2026-06-20T12:00:30Z')).toBe(30);
     expect(at('2026-06-20T11:00:00Z')).toBe(0);
   });
 
   it('ignores a Retry-After it cannot read', () => {
-    expect(errorFromResponse(answer(429, undefined, { 'Retry-After': 'soon' }), undefined, service).retryAfter).toBeUndefined();
+    expect(
+      errorFromResponse(answer(429, undefined, { 'Retry-After': 'soon' }), undefined, service).retryAfter,
+    ).toBeUndefined();
     expect(errorFromResponse(answer(429, undefined), undefined, service).retryAfter).toBeUndefined();
   });
 
   it('never gives a negative retryAfter', () => {
-    const retryAfter = errorFromResponse(answer(429, undefined, { 'Retry-After': '-5' }), undefined, service).retryAfter;
+    const retryAfter = errorFromResponse(
+      answer(429, undefined, { 'Retry-After': '-5' }),
+      undefined,
+      service,
+    ).retryAfter;
     expect(retryAfter === undefined || retryAfter >= 0).toBe(true);
   });
 
   it('gives retryAfter only for 429', () => {
-    expect(errorFromResponse(answer(503, undefined, { 'Retry-After': '7' }), undefined, service).retryAfter).toBeUndefined();
+    expect(
+      errorFromResponse(answer(503, undefined, { 'Retry-After': '7' }), undefined, service).retryAfter,
+    ).toBeUndefined();
   });
 });
 
@@ -88,7 +106,9 @@ describe('a body that fails after the status arrived', () => {
         },
       }),
     );
-    const error = await createProxyBackend({ baseUrl }).getState().catch((caught: unknown) => caught);
+    const error = await createProxyBackend({ baseUrl })
+      .getState()
+      .catch((caught: unknown) => caught);
     expect(hits).toBe(1);
     expect(error).toBeInstanceOf(BillingError);
     expect((error as BillingError).code).toBe('network');

@@ -47,20 +47,27 @@ describe('parseBillingState', () => {
   it.each(['', 'trialing', 'active', 'past_due', 'unpaid', 'canceled'])(
     'keeps the documented status %j verbatim',
     (subscriptionStatus) => {
-      expect(parseBillingState({ ...seedStateBody, subscriptionStatus }).subscriptionStatus).toBe(subscriptionStatus);
+      expect(parseBillingState({ ...seedStateBody, subscriptionStatus }).subscriptionStatus).toBe(
+        subscriptionStatus,
+      );
     },
   );
 
   it.each(['paused', 'incomplete', 'incomplete_expired'])(
     'keeps a status Stripe added later (%s) instead of rejecting it',
     (subscriptionStatus) => {
-      expect(parseBillingState({ ...seedStateBody, subscriptionStatus }).subscriptionStatus).toBe(subscriptionStatus);
+      expect(parseBillingState({ ...seedStateBody, subscriptionStatus }).subscriptionStatus).toBe(
+        subscriptionStatus,
+      );
     },
   );
 
-  it.each(['starter', 'team', 'business', 'enterprise', 'platinum', 'pro_plus'])('keeps the tier %j verbatim', (tier) => {
-    expect(parseBillingState({ ...seedStateBody, tier }).tier).toBe(tier);
-  });
+  it.each(['starter', 'team', 'business', 'enterprise', 'platinum', 'pro_plus'])(
+    'keeps the tier %j verbatim',
+    (tier) => {
+      expect(parseBillingState({ ...seedStateBody, tier }).tier).toBe(tier);
+    },
+  );
 
   it('reads a null subscriptionStatus as the empty (free) status', () => {
     expect(parseBillingState({ ...seedStateBody, subscriptionStatus: null }).subscriptionStatus).toBe('');
@@ -155,11 +162,18 @@ describe('parseBillingState', () => {
 
   describe('for any JSON value (property)', () => {
     const isoDate = fc
-      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+      .date({
+        min: new Date('2000-01-01T00:00:00Z'),
+        max: new Date('2100-01-01T00:00:00Z'),
+        noInvalidDate: true,
+      })
       .map((date) => date.toISOString());
     const validState: fc.Arbitrary<BillingState> = fc.record({
       tenantId: fc.string({ minLength: 1 }),
-      tier: fc.oneof(fc.constantFrom('starter', 'team', 'business', 'enterprise'), fc.string({ minLength: 1 })),
+      tier: fc.oneof(
+        fc.constantFrom('starter', 'team', 'business', 'enterprise'),
+        fc.string({ minLength: 1 }),
+      ),
       stripeCustomerId: fc.option(fc.string(), { nil: null }),
       subscriptionStatus: fc.oneof(
         fc.constantFrom('', 'trialing', 'active', 'past_due', 'unpaid', 'canceled', 'paused'),
@@ -250,9 +264,12 @@ describe('parseCheckoutSession', () => {
     expectInvalid(() => parseCheckoutSession({ ...seedCheckoutBody, [field]: value }), field);
   });
 
-  it.each([null, [], 'https://checkout.stripe.com/c/pay/cs_1', 1])('rejects the non-object body %j', (body) => {
-    expectInvalid(() => parseCheckoutSession(body));
-  });
+  it.each([null, [], 'https://checkout.stripe.com/c/pay/cs_1', 1])(
+    'rejects the non-object body %j',
+    (body) => {
+      expectInvalid(() => parseCheckoutSession(body));
+    },
+  );
 });
 
 describe('parsePortalSession', () => {
@@ -295,12 +312,18 @@ describe('parseErrorBody', () => {
 
   it('gives null for fields that are missing or not strings', () => {
     expect(parseErrorBody({ error: 409, message: { text: 'x' } })).toEqual({ error: null, message: null });
-    expect(parseErrorBody({ message: 'Only a message.' })).toEqual({ error: null, message: 'Only a message.' });
+    expect(parseErrorBody({ message: 'Only a message.' })).toEqual({
+      error: null,
+      message: 'Only a message.',
+    });
   });
 
-  it.each([null, undefined, [], 'Internal Server Error', 500, true])('gives nulls for the non-object body %j', (body) => {
-    expect(parseErrorBody(body)).toEqual({ error: null, message: null });
-  });
+  it.each([null, undefined, [], 'Internal Server Error', 500, true])(
+    'gives nulls for the non-object body %j',
+    (body) => {
+      expect(parseErrorBody(body)).toEqual({ error: null, message: null });
+    },
+  );
 
   it('never throws, whatever the body (property)', () => {
     fc.assert(

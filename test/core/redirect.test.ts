@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assertSafeRedirect, BillingError, defaultAllowedRedirectHosts, isLoopbackHost } from '../../src/core';
+import {
+  assertSafeRedirect,
+  BillingError,
+  defaultAllowedRedirectHosts,
+  isLoopbackHost,
+} from '../../src/core';
 
 function expectRefused(url: string, allowedHosts?: readonly string[]): void {
   let thrown: unknown;
@@ -53,7 +58,9 @@ describe('assertSafeRedirect', () => {
     expectRefused(url, ['checkout.stripe.com', 'localhost:5173']);
     expect(assertSafeRedirect(url, ['checkout.stripe.com', '127.0.0.1:5173']).href).toBe(url);
     expect(assertSafeRedirect(url, ['127.0.0.1']).href).toBe(url);
-    expect(assertSafeRedirect('http://localhost:5173/portal', ['localhost:5173']).host).toBe('localhost:5173');
+    expect(assertSafeRedirect('http://localhost:5173/portal', ['localhost:5173']).host).toBe(
+      'localhost:5173',
+    );
   });
 
   it('never lets http through to a non-loopback host, even a listed one', () => {
@@ -61,7 +68,9 @@ describe('assertSafeRedirect', () => {
   });
 
   it('follows a host the caller adds to the list', () => {
-    expect(assertSafeRedirect('https://pay.example.test/x', ['pay.example.test']).hostname).toBe('pay.example.test');
+    expect(assertSafeRedirect('https://pay.example.test/x', ['pay.example.test']).hostname).toBe(
+      'pay.example.test',
+    );
     expectRefused('https://checkout.stripe.com/c/pay/cs_1', ['pay.example.test']);
   });
 

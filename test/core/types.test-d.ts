@@ -99,7 +99,10 @@ describe('BillingBackend', () => {
     };
     const backend = {
       getState: async () => state,
-      createCheckoutSession: async () => ({ url: 'https://checkout.stripe.com/c/pay/cs_1', sessionId: 'cs_1' }),
+      createCheckoutSession: async () => ({
+        url: 'https://checkout.stripe.com/c/pay/cs_1',
+        sessionId: 'cs_1',
+      }),
       createPortalSession: async () => ({ url: 'https://billing.stripe.com/p/session/1' }),
     };
     expectTypeOf(backend).toExtend<BillingBackend>();
@@ -151,7 +154,9 @@ describe('functions', () => {
 
   it('assertSafeRedirect returns the parsed URL', () => {
     expectTypeOf(assertSafeRedirect).toBeCallableWith('https://checkout.stripe.com/x');
-    expectTypeOf(assertSafeRedirect).toBeCallableWith('https://checkout.stripe.com/x', ['checkout.stripe.com']);
+    expectTypeOf(assertSafeRedirect).toBeCallableWith('https://checkout.stripe.com/x', [
+      'checkout.stripe.com',
+    ]);
     expectTypeOf(assertSafeRedirect).returns.toEqualTypeOf<URL>();
   });
 });
@@ -173,8 +178,15 @@ describe('BillingDescription', () => {
     expectTypeOf<BillingPhase>().toEqualTypeOf<
       'free' | 'trialing' | 'active' | 'past_due' | 'unpaid' | 'canceled' | 'unknown'
     >();
-    expectTypeOf<BillingDateKind>().toEqualTypeOf<'renews' | 'trial_ends' | 'access_ends' | 'access_ended' | 'period_ends'>();
-    expectTypeOf<BillingDate>().toEqualTypeOf<{ kind: BillingDateKind; date: Date; iso: string; formatted: string }>();
+    expectTypeOf<BillingDateKind>().toEqualTypeOf<
+      'renews' | 'trial_ends' | 'access_ends' | 'access_ended' | 'period_ends'
+    >();
+    expectTypeOf<BillingDate>().toEqualTypeOf<{
+      kind: BillingDateKind;
+      date: Date;
+      iso: string;
+      formatted: string;
+    }>();
   });
 });
 
@@ -197,7 +209,11 @@ describe('BillingError', () => {
     expectTypeOf(BillingError).constructorParameters.toEqualTypeOf<
       [code: BillingErrorCode, message: string, options?: BillingErrorOptions]
     >();
-    expectTypeOf<BillingErrorOptions>().toEqualTypeOf<{ status?: number; retryAfter?: number; cause?: unknown }>();
+    expectTypeOf<BillingErrorOptions>().toEqualTypeOf<{
+      status?: number;
+      retryAfter?: number;
+      cause?: unknown;
+    }>();
     // @ts-expect-error: codes are a closed union
     new BillingError('teapot', 'x');
   });

@@ -18,7 +18,12 @@ let upstreamRequests: string[];
 
 beforeEach(() => {
   clock = Date.parse('2026-03-01T09:00:00Z');
-  simulator = createBillingSimulator({ scenario: 'free', now: () => new Date(clock), webhookDelayMs: 1500, publicUrl });
+  simulator = createBillingSimulator({
+    scenario: 'free',
+    now: () => new Date(clock),
+    webhookDelayMs: 1500,
+    publicUrl,
+  });
   upstreamRequests = [];
   const proxy = createBillingProxy({
     apiKey: defaultApiKey,
@@ -47,7 +52,11 @@ function withSameOrigin(headers: Headers): Headers {
 }
 
 /** Loads a stand-in page and submits the form whose button has this text, as a browser would. */
-async function pressOnPage(pageUrl: string, buttonText: string, fields: Record<string, string> = {}): Promise<string> {
+async function pressOnPage(
+  pageUrl: string,
+  buttonText: string,
+  fields: Record<string, string> = {},
+): Promise<string> {
   const page = await simulator.fetch(new Request(pageUrl));
   expect(page.status).toBe(200);
   const html = await page.text();
@@ -73,7 +82,10 @@ describe('the billing lifecycle through the real proxy into the simulator', () =
     let { state, description } = await stateNow();
     expect(state.subscriptionStatus).toBe('');
     expect(description).toMatchObject({ phase: 'free', action: 'upgrade', hasAccess: false });
-    await expect(backend.createPortalSession({ returnUrl: billingPage })).rejects.toMatchObject({ code: 'no_customer', status: 409 });
+    await expect(backend.createPortalSession({ returnUrl: billingPage })).rejects.toMatchObject({
+      code: 'no_customer',
+      status: 409,
+    });
 
     // Upgrade: one checkout session, on the stand-in Checkout page; "Pay" sends the browser back.
     const successUrl = `${billingPage}?saiku_checkout=success`;
@@ -97,7 +109,11 @@ describe('the billing lifecycle through the real proxy into the simulator', () =
     // The clock passes the trial's end: the first charge succeeds and the subscription is active.
     clock += 15 * DAY;
     ({ state, description } = await stateNow());
-    expect(state).toMatchObject({ subscriptionStatus: 'active', billedFeaturesActive: true, trialEndsAt: null });
+    expect(state).toMatchObject({
+      subscriptionStatus: 'active',
+      billedFeaturesActive: true,
+      trialEndsAt: null,
+    });
     expect(description).toMatchObject({ phase: 'active', action: 'manage' });
     const periodEnd = state.currentPeriodEnd;
     expect(periodEnd).not.toBeNull();
@@ -106,7 +122,11 @@ describe('the billing lifecycle through the real proxy into the simulator', () =
     const portal = await backend.createPortalSession({ returnUrl: billingPage });
     expect(await pressOnPage(portal.url, 'Cancel subscription')).toBe(billingPage);
     ({ state, description } = await stateNow());
-    expect(state).toMatchObject({ subscriptionStatus: 'canceled', billedFeaturesActive: true, currentPeriodEnd: periodEnd });
+    expect(state).toMatchObject({
+      subscriptionStatus: 'canceled',
+      billedFeaturesActive: true,
+      currentPeriodEnd: periodEnd,
+    });
     expect(description.date?.kind).toBe('access_ends');
     expect(description.action).toBe('manage');
 
@@ -119,18 +139,31 @@ describe('the billing lifecycle through the real proxy into the simulator', () =
 
     // Only the seed's three endpoints went upstream, and each session was minted exactly once.
     expect(new Set(upstreamRequests)).toEqual(
-      new Set(['GET /me/billing/state', 'POST /me/billing/checkout-session', 'POST /me/billing/portal-session']),
+      new Set([
+        'GET /me/billing/state',
+        'POST /me/billing/checkout-session',
+        'POST /me/billing/portal-session',
+      ]),
     );
     expect(upstreamRequests.filter((r) => r === 'POST /me/billing/checkout-session')).toHaveLength(1);
   });
 
   it('a second checkout after a trial goes straight to active, with a period a month ahead', async () => {
     simulator.setScenario('canceled');
-    const session = await backend.createCheckoutSession({ tier: 'business', successUrl: billingPage, cancelUrl: billingPage });
+    const session = await backend.createCheckoutSession({
+      tier: 'business',
+      successUrl: billingPage,
+      cancelUrl: billingPage,
+    });
     await pressOnPage(session.url, 'Pay');
     clock += 1500;
     const { state } = await stateNow();
-    expect(state).toMatchObject({ tier: 'business', subscriptionStatus: 'active', billedFeaturesActive: true, trialEndsAt: null });
+    expect(state).toMatchObject({
+      tier: 'business',
+      subscriptionStatus: 'active',
+      billedFeaturesActive: true,
+      trialEndsAt: null,
+    });
     const days = (Date.parse(state.currentPeriodEnd ?? '') - clock) / DAY;
     expect(days).toBeGreaterThanOrEqual(28);
     expect(days).toBeLessThanOrEqual(31);
@@ -154,7 +187,11 @@ describe('the billing lifecycle through the real proxy into the simulator', () =
 
   it('cancel on Checkout changes nothing', async () => {
     const before = (await stateNow()).state;
-    const session = await backend.createCheckoutSession({ tier: 'team', successUrl: `${billingPage}?ok`, cancelUrl: billingPage });
+    const session = await backend.createCheckoutSession({
+      tier: 'team',
+      successUrl: `${billingPage}?ok`,
+      cancelUrl: billingPage,
+    });
     expect(await pressOnPage(session.url, 'Cancel')).toBe(billingPage);
     clock += 10_000;
     expect((await stateNow()).state).toEqual(before);

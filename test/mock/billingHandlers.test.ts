@@ -9,7 +9,10 @@ let now = start.getTime();
 const simulator = createBillingSimulator({ now: () => new Date(now) });
 const server = setupServer(
   ...billingHandlers(simulator),
-  ...billingHandlers(simulator, { baseUrl: 'https://host.test/custom/billing', apiBaseUrl: 'http://127.0.0.1:4010/saiku' }),
+  ...billingHandlers(simulator, {
+    baseUrl: 'https://host.test/custom/billing',
+    apiBaseUrl: 'http://127.0.0.1:4010/saiku',
+  }),
 );
 
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
@@ -34,19 +37,28 @@ describe('billingHandlers: the proxy routes', () => {
     simulator.completeCheckout(session.sessionId);
     expect((await proxy.getState()).subscriptionStatus).toBe('');
     now += simulator.webhookDelayMs;
-    expect(await proxy.getState()).toMatchObject({ subscriptionStatus: 'trialing', billedFeaturesActive: true });
+    expect(await proxy.getState()).toMatchObject({
+      subscriptionStatus: 'trialing',
+      billedFeaturesActive: true,
+    });
     const portal = await proxy.createPortalSession(portalInput);
     expect(portal.url).toMatch(/^https:\/\/billing\.stripe\.com\/p\/session\/bps_test_/);
   });
 
   it('give the error codes and messages the real proxy forwards', async () => {
-    await expect(proxy.createPortalSession(portalInput)).rejects.toMatchObject({ code: 'no_customer', status: 409 });
+    await expect(proxy.createPortalSession(portalInput)).rejects.toMatchObject({
+      code: 'no_customer',
+      status: 409,
+    });
     await expect(proxy.createCheckoutSession({ ...checkoutInput, tier: 'gold' })).rejects.toMatchObject({
       code: 'invalid_request',
       status: 400,
       message: expect.stringContaining('Unknown tier "gold"'),
     });
-    const response = await fetch('https://host.test/api/billing/checkout-session', { method: 'POST', body: '{' });
+    const response = await fetch('https://host.test/api/billing/checkout-session', {
+      method: 'POST',
+      body: '{',
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: 'invalid_request', message: expect.any(String) });
   });
@@ -67,7 +79,9 @@ describe('billingHandlers: the Saiku API paths', () => {
     expect((await a.getState()).subscriptionStatus).toBe('active');
     expect((await b.getState()).subscriptionStatus).toBe('');
     await expect(b.createPortalSession(portalInput)).rejects.toMatchObject({ code: 'no_customer' });
-    expect(await a.createPortalSession(portalInput)).toEqual({ url: expect.stringMatching(/^https:\/\/billing\.stripe\.com\/p\/session\//) });
+    expect(await a.createPortalSession(portalInput)).toEqual({
+      url: expect.stringMatching(/^https:\/\/billing\.stripe\.com\/p\/session\//),
+    });
   });
 
   it('answer 401 without a key', async () => {

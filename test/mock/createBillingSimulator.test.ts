@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BillingError, assertSafeRedirect, createSaikuClient, defaultAllowedRedirectHosts } from '../../src/core';
+import {
+  BillingError,
+  assertSafeRedirect,
+  createSaikuClient,
+  defaultAllowedRedirectHosts,
+} from '../../src/core';
 import {
   createBillingSimulator,
   defaultApiKey,
@@ -27,12 +32,21 @@ async function stateOver(simulator: BillingSimulator, key = 'sk_test_a') {
 describe('createBillingSimulator: tenants and auth', () => {
   it('answers 401 with the API’s error shape when there is no Bearer key', async () => {
     const simulator = simulatorAt();
-    const attempts: Record<string, string>[] = [{}, { Authorization: 'Basic c2s6' }, { Authorization: 'Bearer ' }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { Authorization: 'Basic c2s6' },
+      { Authorization: 'Bearer ' },
+    ];
     for (const headers of attempts) {
-      const response = await simulator.fetch(new Request('https://api.saiku.bi/me/billing/state', { headers }));
+      const response = await simulator.fetch(
+        new Request('https://api.saiku.bi/me/billing/state', { headers }),
+      );
       expect(response.status).toBe(401);
       expect(response.headers.get('WWW-Authenticate')).toBe('Bearer');
-      expect(await response.json()).toEqual({ error: 'unauthorized', message: expect.stringContaining('Bearer') });
+      expect(await response.json()).toEqual({
+        error: 'unauthorized',
+        message: expect.stringContaining('Bearer'),
+      });
     }
     const post = await call(simulator, '/me/billing/checkout-session', { key: null, body: checkoutInput });
     expect(post.status).toBe(401);
@@ -57,7 +71,10 @@ describe('createBillingSimulator: tenants and auth', () => {
 
   it('starts every new tenant in the chosen scenario, dated from the simulator’s clock', () => {
     const simulator = simulatorAt({ scenario: 'trialEndingSoon' });
-    expect(simulator.getState('sk_test_x')).toMatchObject({ subscriptionStatus: 'trialing', trialEndsAt: at(2) });
+    expect(simulator.getState('sk_test_x')).toMatchObject({
+      subscriptionStatus: 'trialing',
+      trialEndsAt: at(2),
+    });
     expect(simulator.getState('sk_test_y').subscriptionStatus).toBe('trialing');
   });
 
@@ -70,7 +87,9 @@ describe('createBillingSimulator: tenants and auth', () => {
       stripeCustomerId: expect.any(String),
       currentPeriodEnd: expect.any(String),
     });
-    const custom = simulatorAt({ scenario: { tenantId: 't-1', subscriptionStatus: 'trialing', trialEndsAt: at(5) } });
+    const custom = simulatorAt({
+      scenario: { tenantId: 't-1', subscriptionStatus: 'trialing', trialEndsAt: at(5) },
+    });
     expect(custom.getState()).toMatchObject({ tenantId: 't-1', trialEndsAt: at(5), currentPeriodEnd: at(5) });
   });
 
@@ -78,7 +97,10 @@ describe('createBillingSimulator: tenants and auth', () => {
     for (const status of ['paused', 'constructor']) {
       const simulator = simulatorAt({ scenario: { subscriptionStatus: status, stripeCustomerId: 'cus_x' } });
       expect(simulator.getState()).toMatchObject({ subscriptionStatus: status, billedFeaturesActive: false });
-      const portal = await call(simulator, '/me/billing/portal-session', { key: defaultApiKey, body: portalInput });
+      const portal = await call(simulator, '/me/billing/portal-session', {
+        key: defaultApiKey,
+        body: portalInput,
+      });
       const { url } = (await portal.json()) as { url: string };
       const page = await simulator.fetch(url);
       expect(page.status).toBe(200);
@@ -90,12 +112,17 @@ describe('createBillingSimulator: tenants and auth', () => {
     const simulator = simulatorAt({
       scenario: { subscriptionStatus: 'canceled', billedFeaturesActive: true, currentPeriodEnd: at(-1) },
     });
-    expect(simulator.getState()).toMatchObject({ subscriptionStatus: 'canceled', billedFeaturesActive: false });
+    expect(simulator.getState()).toMatchObject({
+      subscriptionStatus: 'canceled',
+      billedFeaturesActive: false,
+    });
   });
 
   it('refuses an unknown scenario or option at creation', () => {
     expect(() => createBillingSimulator({ scenario: 'gold' as never })).toThrow(TypeError);
-    expect(() => createBillingSimulator({ scenario: { billedFeaturesActive: 'yes' as never } })).toThrow(BillingError);
+    expect(() => createBillingSimulator({ scenario: { billedFeaturesActive: 'yes' as never } })).toThrow(
+      BillingError,
+    );
     expect(() => createBillingSimulator({ webhookDelayMs: -1 })).toThrow(RangeError);
     expect(() => createBillingSimulator({ publicUrl: 'not a url' })).toThrow(TypeError);
   });
@@ -119,7 +146,9 @@ describe('createBillingSimulator: tenants and auth', () => {
   it('serves the API under any origin and path prefix, with no-store JSON', async () => {
     const simulator = simulatorAt();
     const response = await simulator.fetch(
-      new Request('http://127.0.0.1:5173/__saiku/me/billing/state', { headers: { Authorization: 'Bearer k' } }),
+      new Request('http://127.0.0.1:5173/__saiku/me/billing/state', {
+        headers: { Authorization: 'Bearer k' },
+      }),
     );
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('application/json');
@@ -146,7 +175,10 @@ describe('createBillingSimulator: checkout', () => {
     const { sessionId } = await mint(simulator, 'sk_test_a', { ...checkoutInput, tier: 'business' });
     simulator.completeCheckout(sessionId);
     simulator.advance(1499);
-    expect(simulator.getState('sk_test_a')).toMatchObject({ subscriptionStatus: '', billedFeaturesActive: false });
+    expect(simulator.getState('sk_test_a')).toMatchObject({
+      subscriptionStatus: '',
+      billedFeaturesActive: false,
+    });
     simulator.advance(1);
     const trialEnd = iso(start.getTime() + 14 * DAY);
     expect(simulator.getState('sk_test_a')).toMatchObject({
@@ -222,7 +254,10 @@ describe('createBillingSimulator: validation like the real API', () => {
 
   it('refuses a body that is not JSON or not an object', async () => {
     const simulator = simulatorAt();
-    await expect400(await call(simulator, '/me/billing/checkout-session', { rawBody: '{tier:' }), /not valid JSON/);
+    await expect400(
+      await call(simulator, '/me/billing/checkout-session', { rawBody: '{tier:' }),
+      /not valid JSON/,
+    );
     await expect400(await call(simulator, '/me/billing/checkout-session', { rawBody: '' }), /not valid JSON/);
     await expect400(await call(simulator, '/me/billing/checkout-session', { body: ['team'] }), /JSON object/);
     await expect400(await call(simulator, '/me/billing/portal-session', { body: 'x' }), /JSON object/);
@@ -242,24 +277,32 @@ describe('createBillingSimulator: validation like the real API', () => {
     [{ name: {} }, /name must be a string/],
   ])('refuses a checkout body with %o', async (change, pattern) => {
     const simulator = simulatorAt();
-    await expect400(await call(simulator, '/me/billing/checkout-session', { body: { ...checkoutInput, ...change } }), pattern);
+    await expect400(
+      await call(simulator, '/me/billing/checkout-session', { body: { ...checkoutInput, ...change } }),
+      pattern,
+    );
     expect(simulator.listCheckoutSessions()).toEqual([]);
   });
 
-  it.each(['http://localhost:5173/billing', 'http://127.0.0.1:5173/', 'http://[::1]:3000/x', 'https://app.acme.test/'])(
-    'accepts %s as a return URL',
-    async (url) => {
-      const simulator = simulatorAt();
-      const response = await call(simulator, '/me/billing/checkout-session', {
-        body: { ...checkoutInput, successUrl: url, cancelUrl: url },
-      });
-      expect(response.status).toBe(200);
-    },
-  );
+  it.each([
+    'http://localhost:5173/billing',
+    'http://127.0.0.1:5173/',
+    'http://[::1]:3000/x',
+    'https://app.acme.test/',
+  ])('accepts %s as a return URL', async (url) => {
+    const simulator = simulatorAt();
+    const response = await call(simulator, '/me/billing/checkout-session', {
+      body: { ...checkoutInput, successUrl: url, cancelUrl: url },
+    });
+    expect(response.status).toBe(200);
+  });
 
   it('refuses a portal body without an https returnUrl, before looking for a customer', async () => {
     const simulator = simulatorAt();
-    await expect400(await call(simulator, '/me/billing/portal-session', { body: {} }), /returnUrl is required/);
+    await expect400(
+      await call(simulator, '/me/billing/portal-session', { body: {} }),
+      /returnUrl is required/,
+    );
     await expect400(
       await call(simulator, '/me/billing/portal-session', { body: { returnUrl: 'http://app.acme.test/' } }),
       /returnUrl must be an https URL/,
@@ -268,7 +311,9 @@ describe('createBillingSimulator: validation like the real API', () => {
 
   it('answers 413 to a body over 64 KiB', async () => {
     const simulator = simulatorAt();
-    const response = await call(simulator, '/me/billing/checkout-session', { body: { ...checkoutInput, name: 'x'.repeat(70_000) } });
+    const response = await call(simulator, '/me/billing/checkout-session', {
+      body: { ...checkoutInput, name: 'x'.repeat(70_000) },
+    });
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ error: 'invalid_request' });
   });
@@ -279,7 +324,10 @@ describe('createBillingSimulator: portal sessions', () => {
     const simulator = simulatorAt();
     const response = await call(simulator, '/me/billing/portal-session', { body: portalInput });
     expect(response.status).toBe(409);
-    expect(await response.json()).toEqual({ error: 'no_customer', message: expect.stringContaining('Checkout') });
+    expect(await response.json()).toEqual({
+      error: 'no_customer',
+      message: expect.stringContaining('Checkout'),
+    });
   });
 
   it('mints a portal URL on the public URL for a customer', async () => {
@@ -309,11 +357,16 @@ describe('createBillingSimulator: the clock', () => {
   });
 
   it('renews an active subscription every calendar month', () => {
-    const simulator = simulatorAt({ scenario: { subscriptionStatus: 'active', currentPeriodEnd: '2026-03-31T00:00:00.000Z' } });
+    const simulator = simulatorAt({
+      scenario: { subscriptionStatus: 'active', currentPeriodEnd: '2026-03-31T00:00:00.000Z' },
+    });
     simulator.advance(21 * DAY);
     expect(simulator.getState().currentPeriodEnd).toBe('2026-04-30T00:00:00.000Z');
     simulator.advance(60 * DAY);
-    expect(simulator.getState()).toMatchObject({ subscriptionStatus: 'active', currentPeriodEnd: '2026-06-30T00:00:00.000Z' });
+    expect(simulator.getState()).toMatchObject({
+      subscriptionStatus: 'active',
+      currentPeriodEnd: '2026-06-30T00:00:00.000Z',
+    });
   });
 
   it('moves a failed renewal through past_due, unpaid and canceled on the retry schedule', () => {
@@ -338,7 +391,10 @@ describe('createBillingSimulator: the clock', () => {
       currentPeriodEnd: at(29),
     });
     simulator.advance(365 * DAY);
-    expect(simulator.getState()).toMatchObject({ subscriptionStatus: 'canceled', billedFeaturesActive: false });
+    expect(simulator.getState()).toMatchObject({
+      subscriptionStatus: 'canceled',
+      billedFeaturesActive: false,
+    });
     expect(simulatorSchedule).toMatchObject({ unpaidAfterDays: 14, canceledAfterDays: 28 });
   });
 
@@ -346,7 +402,11 @@ describe('createBillingSimulator: the clock', () => {
     const simulator = simulatorAt({ scenario: 'trialEndingSoon' });
     simulator.failNextPayment();
     simulator.advance(2 * DAY);
-    expect(simulator.getState()).toMatchObject({ subscriptionStatus: 'past_due', trialEndsAt: null, billedFeaturesActive: true });
+    expect(simulator.getState()).toMatchObject({
+      subscriptionStatus: 'past_due',
+      trialEndsAt: null,
+      billedFeaturesActive: true,
+    });
   });
 
   it('fails only the next payment', () => {
@@ -386,11 +446,19 @@ describe('createBillingSimulator: portal actions', () => {
     const simulator = simulatorAt({ scenario: 'active' });
     const end = simulator.getState().currentPeriodEnd;
     simulator.cancelSubscription();
-    expect(simulator.getState()).toMatchObject({ subscriptionStatus: 'canceled', billedFeaturesActive: true, currentPeriodEnd: end });
+    expect(simulator.getState()).toMatchObject({
+      subscriptionStatus: 'canceled',
+      billedFeaturesActive: true,
+      currentPeriodEnd: end,
+    });
     simulator.advance(18 * DAY - 1);
     expect(simulator.getState().billedFeaturesActive).toBe(true);
     simulator.advance(1);
-    expect(simulator.getState()).toMatchObject({ subscriptionStatus: 'canceled', billedFeaturesActive: false, currentPeriodEnd: end });
+    expect(simulator.getState()).toMatchObject({
+      subscriptionStatus: 'canceled',
+      billedFeaturesActive: false,
+      currentPeriodEnd: end,
+    });
     expect(() => simulator.resumeSubscription()).toThrow(/not available/);
   });
 
@@ -400,7 +468,10 @@ describe('createBillingSimulator: portal actions', () => {
     simulator.resumeSubscription();
     expect(simulator.getState()).toMatchObject({ subscriptionStatus: 'active', billedFeaturesActive: true });
     simulator.advance(18 * DAY);
-    expect(simulator.getState()).toMatchObject({ subscriptionStatus: 'active', currentPeriodEnd: '2026-04-28T12:00:00.000Z' });
+    expect(simulator.getState()).toMatchObject({
+      subscriptionStatus: 'active',
+      currentPeriodEnd: '2026-04-28T12:00:00.000Z',
+    });
   });
 
   it('cancels a trial at its end, and resumes it as a trial', () => {
@@ -458,7 +529,10 @@ describe('createBillingSimulator: introspection', () => {
     simulator.completeCheckout(sessionId);
     simulator.advance(1500);
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(listener).toHaveBeenCalledWith({ apiKey: defaultApiKey, state: expect.objectContaining({ subscriptionStatus: 'trialing' }) });
+    expect(listener).toHaveBeenCalledWith({
+      apiKey: defaultApiKey,
+      state: expect.objectContaining({ subscriptionStatus: 'trialing' }),
+    });
     unsubscribe();
     simulator.cancelSubscription();
     expect(listener).toHaveBeenCalledTimes(1);
@@ -470,7 +544,12 @@ describe('createBillingSimulator: introspection', () => {
     await call(simulator, '/me/billing/state', { key: null });
     await mint(simulator);
     await call(simulator, '/me/billing/portal-session', { body: portalInput });
-    expect(simulator.requestCounts()).toMatchObject({ state: 2, checkoutSession: 1, portalSession: 1, checkoutPage: 0 });
+    expect(simulator.requestCounts()).toMatchObject({
+      state: 2,
+      checkoutSession: 1,
+      portalSession: 1,
+      checkoutPage: 0,
+    });
     simulator.resetRequestCounts();
     expect(simulator.requestCounts().state).toBe(0);
   });

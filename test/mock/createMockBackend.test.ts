@@ -26,8 +26,13 @@ describe('createMockBackend', () => {
     simulator.completeCheckout(session.sessionId);
     expect((await backend.getState()).billedFeaturesActive).toBe(false);
     simulator.advance(simulator.webhookDelayMs);
-    expect(await backend.getState()).toMatchObject({ subscriptionStatus: 'trialing', billedFeaturesActive: true });
-    expect(await backend.createPortalSession(portalInput)).toEqual({ url: expect.stringMatching(/^https:\/\/billing\.stripe\.com\/p\/session\//) });
+    expect(await backend.getState()).toMatchObject({
+      subscriptionStatus: 'trialing',
+      billedFeaturesActive: true,
+    });
+    expect(await backend.createPortalSession(portalInput)).toEqual({
+      url: expect.stringMatching(/^https:\/\/billing\.stripe\.com\/p\/session\//),
+    });
   });
 
   it('rejects with no_customer (409) where the API would', async () => {
@@ -44,10 +49,14 @@ describe('createMockBackend', () => {
       status: 400,
       message: expect.stringContaining('Unknown tier'),
     });
-    await expect(backend.createCheckoutSession({ ...checkoutInput, successUrl: 'http://evil.test/' })).rejects.toMatchObject({
+    await expect(
+      backend.createCheckoutSession({ ...checkoutInput, successUrl: 'http://evil.test/' }),
+    ).rejects.toMatchObject({
       code: 'invalid_request',
     });
-    await expect(backend.createPortalSession({ returnUrl: 'nope' })).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(backend.createPortalSession({ returnUrl: 'nope' })).rejects.toMatchObject({
+      code: 'invalid_request',
+    });
   });
 
   it('honours an aborted signal', async () => {

@@ -65,7 +65,9 @@ describe('the stand-in Checkout page', () => {
     const again = await submit(simulator, `${url}/pay`);
     expect(again.status).toBe(410);
     expect((await visit(simulator, url)).status).toBe(410);
-    expect(getByRole(document.body, 'link', { name: 'Return to the app' }).getAttribute('href')).toBe(checkoutInput.successUrl);
+    expect(getByRole(document.body, 'link', { name: 'Return to the app' }).getAttribute('href')).toBe(
+      checkoutInput.successUrl,
+    );
   });
 
   it('"Cancel" sends the browser to the cancel URL and changes nothing', async () => {
@@ -85,7 +87,9 @@ describe('the stand-in Checkout page', () => {
     simulator.advance(30 * MINUTE);
     expect((await visit(simulator, url)).status).toBe(410);
     expect(getByRole(document.body, 'heading', { level: 1 }).textContent).toMatch(/expired/);
-    expect(getByRole(document.body, 'link', { name: 'Return to the app' }).getAttribute('href')).toBe(checkoutInput.cancelUrl);
+    expect(getByRole(document.body, 'link', { name: 'Return to the app' }).getAttribute('href')).toBe(
+      checkoutInput.cancelUrl,
+    );
     expect((await submit(simulator, `${url}/pay`)).status).toBe(410);
   });
 
@@ -122,14 +126,19 @@ describe('the stand-in Checkout page', () => {
 
   it('sends a CSP that allows only its own style and forms to the simulator and the host', async () => {
     const simulator = simulatorAt();
-    const { url } = await mintCheckout(simulator, { ...checkoutInput, cancelUrl: 'http://localhost:5173/billing' });
+    const { url } = await mintCheckout(simulator, {
+      ...checkoutInput,
+      cancelUrl: 'http://localhost:5173/billing',
+    });
     const response = await visit(simulator, url);
     const csp = response.headers.get('Content-Security-Policy') ?? '';
     const style = document.querySelector('style')?.textContent ?? '';
     const hash = createHash('sha256').update(style).digest('base64');
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain(`style-src 'sha256-${hash}'`);
-    expect(csp).toContain("form-action https://checkout.stripe.com https://app.acme.test http://localhost:5173");
+    expect(csp).toContain(
+      'form-action https://checkout.stripe.com https://app.acme.test http://localhost:5173',
+    );
     expect(csp).toContain("base-uri 'none'");
     expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
@@ -159,7 +168,12 @@ describe('the stand-in Portal page', () => {
     expect(document.body.textContent).toMatch(/StatusActive/);
     expect(document.body.textContent).toMatch(/Renews onMarch 28, 2026/);
     const select = getByLabelText(document.body, 'New plan') as HTMLSelectElement;
-    expect([...select.options].map((option) => option.value)).toEqual(['starter', 'team', 'business', 'enterprise']);
+    expect([...select.options].map((option) => option.value)).toEqual([
+      'starter',
+      'team',
+      'business',
+      'enterprise',
+    ]);
     expect(select.value).toBe('team');
     for (const name of ['Change plan', 'Update card', 'Cancel subscription', 'Return']) formOf(name);
     expect(queryByRole(document.body, 'button', { name: 'Resume subscription' })).toBeNull();
@@ -192,7 +206,10 @@ describe('the stand-in Portal page', () => {
     expect(document.body.textContent).toMatch(/StatusPast due/);
     const response = await submit(simulator, formOf('Update card'));
     expect(response.status).toBe(303);
-    expect(simulator.getState('sk_test_a')).toMatchObject({ subscriptionStatus: 'active', billedFeaturesActive: true });
+    expect(simulator.getState('sk_test_a')).toMatchObject({
+      subscriptionStatus: 'active',
+      billedFeaturesActive: true,
+    });
   });
 
   it('"Cancel subscription" cancels at period end; the next visit offers "Resume subscription"', async () => {
@@ -200,7 +217,10 @@ describe('the stand-in Portal page', () => {
     await visit(simulator, await mintPortal(simulator));
     const response = await submit(simulator, formOf('Cancel subscription'));
     expect(response.headers.get('Location')).toBe(portalInput.returnUrl);
-    expect(simulator.getState('sk_test_a')).toMatchObject({ subscriptionStatus: 'canceled', billedFeaturesActive: true });
+    expect(simulator.getState('sk_test_a')).toMatchObject({
+      subscriptionStatus: 'canceled',
+      billedFeaturesActive: true,
+    });
 
     await visit(simulator, await mintPortal(simulator));
     expect(document.body.textContent).toMatch(/StatusCanceled at period end/);
@@ -208,7 +228,10 @@ describe('the stand-in Portal page', () => {
     expect(queryByRole(document.body, 'button', { name: 'Cancel subscription' })).toBeNull();
     expect(queryByRole(document.body, 'button', { name: 'Change plan' })).toBeNull();
     expect((await submit(simulator, formOf('Resume subscription'))).status).toBe(303);
-    expect(simulator.getState('sk_test_a')).toMatchObject({ subscriptionStatus: 'active', billedFeaturesActive: true });
+    expect(simulator.getState('sk_test_a')).toMatchObject({
+      subscriptionStatus: 'active',
+      billedFeaturesActive: true,
+    });
   });
 
   it('"Return" goes back without changing anything', async () => {
@@ -237,7 +260,9 @@ describe('the stand-in Portal page', () => {
     const url = await mintPortal(simulator);
     simulator.advance(30 * MINUTE);
     expect((await visit(simulator, url)).status).toBe(410);
-    expect(getByRole(document.body, 'link', { name: 'Return to the app' }).getAttribute('href')).toBe(portalInput.returnUrl);
+    expect(getByRole(document.body, 'link', { name: 'Return to the app' }).getAttribute('href')).toBe(
+      portalInput.returnUrl,
+    );
     expect((await submit(simulator, `${url}/cancel`)).status).toBe(410);
     expect(simulator.getState('sk_test_a').subscriptionStatus).toBe('active');
   });

@@ -48,8 +48,12 @@ describe('scenarios', () => {
     expect(soon.trialEndsAt).toBe(new Date(start.getTime() + 2 * DAY).toISOString());
     expect(describeBilling(soon, { now: start }).trialDaysLeft).toBe(2);
     expect(describeBilling(createScenario('trialing', start), { now: start }).trialDaysLeft).toBe(11);
-    expect(Date.parse(createScenario('active', start).currentPeriodEnd ?? '')).toBeGreaterThan(start.getTime());
-    expect(Date.parse(createScenario('canceled', start).currentPeriodEnd ?? '')).toBeLessThan(start.getTime());
+    expect(Date.parse(createScenario('active', start).currentPeriodEnd ?? '')).toBeGreaterThan(
+      start.getTime(),
+    );
+    expect(Date.parse(createScenario('canceled', start).currentPeriodEnd ?? '')).toBeLessThan(
+      start.getTime(),
+    );
     expect(createScenario('enterprise', start).tier).toBe('enterprise');
   });
 

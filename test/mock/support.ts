@@ -20,7 +20,11 @@ export interface CallOptions {
 }
 
 /** A request to the simulated Saiku API, with a Bearer key (`key: null` sends none). */
-export function call(simulator: BillingSimulator, path: string, options: CallOptions = {}): Promise<Response> {
+export function call(
+  simulator: BillingSimulator,
+  path: string,
+  options: CallOptions = {},
+): Promise<Response> {
   const headers = new Headers();
   const key = options.key === undefined ? 'sk_test_a' : options.key;
   if (key !== null) headers.set('Authorization', `Bearer ${key}`);
@@ -46,7 +50,11 @@ export const checkoutInput = {
 export const portalInput = { returnUrl: 'https://app.acme.test/billing' };
 
 /** A form POST, as a browser sends it when a button on a stand-in page is pressed. */
-export function submit(simulator: BillingSimulator, action: string, fields: Record<string, string> = {}): Promise<Response> {
+export function submit(
+  simulator: BillingSimulator,
+  action: string,
+  fields: Record<string, string> = {},
+): Promise<Response> {
   return simulator.fetch(
     new Request(action, {
       method: 'POST',
@@ -57,8 +65,15 @@ export function submit(simulator: BillingSimulator, action: string, fields: Reco
 }
 
 /** Mints a checkout session for a key, completes it, and lands the webhook. */
-export async function subscribe(simulator: BillingSimulator, key = 'sk_test_a', tier = 'team'): Promise<void> {
-  const response = await call(simulator, '/me/billing/checkout-session', { key, body: { ...checkoutInput, tier } });
+export async function subscribe(
+  simulator: BillingSimulator,
+  key = 'sk_test_a',
+  tier = 'team',
+): Promise<void> {
+  const response = await call(simulator, '/me/billing/checkout-session', {
+    key,
+    body: { ...checkoutInput, tier },
+  });
   const { sessionId } = (await response.json()) as { sessionId: string };
   simulator.completeCheckout(sessionId);
   simulator.advance(simulator.webhookDelayMs);

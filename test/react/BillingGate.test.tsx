@@ -1,7 +1,15 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { BillingGate, billingKeys } from '../../src';
-import { activeState, canceledEndedState, canceledWithAccessState, freeState, pastDueState, trialingState, unpaidState } from './fixtures';
+import {
+  activeState,
+  canceledEndedState,
+  canceledWithAccessState,
+  freeState,
+  pastDueState,
+  trialingState,
+  unpaidState,
+} from './fixtures';
 import { deferred, json, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
 
 const api = setupFakeBillingApi();

@@ -17,7 +17,12 @@ import {
   usePortal,
 } from '../../src';
 import { activeState, freeState } from './fixtures';
-import { createTestQueryClient, proxyPath, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
+import {
+  createTestQueryClient,
+  proxyPath,
+  renderWithBilling,
+  setupFakeBillingApi,
+} from './renderWithBilling';
 
 const api = setupFakeBillingApi();
 
@@ -38,7 +43,11 @@ describe('BillingProvider', () => {
       const outer = createTestQueryClient();
       const { queryClient: unused } = renderWithBilling(<PlanCard />, {
         withoutQueryClient: true,
-        renderOptions: { wrapper: ({ children }: { children: ReactNode }) => <QueryClientProvider client={outer}>{children}</QueryClientProvider> },
+        renderOptions: {
+          wrapper: ({ children }: { children: ReactNode }) => (
+            <QueryClientProvider client={outer}>{children}</QueryClientProvider>
+          ),
+        },
       });
       await screen.findByText('Team');
       expect(outer.getQueryData(billingKeys.state())).toEqual(state);

@@ -53,7 +53,9 @@ describe('BillingStatusBanner', () => {
   it('asks a past-due tenant to update the payment method', async () => {
     api.answer('state', pastDueState());
     const { user, navigate } = renderWithBilling(<BillingStatusBanner />);
-    const banner = await findBanner('Your last payment failed. Update your payment method to keep access to billed features.');
+    const banner = await findBanner(
+      'Your last payment failed. Update your payment method to keep access to billed features.',
+    );
     await user.click(within(banner).getByRole('button', { name: 'Update payment method' }));
     await waitFor(() => expect(navigate).toHaveBeenCalledWith(portalSessionBody.url));
   });
@@ -61,7 +63,9 @@ describe('BillingStatusBanner', () => {
   it('tells an unpaid tenant billed features are paused', async () => {
     api.answer('state', unpaidState());
     renderWithBilling(<BillingStatusBanner />);
-    const banner = await findBanner('Billed features are paused because payments failed. Update your payment method to restore them.');
+    const banner = await findBanner(
+      'Billed features are paused because payments failed. Update your payment method to restore them.',
+    );
     expect(within(banner).getByRole('button', { name: 'Update payment method' })).toBeInTheDocument();
   });
 
@@ -69,7 +73,9 @@ describe('BillingStatusBanner', () => {
     const state = canceledWithAccessState();
     api.answer('state', state);
     renderWithBilling(<BillingStatusBanner />);
-    const banner = await findBanner(`Your subscription is canceled. Access ends on ${longDate(state.currentPeriodEnd ?? '')}.`);
+    const banner = await findBanner(
+      `Your subscription is canceled. Access ends on ${longDate(state.currentPeriodEnd ?? '')}.`,
+    );
     expect(within(banner).getByRole('button', { name: 'Manage billing' })).toBeInTheDocument();
   });
 

@@ -7,7 +7,10 @@ import { json, liveRegionOf, renderWithBilling, setupFakeBillingApi } from './re
 const api = setupFakeBillingApi();
 
 const noCustomerText = 'There is no subscription to manage yet. Choose a plan to start one.';
-const noCustomer = json({ error: 'no_customer', message: 'Run POST /me/billing/checkout-session first.' }, { status: 409 });
+const noCustomer = json(
+  { error: 'no_customer', message: 'Run POST /me/billing/checkout-session first.' },
+  { status: 409 },
+);
 
 describe('ManageButton', () => {
   it('mints a Portal session that returns to this page, and goes there', async () => {
@@ -18,13 +21,18 @@ describe('ManageButton', () => {
 
     await waitFor(() => expect(navigate).toHaveBeenCalledWith(portalSessionBody.url));
     expect(api.requests('portal-session')).toEqual([
-      { url: 'http://localhost:3000/api/billing/portal-session', body: { returnUrl: 'http://localhost:3000/settings/billing' } },
+      {
+        url: 'http://localhost:3000/api/billing/portal-session',
+        body: { returnUrl: 'http://localhost:3000/settings/billing' },
+      },
     ]);
     expect(api.count('checkout-session')).toBe(0);
   });
 
   it("uses the returnUrl prop, else the provider's portal default", async () => {
-    const { user, navigate, rerender } = renderWithBilling(<ManageButton />, { portal: { returnUrl: 'https://app.acme.com/account' } });
+    const { user, navigate, rerender } = renderWithBilling(<ManageButton />, {
+      portal: { returnUrl: 'https://app.acme.com/account' },
+    });
     await user.click(screen.getByRole('button', { name: 'Manage billing' }));
     await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
 
@@ -55,23 +63,31 @@ describe('ManageButton', () => {
 
       const message = await screen.findByText(noCustomerText);
       expect(liveRegionOf(message)).not.toBeNull();
-      expect(screen.getByRole('button', { name: 'Manage billing' })).toHaveAccessibleDescription(noCustomerText);
+      expect(screen.getByRole('button', { name: 'Manage billing' })).toHaveAccessibleDescription(
+        noCustomerText,
+      );
       expect(navigate).not.toHaveBeenCalled();
 
       await user.click(screen.getByRole('button', { name: 'Upgrade' }));
 
       await waitFor(() => expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url));
       expect(api.count('portal-session')).toBe(1);
-      expect(api.requests('checkout-session').map((r) => (r.body as { tier: string }).tier)).toEqual(['team']);
+      expect(api.requests('checkout-session').map((r) => (r.body as { tier: string }).tier)).toEqual([
+        'team',
+      ]);
     });
 
     it('offers the plan named by upgradeTier', async () => {
       api.answer('portal-session', noCustomer);
-      const { user, navigate } = renderWithBilling(<ManageButton upgradeTier="business" />, { checkout: { tier: 'team' } });
+      const { user, navigate } = renderWithBilling(<ManageButton upgradeTier="business" />, {
+        checkout: { tier: 'team' },
+      });
       await user.click(screen.getByRole('button', { name: 'Manage billing' }));
       await user.click(await screen.findByRole('button', { name: 'Upgrade' }));
       await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
-      expect(api.requests('checkout-session').map((r) => (r.body as { tier: string }).tier)).toEqual(['business']);
+      expect(api.requests('checkout-session').map((r) => (r.body as { tier: string }).tier)).toEqual([
+        'business',
+      ]);
     });
 
     it("offers the default plan ('team') when none is configured", async () => {
@@ -81,7 +97,9 @@ describe('ManageButton', () => {
       await screen.findByText(noCustomerText);
       await user.click(screen.getByRole('button', { name: 'Upgrade' }));
       await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
-      expect(api.requests('checkout-session').map((r) => (r.body as { tier: string }).tier)).toEqual(['team']);
+      expect(api.requests('checkout-session').map((r) => (r.body as { tier: string }).tier)).toEqual([
+        'team',
+      ]);
     });
 
     it("says so after the proxy's no-JavaScript route sent the browser back with billing_error=no_customer", async () => {

@@ -31,53 +31,100 @@ const cases: [string, () => BillingState, Expected][] = [
   [
     'trialing',
     () => trialingState(10),
-    { plan: 'Team', badge: 'Trial', date: (s) => `Trial ends on ${longDate(s.trialEndsAt ?? '')}`, trial: '10 days left in your trial', action: 'Manage billing' },
+    {
+      plan: 'Team',
+      badge: 'Trial',
+      date: (s) => `Trial ends on ${longDate(s.trialEndsAt ?? '')}`,
+      trial: '10 days left in your trial',
+      action: 'Manage billing',
+    },
   ],
-  ['active', activeState, { plan: 'Team', badge: 'Active', date: (s) => `Renews on ${longDate(s.currentPeriodEnd ?? '')}`, trial: null, action: 'Manage billing' }],
+  [
+    'active',
+    activeState,
+    {
+      plan: 'Team',
+      badge: 'Active',
+      date: (s) => `Renews on ${longDate(s.currentPeriodEnd ?? '')}`,
+      trial: null,
+      action: 'Manage billing',
+    },
+  ],
   [
     'past_due',
     pastDueState,
-    { plan: 'Team', badge: 'Past due', date: (s) => `Renews on ${longDate(s.currentPeriodEnd ?? '')}`, trial: null, action: 'Update payment method' },
+    {
+      plan: 'Team',
+      badge: 'Past due',
+      date: (s) => `Renews on ${longDate(s.currentPeriodEnd ?? '')}`,
+      trial: null,
+      action: 'Update payment method',
+    },
   ],
   // No access, but a subscription a new card restores: the portal, not a second Checkout.
-  ['unpaid', unpaidState, { plan: 'Team', badge: 'Unpaid', date: null, trial: null, action: 'Update payment method' }],
+  [
+    'unpaid',
+    unpaidState,
+    { plan: 'Team', badge: 'Unpaid', date: null, trial: null, action: 'Update payment method' },
+  ],
   [
     'canceled, still paid up',
     canceledWithAccessState,
-    { plan: 'Team', badge: 'Canceled', date: (s) => `Access ends on ${longDate(s.currentPeriodEnd ?? '')}`, trial: null, action: 'Manage billing' },
+    {
+      plan: 'Team',
+      badge: 'Canceled',
+      date: (s) => `Access ends on ${longDate(s.currentPeriodEnd ?? '')}`,
+      trial: null,
+      action: 'Manage billing',
+    },
   ],
   [
     'canceled, period over',
     canceledEndedState,
-    { plan: 'Team', badge: 'Canceled', date: (s) => `Access ended on ${longDate(s.currentPeriodEnd ?? '')}`, trial: null, action: 'Upgrade' },
+    {
+      plan: 'Team',
+      badge: 'Canceled',
+      date: (s) => `Access ended on ${longDate(s.currentPeriodEnd ?? '')}`,
+      trial: null,
+      action: 'Upgrade',
+    },
   ],
   [
     'paused (a status this library does not know)',
     pausedState,
-    { plan: 'Team', badge: 'Paused', date: (s) => `Current period ends on ${longDate(s.currentPeriodEnd ?? '')}`, trial: null, action: 'Upgrade' },
+    {
+      plan: 'Team',
+      badge: 'Paused',
+      date: (s) => `Current period ends on ${longDate(s.currentPeriodEnd ?? '')}`,
+      trial: null,
+      action: 'Upgrade',
+    },
   ],
 ];
 
 describe('PlanCard', () => {
-  it.each(cases)('shows a %s tenant its plan, status, date and the action that fits', async (_label, makeState, expected) => {
-    const state = makeState();
-    api.answer('state', state);
-    renderWithBilling(<PlanCard upgradeTier="team" />);
+  it.each(cases)(
+    'shows a %s tenant its plan, status, date and the action that fits',
+    async (_label, makeState, expected) => {
+      const state = makeState();
+      api.answer('state', state);
+      renderWithBilling(<PlanCard upgradeTier="team" />);
 
-    const card = await screen.findByRole('region', { name: 'Your plan' });
-    await within(card).findByRole('button', { name: expected.action });
-    expect(within(card).getByText(expected.plan)).toBeInTheDocument();
-    if (expected.badge) expect(within(card).getByText(expected.badge)).toBeInTheDocument();
-    else expect(card.querySelector('.saiku-billing-badge')).toBeNull();
-    if (expected.date) expect(within(card).getByText(expected.date(state))).toBeInTheDocument();
-    else expect(within(card).queryByText(/ on /)).not.toBeInTheDocument();
-    if (expected.trial) expect(within(card).getByText(expected.trial)).toBeInTheDocument();
-    else expect(within(card).queryByText(/left in your trial/)).not.toBeInTheDocument();
+      const card = await screen.findByRole('region', { name: 'Your plan' });
+      await within(card).findByRole('button', { name: expected.action });
+      expect(within(card).getByText(expected.plan)).toBeInTheDocument();
+      if (expected.badge) expect(within(card).getByText(expected.badge)).toBeInTheDocument();
+      else expect(card.querySelector('.saiku-billing-badge')).toBeNull();
+      if (expected.date) expect(within(card).getByText(expected.date(state))).toBeInTheDocument();
+      else expect(within(card).queryByText(/ on /)).not.toBeInTheDocument();
+      if (expected.trial) expect(within(card).getByText(expected.trial)).toBeInTheDocument();
+      else expect(within(card).queryByText(/left in your trial/)).not.toBeInTheDocument();
 
-    const buttons = within(card).getAllByRole('button');
-    expect(buttons.map((b) => b.textContent)).toEqual([expected.action]);
-    expect(card).not.toHaveAttribute('aria-busy');
-  });
+      const buttons = within(card).getAllByRole('button');
+      expect(buttons.map((b) => b.textContent)).toEqual([expected.action]);
+      expect(card).not.toHaveAttribute('aria-busy');
+    },
+  );
 
   it('shows "1 day left" in the singular', async () => {
     api.answer('state', trialingState(1));
@@ -109,7 +156,9 @@ describe('PlanCard', () => {
     );
     const { user } = renderWithBilling(<PlanCard />);
 
-    const message = await screen.findByText('You are not allowed to manage billing. Sign in again or ask an administrator.');
+    const message = await screen.findByText(
+      'You are not allowed to manage billing. Sign in again or ask an administrator.',
+    );
     expect(liveRegionOf(message)).not.toBeNull();
     expect(api.count('state')).toBe(1);
 
@@ -127,7 +176,7 @@ describe('PlanCard', () => {
     expect(await screen.findByText('Pro plus')).toBeInTheDocument();
   });
 
-  it('hides the action when `action={null}` and shows the host\'s own when given', async () => {
+  it("hides the action when `action={null}` and shows the host's own when given", async () => {
     api.answer('state', () => HttpResponse.json(activeState()));
     const { rerender } = renderWithBilling(<PlanCard action={null} />);
     await screen.findByText('Team');

@@ -3,11 +3,19 @@ import { createRef, forwardRef, type ButtonHTMLAttributes } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { createProxyBackend, defaultCheckoutTier, UpgradeButton, type BillingBackend } from '../../src';
 import { checkoutSessionBody, freeState } from './fixtures';
-import { deferred, json, liveRegionOf, proxyPath, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
+import {
+  deferred,
+  json,
+  liveRegionOf,
+  proxyPath,
+  renderWithBilling,
+  setupFakeBillingApi,
+} from './renderWithBilling';
 
 const api = setupFakeBillingApi();
 
-const unsafeText = 'This page refused to open the billing link because it does not point at a trusted billing site.';
+const unsafeText =
+  'This page refused to open the billing link because it does not point at a trusted billing site.';
 
 function onBillingPage(): void {
   window.history.replaceState(null, '', '/settings/billing?tab=plan#top');
@@ -158,7 +166,9 @@ describe('UpgradeButton', () => {
     const { user, navigate } = renderWithBilling(<UpgradeButton />);
     await user.click(screen.getByRole('button', { name: 'Upgrade' }));
     await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
-    expect(api.requests('checkout-session').map((r) => (r.body as { tier: string }).tier)).toEqual([defaultCheckoutTier]);
+    expect(api.requests('checkout-session').map((r) => (r.body as { tier: string }).tier)).toEqual([
+      defaultCheckoutTier,
+    ]);
     expect(defaultCheckoutTier).toBe('team');
   });
 
@@ -204,7 +214,11 @@ describe('UpgradeButton', () => {
     });
 
     it('a new click clears the last error', async () => {
-      api.answerInTurn('checkout-session', json({ url: 'https://evil.test/x', sessionId: 'cs_x' }), json(checkoutSessionBody));
+      api.answerInTurn(
+        'checkout-session',
+        json({ url: 'https://evil.test/x', sessionId: 'cs_x' }),
+        json(checkoutSessionBody),
+      );
       const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
       const button = screen.getByRole('button', { name: 'Upgrade' });
       await user.click(button);
@@ -240,9 +254,13 @@ describe('UpgradeButton', () => {
 
     it("keeps the host's button component, and both refs reach the DOM node", async () => {
       const hostClicks = vi.fn();
-      const FancyButton = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement>>(function FancyButton(props, ref) {
-        return <button ref={ref} {...props} className={['fancy', props.className].filter(Boolean).join(' ')} />;
-      });
+      const FancyButton = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement>>(
+        function FancyButton(props, ref) {
+          return (
+            <button ref={ref} {...props} className={['fancy', props.className].filter(Boolean).join(' ')} />
+          );
+        },
+      );
       const hostRef = createRef<HTMLButtonElement>();
       const ourRef = createRef<HTMLButtonElement>();
       const { user, navigate } = renderWithBilling(

@@ -5,7 +5,15 @@ import { HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createProxyBackend, ManageButton, PlanCard, UpgradeButton } from '../../src';
 import { activeState } from './fixtures';
-import { deferred, json, liveRegionOf, proxyPath, renderWithBilling, setupFakeBillingApi, type Answer } from './renderWithBilling';
+import {
+  deferred,
+  json,
+  liveRegionOf,
+  proxyPath,
+  renderWithBilling,
+  setupFakeBillingApi,
+  type Answer,
+} from './renderWithBilling';
 
 const api = setupFakeBillingApi();
 afterEach(() => {
@@ -77,30 +85,36 @@ const sessionErrors: ErrorCase[] = [
 ];
 
 describe('errors on a click', () => {
-  it.each(sessionErrors)('UpgradeButton shows $code to the user, without navigating or retrying', async ({ answer, text }) => {
-    api.answer('checkout-session', answer);
-    const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
-    const button = screen.getByRole('button', { name: 'Upgrade' });
+  it.each(sessionErrors)(
+    'UpgradeButton shows $code to the user, without navigating or retrying',
+    async ({ answer, text }) => {
+      api.answer('checkout-session', answer);
+      const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+      const button = screen.getByRole('button', { name: 'Upgrade' });
 
-    await user.click(button);
+      await user.click(button);
 
-    const message = await screen.findByText(text);
-    expect(liveRegionOf(message)).not.toBeNull();
-    expect(button).toHaveAccessibleDescription(text);
-    expect(button).toHaveAttribute('data-state', 'error');
-    expect(button).not.toHaveAttribute('aria-busy');
-    expect(navigate).not.toHaveBeenCalled();
-    expect(api.count('checkout-session')).toBe(1);
-  });
+      const message = await screen.findByText(text);
+      expect(liveRegionOf(message)).not.toBeNull();
+      expect(button).toHaveAccessibleDescription(text);
+      expect(button).toHaveAttribute('data-state', 'error');
+      expect(button).not.toHaveAttribute('aria-busy');
+      expect(navigate).not.toHaveBeenCalled();
+      expect(api.count('checkout-session')).toBe(1);
+    },
+  );
 
-  it.each(sessionErrors)('ManageButton shows $code to the user, without navigating', async ({ answer, text }) => {
-    api.answer('portal-session', answer);
-    const { user, navigate } = renderWithBilling(<ManageButton />);
-    await user.click(screen.getByRole('button', { name: 'Manage billing' }));
-    expect(liveRegionOf(await screen.findByText(text))).not.toBeNull();
-    expect(navigate).not.toHaveBeenCalled();
-    expect(api.count('portal-session')).toBe(1);
-  });
+  it.each(sessionErrors)(
+    'ManageButton shows $code to the user, without navigating',
+    async ({ answer, text }) => {
+      api.answer('portal-session', answer);
+      const { user, navigate } = renderWithBilling(<ManageButton />);
+      await user.click(screen.getByRole('button', { name: 'Manage billing' }));
+      expect(liveRegionOf(await screen.findByText(text))).not.toBeNull();
+      expect(navigate).not.toHaveBeenCalled();
+      expect(api.count('portal-session')).toBe(1);
+    },
+  );
 
   it('shows a timeout when the proxy does not answer in time', async () => {
     const held = deferred(json({}));
@@ -110,7 +124,9 @@ describe('errors on a click', () => {
       backend: createProxyBackend({ baseUrl: proxyPath, timeoutMs: 20 }),
     });
     await user.click(screen.getByRole('button', { name: 'Upgrade' }));
-    expect(liveRegionOf(await screen.findByText('The billing service took too long to answer. Try again.'))).not.toBeNull();
+    expect(
+      liveRegionOf(await screen.findByText('The billing service took too long to answer. Try again.')),
+    ).not.toBeNull();
     expect(navigate).not.toHaveBeenCalled();
     expect(api.count('checkout-session')).toBe(1);
     held.release();
@@ -128,12 +144,20 @@ describe('errors on a click', () => {
   });
 
   it('reports each failure to the onError option as a BillingError', async () => {
-    api.answer('checkout-session', json({ error: 'rate_limited' }, { status: 429, headers: { 'Retry-After': '12' } }));
+    api.answer(
+      'checkout-session',
+      json({ error: 'rate_limited' }, { status: 429, headers: { 'Retry-After': '12' } }),
+    );
     const onError = vi.fn();
     const { user } = renderWithBilling(<UpgradeButton tier="team" onError={onError} />);
     await user.click(screen.getByRole('button', { name: 'Upgrade' }));
     await waitFor(() => expect(onError).toHaveBeenCalledOnce());
-    expect(onError.mock.calls[0]?.[0]).toMatchObject({ name: 'BillingError', code: 'rate_limited', status: 429, retryAfter: 12 });
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({
+      name: 'BillingError',
+      code: 'rate_limited',
+      status: 429,
+      retryAfter: 12,
+    });
   });
 });
 

@@ -10,7 +10,12 @@ export function daysFromNow(days: number): string {
 
 /** A date as the components show it: long month, UTC, in `locale` (default: the runtime's). Computed with Intl, not hard-coded. */
 export function longDate(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
 }
 
 const tenantId = '81e301f2-4c1e-4a4f-9d7e-1f0c2b3a4d5e';

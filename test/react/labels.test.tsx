@@ -17,14 +17,18 @@ describe('labels and locale', () => {
       </>,
       { labels: { upgrade: 'Jetzt upgraden', manage: 'Abrechnung verwalten' } },
     );
-    await waitFor(() => expect(screen.getByRole('region', { name: 'Your plan' })).not.toHaveAttribute('aria-busy'));
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Your plan' })).not.toHaveAttribute('aria-busy'),
+    );
     expect(screen.getAllByRole('button', { name: 'Jetzt upgraden' })).toHaveLength(2);
     expect(screen.getByRole('button', { name: 'Abrechnung verwalten' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Upgrade' })).not.toBeInTheDocument();
   });
 
   it('children win over labels', () => {
-    renderWithBilling(<UpgradeButton tier="team">Go Team</UpgradeButton>, { labels: { upgrade: 'Jetzt upgraden' } });
+    renderWithBilling(<UpgradeButton tier="team">Go Team</UpgradeButton>, {
+      labels: { upgrade: 'Jetzt upgraden' },
+    });
     expect(screen.getByRole('button', { name: 'Go Team' })).toBeInTheDocument();
   });
 
@@ -52,14 +56,19 @@ describe('labels and locale', () => {
     });
     expect(await screen.findByText('Gekündigt')).toBeInTheDocument();
     expect(screen.getByText('Tarif Team')).toBeInTheDocument();
-    expect(screen.getByText(`Zugang bis ${longDate(state.currentPeriodEnd ?? '', 'de-DE')}`)).toBeInTheDocument();
+    expect(
+      screen.getByText(`Zugang bis ${longDate(state.currentPeriodEnd ?? '', 'de-DE')}`),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Abrechnung verwalten' })).toBeInTheDocument();
   });
 
   it('a banner label can be overridden alone; the others keep their defaults', async () => {
     api.answer('state', pastDueState());
     renderWithBilling(<BillingStatusBanner />, {
-      labels: { banner: { pastDue: 'Zahlung fehlgeschlagen.' }, updatePaymentMethod: 'Zahlungsmethode ändern' },
+      labels: {
+        banner: { pastDue: 'Zahlung fehlgeschlagen.' },
+        updatePaymentMethod: 'Zahlungsmethode ändern',
+      },
     });
     expect(await screen.findByText('Zahlung fehlgeschlagen.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Zahlungsmethode ändern' })).toBeInTheDocument();

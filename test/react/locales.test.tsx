@@ -1,6 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { BillingStatusBanner, PlanCard, defaultLabels, type BillingLabels, type BillingState } from '../../src';
+import {
+  BillingStatusBanner,
+  PlanCard,
+  defaultLabels,
+  type BillingLabels,
+  type BillingState,
+} from '../../src';
 import { BillingError, billingErrorCodes, describeBilling } from '../../src/core';
 import { germanLabels, japaneseLabels } from '../../src/locales';
 import {
@@ -50,10 +56,29 @@ const german: Pack = {
       'Abrechnung verwalten',
     ],
     active: (date) => ['Aktiv', `Verlängert sich am ${date}`, 'Abrechnung verwalten'],
-    pastDue: (date) => ['Zahlung überfällig', `Verlängert sich am ${date}`, 'Ihre letzte Zahlung ist fehlgeschlagen.', 'Zahlungsmethode aktualisieren'],
-    unpaid: () => ['Unbezahlt', 'Die kostenpflichtigen Funktionen sind pausiert', 'Zahlungsmethode aktualisieren'],
-    canceledWithAccess: (date) => ['Gekündigt', `Zugang endet am ${date}`, `Der Zugang endet am ${date}.`, 'Abrechnung verwalten'],
-    canceledEnded: (date) => ['Gekündigt', `Zugang endete am ${date}`, `Ihr Abonnement ist am ${date} abgelaufen.`, 'Jetzt upgraden'],
+    pastDue: (date) => [
+      'Zahlung überfällig',
+      `Verlängert sich am ${date}`,
+      'Ihre letzte Zahlung ist fehlgeschlagen.',
+      'Zahlungsmethode aktualisieren',
+    ],
+    unpaid: () => [
+      'Unbezahlt',
+      'Die kostenpflichtigen Funktionen sind pausiert',
+      'Zahlungsmethode aktualisieren',
+    ],
+    canceledWithAccess: (date) => [
+      'Gekündigt',
+      `Zugang endet am ${date}`,
+      `Der Zugang endet am ${date}.`,
+      'Abrechnung verwalten',
+    ],
+    canceledEnded: (date) => [
+      'Gekündigt',
+      `Zugang endete am ${date}`,
+      `Ihr Abonnement ist am ${date} abgelaufen.`,
+      'Jetzt upgraden',
+    ],
     unknownStatus: (date) => ['Pausiert', `Aktueller Zeitraum endet am ${date}`, 'Jetzt upgraden'],
   },
 };
@@ -64,12 +89,33 @@ const japanese: Pack = {
   planCardTitle: 'ご利用中のプラン',
   expected: {
     free: () => ['無料', 'アップグレード'],
-    trialEndingSoon: (date) => ['トライアル中', `トライアル終了日: ${date}`, 'トライアル残り2日', `トライアルは2日後（${date}）に終了します。`, 'お支払いを管理'],
+    trialEndingSoon: (date) => [
+      'トライアル中',
+      `トライアル終了日: ${date}`,
+      'トライアル残り2日',
+      `トライアルは2日後（${date}）に終了します。`,
+      'お支払いを管理',
+    ],
     active: (date) => ['有効', `次回更新日: ${date}`, 'お支払いを管理'],
-    pastDue: (date) => ['支払い遅延', `次回更新日: ${date}`, '前回のお支払いに失敗しました。', 'お支払い方法を更新'],
+    pastDue: (date) => [
+      '支払い遅延',
+      `次回更新日: ${date}`,
+      '前回のお支払いに失敗しました。',
+      'お支払い方法を更新',
+    ],
     unpaid: () => ['未払い', '有料機能を停止しています', 'お支払い方法を更新'],
-    canceledWithAccess: (date) => ['解約済み', `利用終了日: ${date}`, `${date}までご利用いただけます。`, 'お支払いを管理'],
-    canceledEnded: (date) => ['解約済み', `${date}に利用が終了しました`, `ご契約は${date}に終了しました。`, 'アップグレード'],
+    canceledWithAccess: (date) => [
+      '解約済み',
+      `利用終了日: ${date}`,
+      `${date}までご利用いただけます。`,
+      'お支払いを管理',
+    ],
+    canceledEnded: (date) => [
+      '解約済み',
+      `${date}に利用が終了しました`,
+      `ご契約は${date}に終了しました。`,
+      'アップグレード',
+    ],
     unknownStatus: (date) => ['一時停止中', `現在の期間の終了日: ${date}`, 'アップグレード'],
   },
 };
@@ -87,7 +133,9 @@ const states: Record<string, () => BillingState> = {
 
 /** Everything a person can read or hear on the page: its text and the accessible names given by aria-label. */
 function pageText(): string {
-  const names = [...document.body.querySelectorAll('[aria-label]')].map((element) => element.getAttribute('aria-label'));
+  const names = [...document.body.querySelectorAll('[aria-label]')].map((element) =>
+    element.getAttribute('aria-label'),
+  );
   return [document.body.textContent, ...names].join('\n');
 }
 
@@ -107,19 +155,25 @@ describe.each([german, japanese])('the $locale pack', (pack) => {
 
     const text = pageText();
     const iso = state.trialEndsAt ?? state.currentPeriodEnd;
-    for (const expected of pack.expected[name]?.(iso ? longDate(iso, pack.locale) : '') ?? []) expect(text).toContain(expected);
+    for (const expected of pack.expected[name]?.(iso ? longDate(iso, pack.locale) : '') ?? [])
+      expect(text).toContain(expected);
     expect(englishStrings.filter((english) => text.includes(english))).toEqual([]);
     if (iso) expect(text).not.toContain(longDate(iso, 'en-US'));
   });
 
   it('says every error code in its own words', () => {
-    const errors = billingErrorCodes.map((code) => new BillingError(code, 'The server said no', code === 'rate_limited' ? { retryAfter: 7 } : {}));
+    const errors = billingErrorCodes.map(
+      (code) =>
+        new BillingError(code, 'The server said no', code === 'rate_limited' ? { retryAfter: 7 } : {}),
+    );
     const messages = errors.map((error) => pack.labels.error(error));
     for (const [index, error] of errors.entries()) {
       const message = messages[index];
       expect(message, error.code).not.toBe(defaultLabels.error(error));
       expect(message, error.code).not.toContain('The server said no');
-      expect(message, error.code).toMatch(pack.locale === 'ja-JP' ? /[\u3040-\u30ff]/ : /\b(Sie|Der|der|die|ist|nicht|noch)\b/);
+      expect(message, error.code).toMatch(
+        pack.locale === 'ja-JP' ? /[\u3040-\u30ff]/ : /\b(Sie|Der|der|die|ist|nicht|noch)\b/,
+      );
     }
     // No catch-all: a pack with a `default:` branch would say the same thing for several codes.
     expect(new Set(messages).size).toBe(billingErrorCodes.length);

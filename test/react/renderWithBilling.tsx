@@ -49,7 +49,11 @@ export interface FakeBillingApi {
  * the page back at '/', and focus tracking back to the document's.
  */
 export function setupFakeBillingApi(): FakeBillingApi {
-  const recorded: Record<BillingRoute, RecordedRequest[]> = { state: [], 'checkout-session': [], 'portal-session': [] };
+  const recorded: Record<BillingRoute, RecordedRequest[]> = {
+    state: [],
+    'checkout-session': [],
+    'portal-session': [],
+  };
   const answers = new Map<BillingRoute, Answer>();
 
   const route = (name: BillingRoute) => {
@@ -152,7 +156,10 @@ export interface RenderWithBillingResult extends Omit<RenderResult, 'rerender'> 
 }
 
 /** Renders `ui` inside a BillingProvider wired to the proxy backend at `proxyPath`, with a fresh QueryClient. */
-export function renderWithBilling(ui: ReactElement, options: RenderWithBillingOptions = {}): RenderWithBillingResult {
+export function renderWithBilling(
+  ui: ReactElement,
+  options: RenderWithBillingOptions = {},
+): RenderWithBillingResult {
   const { renderOptions, withoutQueryClient = false, ...providerOverrides } = options;
   const queryClient = providerOverrides.queryClient ?? createTestQueryClient();
   const navigate = vi.fn<(url: string) => void>();
@@ -165,7 +172,9 @@ export function renderWithBilling(ui: ReactElement, options: RenderWithBillingOp
   const wrap = (element: ReactElement) => <BillingProvider {...providerProps}>{element}</BillingProvider>;
   const result = render(wrap(ui), renderOptions);
   // With fake timers, user-event's own delays must advance the fake clock.
-  const user = vi.isFakeTimers() ? userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) }) : userEvent.setup();
+  const user = vi.isFakeTimers()
+    ? userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    : userEvent.setup();
   return {
     ...result,
     queryClient,

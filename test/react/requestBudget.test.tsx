@@ -2,7 +2,14 @@
 import { StrictMode, type ReactNode } from 'react';
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BillingGate, BillingStatusBanner, billingStaleTimeMs, ManageButton, PlanCard, UpgradeButton } from '../../src';
+import {
+  BillingGate,
+  BillingStatusBanner,
+  billingStaleTimeMs,
+  ManageButton,
+  PlanCard,
+  UpgradeButton,
+} from '../../src';
 import { activeState, freeState } from './fixtures';
 import { renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
 
@@ -81,7 +88,15 @@ describe('request budget', () => {
     expect(api.count('state')).toBe(1);
 
     await act(() => vi.advanceTimersByTimeAsync(billingStaleTimeMs - 1_000));
-    rerender(<Page extra={<BillingGate><p>More reports</p></BillingGate>} />);
+    rerender(
+      <Page
+        extra={
+          <BillingGate>
+            <p>More reports</p>
+          </BillingGate>
+        }
+      />,
+    );
     // Shown at once, from the cache.
     expect(screen.getByText('More reports')).toBeInTheDocument();
     await act(async () => {});
@@ -90,7 +105,15 @@ describe('request budget', () => {
 
     // Past the stale time, a newly mounted reader asks again.
     await act(() => vi.advanceTimersByTimeAsync(2_000));
-    rerender(<Page extra={<BillingGate key="later"><p>Even more reports</p></BillingGate>} />);
+    rerender(
+      <Page
+        extra={
+          <BillingGate key="later">
+            <p>Even more reports</p>
+          </BillingGate>
+        }
+      />,
+    );
     await vi.waitFor(() => expect(api.count('state')).toBe(2));
   });
 });

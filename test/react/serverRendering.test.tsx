@@ -14,7 +14,10 @@ import {
 } from '../../src';
 import { activeState, freeState, longDate, pastDueState } from './fixtures';
 
-function renderPage(state: BillingState, fetch = vi.fn<typeof globalThis.fetch>()): { html: string; fetch: typeof fetch } {
+function renderPage(
+  state: BillingState,
+  fetch = vi.fn<typeof globalThis.fetch>(),
+): { html: string; fetch: typeof fetch } {
   const html = renderToString(
     <BillingProvider backend={createProxyBackend({ fetch })} initialState={state} checkout={{ tier: 'team' }}>
       <BillingStatusBanner />
@@ -31,7 +34,10 @@ function renderPage(state: BillingState, fetch = vi.fn<typeof globalThis.fetch>(
 
 /** The text a person would read, without markup. */
 function textOf(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 }
 
 describe('server rendering', () => {

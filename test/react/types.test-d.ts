@@ -46,22 +46,28 @@ describe('useBillingState', () => {
   });
 
   test('options are select, enabled and throwOnError', () => {
-    expectTypeOf<{ select: (state: BillingState) => boolean; enabled: boolean; throwOnError: (error: BillingError) => boolean }>().toExtend<
-      UseBillingStateOptions<boolean>
-    >();
+    expectTypeOf<{
+      select: (state: BillingState) => boolean;
+      enabled: boolean;
+      throwOnError: (error: BillingError) => boolean;
+    }>().toExtend<UseBillingStateOptions<boolean>>();
     expectTypeOf<{ enabled: 'yes' }>().not.toExtend<UseBillingStateOptions>();
   });
 });
 
 describe('useCheckout and usePortal', () => {
   test('useCheckout: start(input?) resolves to void; isPending; error', () => {
-    expectTypeOf<Probe['checkout']['start']>().toEqualTypeOf<(input?: Partial<CheckoutSessionInput>) => Promise<void>>();
+    expectTypeOf<Probe['checkout']['start']>().toEqualTypeOf<
+      (input?: Partial<CheckoutSessionInput>) => Promise<void>
+    >();
     expectTypeOf<Probe['checkout']['isPending']>().toEqualTypeOf<boolean>();
     expectTypeOf<Probe['checkout']['error']>().toEqualTypeOf<BillingError | null>();
   });
 
   test('usePortal: open(input?) resolves to void; isPending; error', () => {
-    expectTypeOf<Probe['portal']['open']>().toEqualTypeOf<(input?: Partial<PortalSessionInput>) => Promise<void>>();
+    expectTypeOf<Probe['portal']['open']>().toEqualTypeOf<
+      (input?: Partial<PortalSessionInput>) => Promise<void>
+    >();
     expectTypeOf<Probe['portal']['isPending']>().toEqualTypeOf<boolean>();
     expectTypeOf<Probe['portal']['error']>().toEqualTypeOf<BillingError | null>();
   });
@@ -69,7 +75,9 @@ describe('useCheckout and usePortal', () => {
 
 describe('component props', () => {
   test('UpgradeButton accepts asChild, tier, className, children, ref and button attributes', () => {
-    expectTypeOf<{ asChild: true; tier: 'team'; className: string; children: string }>().toExtend<ComponentProps<typeof UpgradeButton>>();
+    expectTypeOf<{ asChild: true; tier: 'team'; className: string; children: string }>().toExtend<
+      ComponentProps<typeof UpgradeButton>
+    >();
     expectTypeOf<{ tier: 'pro_plus'; successUrl: string; cancelUrl: string; disabled: boolean }>().toExtend<
       ComponentProps<typeof UpgradeButton>
     >();
@@ -88,11 +96,15 @@ describe('component props', () => {
   });
 
   test('PlanCard accepts upgradeTier, className and action', () => {
-    expectTypeOf<{ upgradeTier: 'team'; className: string; action: null }>().toExtend<ComponentProps<typeof PlanCard>>();
+    expectTypeOf<{ upgradeTier: 'team'; className: string; action: null }>().toExtend<
+      ComponentProps<typeof PlanCard>
+    >();
   });
 
   test('BillingGate takes fallback, loading and children', () => {
-    expectTypeOf<{ fallback: string; loading: null; children: string }>().toExtend<ComponentProps<typeof BillingGate>>();
+    expectTypeOf<{ fallback: string; loading: null; children: string }>().toExtend<
+      ComponentProps<typeof BillingGate>
+    >();
   });
 
   test('BillingProvider takes the props of the contract', () => {
@@ -101,9 +113,13 @@ describe('component props', () => {
     expectTypeOf<BillingProviderProps['navigate']>().toEqualTypeOf<((url: string) => void) | undefined>();
     expectTypeOf<BillingProviderProps['queryClient']>().toEqualTypeOf<QueryClient | undefined>();
     expectTypeOf<BillingProviderProps['initialState']>().toEqualTypeOf<BillingState | undefined>();
-    expectTypeOf<BillingProviderProps['checkout']>().toEqualTypeOf<Partial<CheckoutSessionInput> | undefined>();
+    expectTypeOf<BillingProviderProps['checkout']>().toEqualTypeOf<
+      Partial<CheckoutSessionInput> | undefined
+    >();
     expectTypeOf<BillingProviderProps['portal']>().toEqualTypeOf<Partial<PortalSessionInput> | undefined>();
-    expectTypeOf<BillingProviderProps['allowedRedirectHosts']>().toEqualTypeOf<readonly string[] | undefined>();
+    expectTypeOf<BillingProviderProps['allowedRedirectHosts']>().toEqualTypeOf<
+      readonly string[] | undefined
+    >();
     expectTypeOf<BillingProviderProps['locale']>().toEqualTypeOf<string | undefined>();
   });
 });

@@ -125,7 +125,10 @@ describe('useCheckout and usePortal in a custom UI', () => {
     const portal = usePortal();
     return (
       <>
-        <button type="button" onClick={() => void checkout.start({ tier: 'enterprise', email: 'cto@acme.com' })}>
+        <button
+          type="button"
+          onClick={() => void checkout.start({ tier: 'enterprise', email: 'cto@acme.com' })}
+        >
           {checkout.isPending ? 'Opening Checkout…' : 'Talk business'}
         </button>
         <button type="button" onClick={() => void portal.open({ returnUrl: 'https://app.acme.com/back' })}>

@@ -2,7 +2,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBillingProxy } from '../../src/server';
-import { actLikeSaiku, fakeApiKey, sendJson, startFakeSaiku, type FakeSaiku, type ReceivedRequest } from './fakeSaiku';
+import {
+  actLikeSaiku,
+  fakeApiKey,
+  sendJson,
+  startFakeSaiku,
+  type FakeSaiku,
+  type ReceivedRequest,
+} from './fakeSaiku';
 
 const app = 'https://app.example.com';
 const tiers = ['starter', 'team', 'business', 'enterprise'];
@@ -42,7 +49,10 @@ beforeAll(async () => {
   // Saiku, except that it echoes the key it was sent when asked to: the proxy must not pass that on.
   fake.answerWith((request, res, self) => {
     if (request.body.includes('echo-the-key')) {
-      sendJson(res, 400, { error: 'invalid_request', message: `bad input for ${request.headers.authorization ?? ''}` });
+      sendJson(res, 400, {
+        error: 'invalid_request',
+        message: `bad input for ${request.headers.authorization ?? ''}`,
+      });
     } else actLikeSaiku(request, res, self);
   });
 });
@@ -51,19 +61,44 @@ afterAll(() => fake.close());
 const text = (maxLength = 40) => fc.string({ unit: 'grapheme-ascii', maxLength });
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
 
-const tier = fc.oneof({ weight: 6, arbitrary: fc.constantFrom<unknown>(...tiers) }, text(12), fc.integer(), fc.constant(null));
+const tier = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom<unknown>(...tiers) },
+  text(12),
+  fc.integer(),
+  fc.constant(null),
+);
 const url = fc.oneof(
   {
     weight: 12,
-    arbitrary: fc.constantFrom<unknown>(`${app}/billing`, `${app}/billing?tab=plan`, `${app}/`, `${app}/?leak=${fakeApiKey}`),
+    arbitrary: fc.constantFrom<unknown>(
+      `${app}/billing`,
+      `${app}/billing?tab=plan`,
+      `${app}/`,
+      `${app}/?leak=${fakeApiKey}`,
+    ),
   },
-  fc.constantFrom('/billing', '//evil.example/', 'http://app.example.com/x', 'https://evil.example/', 'javascript:alert(1)'),
-  fc.constantFrom('https://user:pw@app.example.com/', 'https://app.example.com.evil.example/', 'http://localhost/x'),
+  fc.constantFrom(
+    '/billing',
+    '//evil.example/',
+    'http://app.example.com/x',
+    'https://evil.example/',
+    'javascript:alert(1)',
+  ),
+  fc.constantFrom(
+    'https://user:pw@app.example.com/',
+    'https://app.example.com.evil.example/',
+    'http://localhost/x',
+  ),
   fc.webUrl(),
   text(),
   fc.integer(),
 );
-const shortText = fc.oneof(fc.constantFrom('alice@acme.com', 'Acme Corp', 'echo-the-key'), text(30), fc.integer(), text(300));
+const shortText = fc.oneof(
+  fc.constantFrom('alice@acme.com', 'Acme Corp', 'echo-the-key'),
+  text(30),
+  fc.integer(),
+  text(300),
+);
 const fields = fc.record(
   {
     tier,
@@ -96,10 +131,16 @@ const contentTypes = fc.constantFrom(
 );
 const auths = fc.constantFrom<Input['headers']['auth']>('ok', 'ok', 'ok', 'none', 'throw');
 
-function headersWith(right: { origin?: string; secFetchSite?: string; contentType?: string }): fc.Arbitrary<Input['headers']> {
+function headersWith(right: {
+  origin?: string;
+  secFetchSite?: string;
+  contentType?: string;
+}): fc.Arbitrary<Input['headers']> {
   // Given the right values, mostly send them; given none, anything goes.
   const mostly = (value: string | undefined, wrong: fc.Arbitrary<string>) =>
-    value === undefined ? maybe(wrong) : fc.oneof({ weight: 4, arbitrary: fc.constant(value) }, { weight: 1, arbitrary: maybe(wrong) });
+    value === undefined
+      ? maybe(wrong)
+      : fc.oneof({ weight: 4, arbitrary: fc.constant(value) }, { weight: 1, arbitrary: maybe(wrong) });
   return fc.record({
     origin: mostly(right.origin, origins),
     secFetchSite: mostly(right.secFetchSite, fetchSites),
@@ -109,7 +150,9 @@ function headersWith(right: { origin?: string; secFetchSite?: string; contentTyp
     accept: maybe(fc.constantFrom('text/html', 'application/json', '*/*')),
     // The browser's own Referer comes back in the "Go back" link of an HTML error page; a key-bearing
     // page URL would be the browser's own leak, not the proxy's.
-    referer: maybe(url.filter((value): value is string => typeof value === 'string' && !value.includes(fakeApiKey))),
+    referer: maybe(
+      url.filter((value): value is string => typeof value === 'string' && !value.includes(fakeApiKey)),
+    ),
     auth: auths,
   });
 }
@@ -132,7 +175,10 @@ const plausibleRequest: fc.Arbitrary<Input> = fc.constantFrom(...routes).chain((
     method: fc.constant<string>(route.method),
     path: fc.constant(`/api/billing/${route.name}`),
     headers: headersWith({ origin: app, secFetchSite: 'same-origin', contentType: route.type ?? undefined }),
-    body: fc.oneof({ weight: 6, arbitrary: fields.map((value) => ({ kind: 'fields' as const, value })) }, { weight: 1, arbitrary: body }),
+    body: fc.oneof(
+      { weight: 6, arbitrary: fields.map((value) => ({ kind: 'fields' as const, value })) },
+      { weight: 1, arbitrary: body },
+    ),
     asForm: fc.constant(route.type === 'application/x-www-form-urlencoded'),
   }),
 );
@@ -149,12 +195,19 @@ function toRequest(input: Input): Request {
   set('referer', input.headers.referer);
   let payload: string | undefined;
   if (input.method !== 'GET' && input.method !== 'HEAD') {
-    if (input.body.kind === 'raw') payload = typeof input.body.value === 'string' ? input.body.value : JSON.stringify(input.body.value);
+    if (input.body.kind === 'raw')
+      payload = typeof input.body.value === 'string' ? input.body.value : JSON.stringify(input.body.value);
     else if (input.asForm) {
-      payload = new URLSearchParams(Object.entries(input.body.value).map(([name, value]) => [name, String(value)])).toString();
+      payload = new URLSearchParams(
+        Object.entries(input.body.value).map(([name, value]) => [name, String(value)]),
+      ).toString();
     } else payload = JSON.stringify(input.body.value);
   }
-  return new Request(`${app}${input.path}`, { method: input.method, headers, ...(payload === undefined ? {} : { body: payload }) });
+  return new Request(`${app}${input.path}`, {
+    method: input.method,
+    headers,
+    ...(payload === undefined ? {} : { body: payload }),
+  });
 }
 
 /** What must hold of a request before anything may go upstream, judged without the proxy's code. */
@@ -173,7 +226,9 @@ function mayForward(input: Input): boolean {
 function isReturnUrl(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const parsed = new URL(value);
-  return parsed.protocol === 'https:' && parsed.origin === app && parsed.username === '' && parsed.password === '';
+  return (
+    parsed.protocol === 'https:' && parsed.origin === app && parsed.username === '' && parsed.password === ''
+  );
 }
 
 /** What may reach Saiku at all. */
@@ -194,7 +249,8 @@ function expectValidUpstream(request: ReceivedRequest, key: string): void {
   expect(isReturnUrl(body.successUrl) && isReturnUrl(body.cancelUrl)).toBe(true);
   for (const name of ['email', 'name']) {
     const value = body[name];
-    if (value !== undefined) expect(typeof value === 'string' && value.length > 0 && value.length <= 256).toBe(true);
+    if (value !== undefined)
+      expect(typeof value === 'string' && value.length > 0 && value.length <= 256).toBe(true);
   }
 }
 
@@ -213,7 +269,9 @@ describe('createBillingProxy, for any request', () => {
       fc.asyncProperty(fc.oneof(anyRequest, plausibleRequest), async (input) => {
         fake.received.length = 0;
         const response = await handler(toRequest(input));
-        const answer = [response.statusText, ...[...response.headers].flat(), await response.text()].join('\n');
+        const answer = [response.statusText, ...[...response.headers].flat(), await response.text()].join(
+          '\n',
+        );
 
         expect(answer).not.toContain(fake.apiKey);
         if (response.status >= 500 && response.status !== 502 && response.status !== 504) {

@@ -1,7 +1,15 @@
 // The proxy's rules, one test each, against a real fake Saiku server on 127.0.0.1.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBillingProxy, type ProxyOptions } from '../../src/server';
-import { checkoutBody, closedPort, portalBody, sendJson, startFakeSaiku, stateBody, type FakeSaiku } from './fakeSaiku';
+import {
+  checkoutBody,
+  closedPort,
+  portalBody,
+  sendJson,
+  startFakeSaiku,
+  stateBody,
+  type FakeSaiku,
+} from './fakeSaiku';
 
 const app = 'https://app.example.com';
 const successUrl = `${app}/billing?checkout=success`;
@@ -34,7 +42,11 @@ function postJson(path: string, body: unknown, headers: Record<string, string> =
   });
 }
 
-function postForm(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Request {
+function postForm(
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Request {
   return new Request(`${app}/api/billing/${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...sameOrigin, ...headers },
@@ -72,7 +84,9 @@ describe('routes', () => {
   });
 
   it('mints a checkout session from JSON and answers with its URL and id', async () => {
-    const response = await proxy()(postJson('checkout-session', { ...validCheckout, email: 'alice@acme.com', name: 'Acme' }));
+    const response = await proxy()(
+      postJson('checkout-session', { ...validCheckout, email: 'alice@acme.com', name: 'Acme' }),
+    );
     expect(response.status).toBe(200);
     expect(await jsonOf(response)).toEqual(checkoutBody);
     expect(fake.received[0]).toMatchObject({ method: 'POST', path: '/me/billing/checkout-session' });
@@ -100,7 +114,9 @@ describe('routes', () => {
   });
 
   it('sends a portal form post back to its page with billing_error=no_customer when there is nothing to manage', async () => {
-    fake.answerWith((_request, res) => sendJson(res, 409, { error: 'no_customer', message: 'No Stripe customer.' }));
+    fake.answerWith((_request, res) =>
+      sendJson(res, 409, { error: 'no_customer', message: 'No Stripe customer.' }),
+    );
     const response = await proxy()(postForm('portal', { returnUrl: `${app}/billing?tab=plan` }));
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${app}/billing?tab=plan&billing_error=no_customer`);
@@ -140,7 +156,9 @@ describe('routes', () => {
     const get405 = await handler(get('checkout-session'));
     await expectError(get405, 405, 'method_not_allowed');
     expect(get405.headers.get('allow')).toBe('POST');
-    expect((await handler(new Request(`${app}/api/billing/portal`, { method: 'DELETE' }))).headers.get('allow')).toBe('POST');
+    expect(
+      (await handler(new Request(`${app}/api/billing/portal`, { method: 'DELETE' }))).headers.get('allow'),
+    ).toBe('POST');
     expect(fake.received).toHaveLength(0);
   });
 
@@ -152,7 +170,11 @@ describe('routes', () => {
 
   it('shows a person without JavaScript a small HTML page, with a way back, when a form post is refused', async () => {
     const response = await proxy()(
-      postForm('checkout', { tier: '<script>' }, { Accept: 'text/html,*/*;q=0.8', Referer: `${app}/billing` }),
+      postForm(
+        'checkout',
+        { tier: '<script>' },
+        { Accept: 'text/html,*/*;q=0.8', Referer: `${app}/billing` },
+      ),
     );
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
@@ -206,14 +228,20 @@ describe('the key', () => {
 describe('what it refuses, before anything goes upstream', () => {
   it('refuses a JSON route whose body is not JSON-typed (415)', async () => {
     const handler = proxy();
-    await expectError(await handler(postJson('checkout-session', validCheckout, { 'Content-Type': 'text/plain' })), 415, 'unsupported_media_type');
+    await expectError(
+      await handler(postJson('checkout-session', validCheckout, { 'Content-Type': 'text/plain' })),
+      415,
+      'unsupported_media_type',
+    );
     await expectError(
       await handler(postForm('checkout-session', validCheckout)),
       415,
       'unsupported_media_type',
     );
     await expectError(
-      await handler(new Request(`${app}/api/billing/portal-session`, { method: 'POST', headers: sameOrigin })),
+      await handler(
+        new Request(`${app}/api/billing/portal-session`, { method: 'POST', headers: sameOrigin }),
+      ),
       415,
       'unsupported_media_type',
     );
@@ -278,7 +306,11 @@ describe('what it refuses, before anything goes upstream', () => {
 
   it('refuses malformed JSON, and JSON that is not an object (400)', async () => {
     const handler = proxy();
-    await expectError(await handler(postJson('checkout-session', '{"tier": "team",')), 400, 'invalid_request');
+    await expectError(
+      await handler(postJson('checkout-session', '{"tier": "team",')),
+      400,
+      'invalid_request',
+    );
     await expectError(await handler(postJson('checkout-session', '[]')), 400, 'invalid_request');
     await expectError(await handler(postJson('portal-session', 'null')), 400, 'invalid_request');
     await expectError(await handler(postJson('portal-session', '')), 400, 'invalid_request');
@@ -288,11 +320,19 @@ describe('what it refuses, before anything goes upstream', () => {
   it('refuses a tier that is not a string among the allowed tiers (400)', async () => {
     const handler = proxy();
     for (const tier of ['platinum', 'Team', 7, null, ['team'], 'toString']) {
-      await expectError(await handler(postJson('checkout-session', { ...validCheckout, tier })), 400, 'invalid_request');
+      await expectError(
+        await handler(postJson('checkout-session', { ...validCheckout, tier })),
+        400,
+        'invalid_request',
+      );
     }
     const { tier: _tier, ...noTier } = validCheckout;
     await expectError(await handler(postJson('checkout-session', noTier)), 400, 'invalid_request');
-    await expectError(await handler(postForm('checkout', { ...validCheckout, tier: 'platinum' })), 400, 'invalid_request');
+    await expectError(
+      await handler(postForm('checkout', { ...validCheckout, tier: 'platinum' })),
+      400,
+      'invalid_request',
+    );
     expect(fake.received).toHaveLength(0);
   });
 
@@ -314,7 +354,11 @@ describe('what it refuses, before anything goes upstream', () => {
       { name: 'Acme\r\nBcc: all' },
     ];
     for (const fields of bad) {
-      await expectError(await handler(postJson('checkout-session', { ...validCheckout, ...fields })), 400, 'invalid_request');
+      await expectError(
+        await handler(postJson('checkout-session', { ...validCheckout, ...fields })),
+        400,
+        'invalid_request',
+      );
     }
     expect(fake.received).toHaveLength(0);
   });
@@ -332,9 +376,21 @@ describe('what it refuses, before anything goes upstream', () => {
       `https://app.example.com/${'x'.repeat(2100)}`,
     ];
     for (const url of bad) {
-      await expectError(await handler(postJson('checkout-session', { ...validCheckout, successUrl: url })), 400, 'invalid_request');
-      await expectError(await handler(postJson('checkout-session', { ...validCheckout, cancelUrl: url })), 400, 'invalid_request');
-      await expectError(await handler(postJson('portal-session', { returnUrl: url })), 400, 'invalid_request');
+      await expectError(
+        await handler(postJson('checkout-session', { ...validCheckout, successUrl: url })),
+        400,
+        'invalid_request',
+      );
+      await expectError(
+        await handler(postJson('checkout-session', { ...validCheckout, cancelUrl: url })),
+        400,
+        'invalid_request',
+      );
+      await expectError(
+        await handler(postJson('portal-session', { returnUrl: url })),
+        400,
+        'invalid_request',
+      );
     }
     await expectError(await handler(postJson('portal-session', {})), 400, 'invalid_request');
     expect(fake.received).toHaveLength(0);
@@ -355,9 +411,15 @@ describe('what it refuses, before anything goes upstream', () => {
   it('accepts return URLs on the origins allowedOrigins names instead of its own', async () => {
     const handler = proxy({ allowedOrigins: ['https://admin.example.com/'] });
     const fromAdmin = { Origin: 'https://admin.example.com', 'Sec-Fetch-Site': 'same-site' };
-    const ok = await handler(postJson('portal-session', { returnUrl: 'https://admin.example.com/billing' }, fromAdmin));
+    const ok = await handler(
+      postJson('portal-session', { returnUrl: 'https://admin.example.com/billing' }, fromAdmin),
+    );
     expect(ok.status).toBe(200);
-    await expectError(await handler(postJson('portal-session', { returnUrl: cancelUrl }, fromAdmin)), 400, 'invalid_request');
+    await expectError(
+      await handler(postJson('portal-session', { returnUrl: cancelUrl }, fromAdmin)),
+      400,
+      'invalid_request',
+    );
     expect(fake.received).toHaveLength(1);
   });
 
@@ -372,8 +434,16 @@ describe('what it refuses, before anything goes upstream', () => {
       { Origin: '', 'Sec-Fetch-Site': 'cross-site' },
     ];
     for (const headers of attempts) {
-      await expectError(await handler(postJson('checkout-session', validCheckout, headers)), 403, 'forbidden');
-      await expectError(await handler(postForm('portal', { returnUrl: cancelUrl }, headers)), 403, 'forbidden');
+      await expectError(
+        await handler(postJson('checkout-session', validCheckout, headers)),
+        403,
+        'forbidden',
+      );
+      await expectError(
+        await handler(postForm('portal', { returnUrl: cancelUrl }, headers)),
+        403,
+        'forbidden',
+      );
     }
     expect(fake.received).toHaveLength(0);
   });
@@ -400,7 +470,14 @@ describe('what it refuses, before anything goes upstream', () => {
 
 describe('what it forwards', () => {
   it('forwards only the fields the Saiku API names, normalised', async () => {
-    await proxy()(postJson('checkout-session', { ...validCheckout, priceId: 'price_free', trialDays: 365, tenantId: 'other' }));
+    await proxy()(
+      postJson('checkout-session', {
+        ...validCheckout,
+        priceId: 'price_free',
+        trialDays: 365,
+        tenantId: 'other',
+      }),
+    );
     expect(forwardedBody()).toEqual(validCheckout);
   });
 
@@ -413,11 +490,15 @@ describe('what it forwards', () => {
 
   it('never forwards the browser’s cookies, Authorization or other headers', async () => {
     await proxy()(
-      postJson('portal-session', { returnUrl: cancelUrl }, {
-        Cookie: 'session=browser-secret',
-        Authorization: 'Bearer browser-token',
-        'X-Forwarded-For': '10.0.0.1',
-      }),
+      postJson(
+        'portal-session',
+        { returnUrl: cancelUrl },
+        {
+          Cookie: 'session=browser-secret',
+          Authorization: 'Bearer browser-token',
+          'X-Forwarded-For': '10.0.0.1',
+        },
+      ),
     );
     const headers = fake.received[0]?.headers ?? {};
     expect(headers.cookie).toBeUndefined();
@@ -453,7 +534,9 @@ describe('what it forwards', () => {
   });
 
   it('answers 502 when Saiku fails (5xx), without passing its message on', async () => {
-    fake.answerWith((_request, res) => sendJson(res, 503, { error: 'maintenance', message: 'db-7 is rebooting' }));
+    fake.answerWith((_request, res) =>
+      sendJson(res, 503, { error: 'maintenance', message: 'db-7 is rebooting' }),
+    );
     const message = await expectError(await proxy()(get('state')), 502, 'upstream');
     expect(message).not.toContain('db-7');
   });
@@ -474,15 +557,27 @@ describe('what it forwards', () => {
 
   it('passes Saiku’s 4xx on with its status and the same error shape', async () => {
     const handler = proxy();
-    fake.answerWith((_request, res) => sendJson(res, 400, { error: 'invalid_request', message: 'successUrl must be HTTPS' }));
-    expect(await expectError(await handler(postJson('checkout-session', validCheckout)), 400, 'invalid_request')).toBe(
-      'successUrl must be HTTPS',
+    fake.answerWith((_request, res) =>
+      sendJson(res, 400, { error: 'invalid_request', message: 'successUrl must be HTTPS' }),
     );
-    fake.answerWith((_request, res) => sendJson(res, 401, { error: 'unauthorized', message: 'Invalid API key.' }));
+    expect(
+      await expectError(await handler(postJson('checkout-session', validCheckout)), 400, 'invalid_request'),
+    ).toBe('successUrl must be HTTPS');
+    fake.answerWith((_request, res) =>
+      sendJson(res, 401, { error: 'unauthorized', message: 'Invalid API key.' }),
+    );
     await expectError(await handler(get('state')), 401, 'unauthorized');
-    fake.answerWith((_request, res) => sendJson(res, 409, { error: 'no_customer', message: 'Run checkout first.' }));
-    await expectError(await handler(postJson('portal-session', { returnUrl: cancelUrl })), 409, 'no_customer');
-    fake.answerWith((_request, res) => sendJson(res, 429, { error: 'rate_limited', message: 'Slow down.' }, { 'Retry-After': '30' }));
+    fake.answerWith((_request, res) =>
+      sendJson(res, 409, { error: 'no_customer', message: 'Run checkout first.' }),
+    );
+    await expectError(
+      await handler(postJson('portal-session', { returnUrl: cancelUrl })),
+      409,
+      'no_customer',
+    );
+    fake.answerWith((_request, res) =>
+      sendJson(res, 429, { error: 'rate_limited', message: 'Slow down.' }, { 'Retry-After': '30' }),
+    );
     const limited = await handler(get('state'));
     await expectError(limited, 429, 'rate_limited');
     expect(limited.headers.get('retry-after')).toBe('30');
@@ -501,7 +596,11 @@ describe('what it forwards', () => {
 
   it('passes none of Saiku’s headers on', async () => {
     fake.answerWith((_request, res) =>
-      sendJson(res, 200, stateBody, { 'Set-Cookie': 'upstream=1', 'X-Saiku-Request-Id': 'req_1', Server: 'saiku' }),
+      sendJson(res, 200, stateBody, {
+        'Set-Cookie': 'upstream=1',
+        'X-Saiku-Request-Id': 'req_1',
+        Server: 'saiku',
+      }),
     );
     const response = await proxy()(get('state'));
     expect(response.status).toBe(200);
@@ -525,7 +624,10 @@ describe('what it forwards', () => {
 
   it('keeps the key out of answers even when Saiku echoes it', async () => {
     fake.answerWith((request, res) =>
-      sendJson(res, 400, { error: 'invalid_request', message: `Key ${request.headers.authorization ?? ''} cannot do that` }),
+      sendJson(res, 400, {
+        error: 'invalid_request',
+        message: `Key ${request.headers.authorization ?? ''} cannot do that`,
+      }),
     );
     const heard: Error[] = [];
     const response = await proxy({ onError: (error) => void heard.push(error) })(get('state'));
@@ -537,7 +639,9 @@ describe('what it forwards', () => {
   });
 
   it('keeps the key out of answers even when Saiku puts it in a successful body', async () => {
-    fake.answerWith((request, res) => sendJson(res, 200, { ...stateBody, tenantId: `tenant-of-${request.headers.authorization ?? ''}` }));
+    fake.answerWith((request, res) =>
+      sendJson(res, 200, { ...stateBody, tenantId: `tenant-of-${request.headers.authorization ?? ''}` }),
+    );
     const response = await proxy()(get('state'));
     expect(response.status).toBe(200);
     expect(await response.text()).not.toContain(fake.apiKey);
@@ -548,10 +652,17 @@ describe('what it forwards', () => {
     const leakyFetch: typeof fetch = async (_input, init) => {
       throw new Error(`socket hang up (sent ${new Headers(init?.headers).get('authorization') ?? ''})`);
     };
-    const response = await proxy({ fetch: leakyFetch, onError: (error) => void heard.push(error) })(get('state'));
+    const response = await proxy({ fetch: leakyFetch, onError: (error) => void heard.push(error) })(
+      get('state'),
+    );
     await expectError(response, 502, 'upstream');
     expect(heard).toHaveLength(1);
-    const seen = [heard[0]?.message, heard[0]?.stack, (heard[0]?.cause as Error).message, (heard[0]?.cause as Error).stack];
+    const seen = [
+      heard[0]?.message,
+      heard[0]?.stack,
+      (heard[0]?.cause as Error).message,
+      (heard[0]?.cause as Error).stack,
+    ];
     expect(seen.join('\n')).not.toContain(fake.apiKey);
     expect((heard[0]?.cause as Error).message).toContain('socket hang up');
   });

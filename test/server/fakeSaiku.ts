@@ -37,10 +37,18 @@ export const stateBody = {
   trialEndsAt: null,
   billedFeaturesActive: true,
 };
-export const checkoutBody = { url: 'https://checkout.stripe.com/c/pay/cs_test_a1b2c3', sessionId: 'cs_test_a1b2c3' };
+export const checkoutBody = {
+  url: 'https://checkout.stripe.com/c/pay/cs_test_a1b2c3',
+  sessionId: 'cs_test_a1b2c3',
+};
 export const portalBody = { url: 'https://billing.stripe.com/p/session/test_a1b2c3' };
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }

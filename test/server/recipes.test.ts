@@ -77,7 +77,9 @@ describe('recipes', () => {
     app.use('/api/billing', toNodeHandler(billingProxy()));
     const server = await listen(app);
     servers.push(server);
-    expect(await (await fetch(`${server.origin}/api/billing/state`, { headers: signedIn })).json()).toEqual(stateBody);
+    expect(await (await fetch(`${server.origin}/api/billing/state`, { headers: signedIn })).json()).toEqual(
+      stateBody,
+    );
   });
 
   it('Next.js App Router: app/api/billing/[...path]/route.ts exports the handler as GET and POST', async () => {
@@ -91,7 +93,12 @@ describe('recipes', () => {
     const checkout = await route.POST(
       new NextRequest(`${origin}/api/billing/checkout`, {
         method: 'POST',
-        headers: { ...signedIn, 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin, Referer: `${origin}/billing` },
+        headers: {
+          ...signedIn,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Origin: origin,
+          Referer: `${origin}/billing`,
+        },
         body: 'tier=business',
       }),
     );

@@ -16,7 +16,9 @@ let fake: FakeSaiku;
 const stops: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   if (!existsSync(resolve(root, 'dist/server/index.js'))) {
-    throw new Error('dist/server/index.js is missing: run `npm run build` first (npm test builds before the tests run).');
+    throw new Error(
+      'dist/server/index.js is missing: run `npm run build` first (npm test builds before the tests run).',
+    );
   }
   fake = await startFakeSaiku();
 });
@@ -28,7 +30,11 @@ beforeEach(() => fake.reset());
 
 /** What the recipe's process needs: the key and where Saiku is, nothing else of this process's environment. */
 function recipeEnv(): Record<string, string> {
-  const env: Record<string, string> = { SAIKU_API_KEY: fake.apiKey, SAIKU_BASE_URL: fake.baseUrl, NO_COLOR: '1' };
+  const env: Record<string, string> = {
+    SAIKU_API_KEY: fake.apiKey,
+    SAIKU_BASE_URL: fake.baseUrl,
+    NO_COLOR: '1',
+  };
   for (const name of ['PATH', 'HOME', 'TMPDIR']) {
     const value = process.env[name];
     if (value !== undefined) env[name] = value;
@@ -84,7 +90,8 @@ const runtimes: Runtime[] = [
   {
     name: 'Bun',
     recipe: 'Bun.serve({ port, fetch: billing })',
-    start: () => startProcess(resolve(root, 'node_modules/.bin/bun'), [resolve(fixtures, 'bun.js')], recipeEnv()),
+    start: () =>
+      startProcess(resolve(root, 'node_modules/.bin/bun'), [resolve(fixtures, 'bun.js')], recipeEnv()),
   },
   {
     name: 'Deno',
@@ -92,13 +99,20 @@ const runtimes: Runtime[] = [
     start: () =>
       startProcess(
         resolve(root, 'node_modules/.bin/deno'),
-        ['run', '--no-prompt', '--allow-net=127.0.0.1', '--allow-env=SAIKU_API_KEY,SAIKU_BASE_URL', resolve(fixtures, 'deno.js')],
+        [
+          'run',
+          '--no-prompt',
+          '--allow-net=127.0.0.1',
+          '--allow-env=SAIKU_API_KEY,SAIKU_BASE_URL',
+          resolve(fixtures, 'deno.js'),
+        ],
         { ...recipeEnv(), DENO_NO_UPDATE_CHECK: '1' },
       ),
   },
   {
     name: 'Cloudflare Workers (workerd via miniflare)',
-    recipe: 'export default { fetch: (request, env) => createBillingProxy({ apiKey: env.SAIKU_API_KEY })(request) }',
+    recipe:
+      'export default { fetch: (request, env) => createBillingProxy({ apiKey: env.SAIKU_API_KEY })(request) }',
     async start() {
       const mf = new Miniflare({
         modules: true,
@@ -113,7 +127,10 @@ const runtimes: Runtime[] = [
       });
       stops.push(() => mf.dispose());
       const timeout = new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error(`miniflare not ready after ${startTimeoutMs} ms`)), startTimeoutMs).unref(),
+        setTimeout(
+          () => reject(new Error(`miniflare not ready after ${startTimeoutMs} ms`)),
+          startTimeoutMs,
+        ).unref(),
       );
       return (await Promise.race([mf.ready, timeout])).origin;
     },
@@ -139,47 +156,50 @@ describe.each(runtimes)('$name: $recipe', (runtime) => {
     expect(fake.received).toEqual([]);
   });
 
-  it(
-    'forwards the state with the key added, a JSON checkout and a form checkout (303), and the key never reaches the browser',
-    async () => {
-      const state = await fetch(`${origin}/api/billing/state`, { headers: { Cookie: 'session=alice' } });
-      const stateText = await state.text();
-      expect(state.status).toBe(200);
-      expect(JSON.parse(stateText)).toEqual(stateBody);
-      expect(state.headers.get('cache-control')).toBe('no-store');
-      expect(stateText).not.toContain(fake.apiKey);
-      for (const [name, value] of state.headers) expect(`${name}: ${value}`).not.toContain(fake.apiKey);
-      expect(fake.received).toHaveLength(1);
-      expect(fake.received[0]).toMatchObject({ method: 'GET', path: '/me/billing/state' });
-      expect(fake.received[0]?.headers.authorization).toBe(`Bearer ${fake.apiKey}`);
-      expect(fake.received[0]?.headers.cookie).toBeUndefined();
+  it('forwards the state with the key added, a JSON checkout and a form checkout (303), and the key never reaches the browser', async () => {
+    const state = await fetch(`${origin}/api/billing/state`, { headers: { Cookie: 'session=alice' } });
+    const stateText = await state.text();
+    expect(state.status).toBe(200);
+    expect(JSON.parse(stateText)).toEqual(stateBody);
+    expect(state.headers.get('cache-control')).toBe('no-store');
+    expect(stateText).not.toContain(fake.apiKey);
+    for (const [name, value] of state.headers) expect(`${name}: ${value}`).not.toContain(fake.apiKey);
+    expect(fake.received).toHaveLength(1);
+    expect(fake.received[0]).toMatchObject({ method: 'GET', path: '/me/billing/state' });
+    expect(fake.received[0]?.headers.authorization).toBe(`Bearer ${fake.apiKey}`);
+    expect(fake.received[0]?.headers.cookie).toBeUndefined();
 
-      const session = { tier: 'team', successUrl: `${origin}/billing?ok=1`, cancelUrl: `${origin}/billing` };
-      const json = await fetch(`${origin}/api/billing/checkout-session`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: origin },
-        body: JSON.stringify(session),
-      });
-      expect(json.status).toBe(200);
-      expect(await json.json()).toEqual(checkoutBody);
+    const session = { tier: 'team', successUrl: `${origin}/billing?ok=1`, cancelUrl: `${origin}/billing` };
+    const json = await fetch(`${origin}/api/billing/checkout-session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: origin },
+      body: JSON.stringify(session),
+    });
+    expect(json.status).toBe(200);
+    expect(await json.json()).toEqual(checkoutBody);
 
-      const form = await fetch(`${origin}/api/billing/checkout`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin, Referer: `${origin}/billing` },
-        body: new URLSearchParams({ tier: 'business' }),
-        redirect: 'manual',
-      });
-      expect(form.status).toBe(303);
-      expect(form.headers.get('location')).toBe(checkoutBody.url);
+    const form = await fetch(`${origin}/api/billing/checkout`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: origin,
+        Referer: `${origin}/billing`,
+      },
+      body: new URLSearchParams({ tier: 'business' }),
+      redirect: 'manual',
+    });
+    expect(form.status).toBe(303);
+    expect(form.headers.get('location')).toBe(checkoutBody.url);
 
-      expect(fake.received.map((request) => `${request.method} ${request.path}`)).toEqual([
-        'GET /me/billing/state',
-        'POST /me/billing/checkout-session',
-        'POST /me/billing/checkout-session',
-      ]);
-      expect(fake.received.map((request) => request.headers.authorization)).toEqual(Array(3).fill(`Bearer ${fake.apiKey}`));
-      expect(JSON.parse(fake.received[1]?.body ?? '')).toEqual(session);
-      expect(JSON.parse(fake.received[2]?.body ?? '')).toMatchObject({ tier: 'business' });
-    },
-  );
+    expect(fake.received.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /me/billing/state',
+      'POST /me/billing/checkout-session',
+      'POST /me/billing/checkout-session',
+    ]);
+    expect(fake.received.map((request) => request.headers.authorization)).toEqual(
+      Array(3).fill(`Bearer ${fake.apiKey}`),
+    );
+    expect(JSON.parse(fake.received[1]?.body ?? '')).toEqual(session);
+    expect(JSON.parse(fake.received[2]?.body ?? '')).toMatchObject({ tier: 'business' });
+  });
 });

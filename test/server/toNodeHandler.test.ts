@@ -22,14 +22,21 @@ async function serveProxy(
   fallThrough?: (req: IncomingMessage, res: ServerResponse) => void,
   nodeOptions?: Parameters<typeof toNodeHandler>[1],
 ): Promise<string> {
-  const handler = toNodeHandler(createBillingProxy({ apiKey: fake.apiKey, baseUrl: fake.baseUrl, ...options }), nodeOptions);
+  const handler = toNodeHandler(
+    createBillingProxy({ apiKey: fake.apiKey, baseUrl: fake.baseUrl, ...options }),
+    nodeOptions,
+  );
   const server = await listen((req, res) => handler(req, res, fallThrough && (() => fallThrough(req, res))));
   servers.push(server);
   return server.origin;
 }
 
 /** A raw HTTP/1.1 request, for headers fetch will not send as given (Host). */
-function rawRequest(origin: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function rawRequest(
+  origin: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${origin}${path}`, { headers }, (res) => {
       let body = '';
@@ -53,14 +60,22 @@ describe('toNodeHandler', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual(checkoutBody);
-    expect(JSON.parse(fake.received[0]?.body ?? '')).toEqual({ tier: 'team', successUrl: `${origin}/ok`, cancelUrl: `${origin}/billing` });
+    expect(JSON.parse(fake.received[0]?.body ?? '')).toEqual({
+      tier: 'team',
+      successUrl: `${origin}/ok`,
+      cancelUrl: `${origin}/billing`,
+    });
   });
 
   it('answers a form post with 303 and the Stripe URL, without a body', async () => {
     const origin = await serveProxy();
     const response = await fetch(`${origin}/api/billing/checkout`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin, Referer: `${origin}/billing` },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: origin,
+        Referer: `${origin}/billing`,
+      },
       body: 'tier=team',
       redirect: 'manual',
     });
@@ -84,9 +99,13 @@ describe('toNodeHandler', () => {
     expect(await (await fetch(`${custom}/billing/state`)).json()).toEqual(stateBody);
     expect(await (await fetch(`${custom}/api/billing/state`)).text()).toBe('host');
 
-    const wrapped = toNodeHandler((request) => createBillingProxy({ apiKey: fake.apiKey, baseUrl: fake.baseUrl, basePath: '/b' })(request), {
-      basePath: '/b',
-    });
+    const wrapped = toNodeHandler(
+      (request) =>
+        createBillingProxy({ apiKey: fake.apiKey, baseUrl: fake.baseUrl, basePath: '/b' })(request),
+      {
+        basePath: '/b',
+      },
+    );
     const server = await listen((req, res) => wrapped(req, res, () => res.end('host')));
     servers.push(server);
     expect((await fetch(`${server.origin}/b/state`)).status).toBe(200);

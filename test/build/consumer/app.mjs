@@ -17,28 +17,55 @@ import {
   useCheckout,
   usePortal,
 } from '@saiku/billing-react';
-import { BillingError, createProxyBackend, createSaikuClient, describeBilling, parseBillingState } from '@saiku/billing-react/core';
+import {
+  BillingError,
+  createProxyBackend,
+  createSaikuClient,
+  describeBilling,
+  parseBillingState,
+} from '@saiku/billing-react/core';
 import { createBillingProxy, toNodeHandler } from '@saiku/billing-react/server';
-import { billingHandlers, createBillingSimulator, createMockBackend, scenarios } from '@saiku/billing-react/mock';
+import {
+  billingHandlers,
+  createBillingSimulator,
+  createMockBackend,
+  scenarios,
+} from '@saiku/billing-react/mock';
 import { germanLabels } from '@saiku/billing-react/locales';
 
 const report = {};
 const apiKey = 'sk_live_consumer_secret_0123456789';
-const simulator = createBillingSimulator({ scenario: 'free', now: () => new Date('2026-03-01T09:00:00Z'), webhookDelayMs: 1500 });
+const simulator = createBillingSimulator({
+  scenario: 'free',
+  now: () => new Date('2026-03-01T09:00:00Z'),
+  webhookDelayMs: 1500,
+});
 
 // The worked example with the Bearer key, as a server script would run it.
-const saiku = createSaikuClient({ apiKey, baseUrl: 'https://api.saiku.test', fetch: (input, init) => simulator.fetch(new Request(input, init)) });
+const saiku = createSaikuClient({
+  apiKey,
+  baseUrl: 'https://api.saiku.test',
+  fetch: (input, init) => simulator.fetch(new Request(input, init)),
+});
 report.saikuFree = await saiku.getState();
 
 // The proxy, mounted on node:http exactly as a host mounts it, in front of the simulator.
-const proxy = createBillingProxy({ apiKey, baseUrl: 'https://api.saiku.test', fetch: (input, init) => simulator.fetch(new Request(input, init)) });
+const proxy = createBillingProxy({
+  apiKey,
+  baseUrl: 'https://api.saiku.test',
+  fetch: (input, init) => simulator.fetch(new Request(input, init)),
+});
 const server = createServer(toNodeHandler(proxy));
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 try {
   const backend = createProxyBackend({ baseUrl: `${origin}/api/billing` });
   report.proxyFree = await backend.getState();
-  const session = await backend.createCheckoutSession({ tier: 'team', successUrl: `${origin}/billing?ok`, cancelUrl: `${origin}/billing` });
+  const session = await backend.createCheckoutSession({
+    tier: 'team',
+    successUrl: `${origin}/billing?ok`,
+    cancelUrl: `${origin}/billing`,
+  });
   report.checkoutUrl = session.url;
   simulator.completeCheckout(session.sessionId);
   simulator.advance(1500);
@@ -49,7 +76,10 @@ try {
   const post = (path, body, headers = { 'Content-Type': 'application/json' }) =>
     fetch(`${origin}/api/billing/${path}`, { method: 'POST', headers, body });
   const refusals = {
-    unknownTier: await post('checkout-session', JSON.stringify({ tier: 'gold', successUrl: `${origin}/a`, cancelUrl: `${origin}/b` })),
+    unknownTier: await post(
+      'checkout-session',
+      JSON.stringify({ tier: 'gold', successUrl: `${origin}/a`, cancelUrl: `${origin}/b` }),
+    ),
     offOriginUrl: await post('portal-session', JSON.stringify({ returnUrl: 'https://evil.test/steal' })),
     javascriptUrl: await post('portal-session', JSON.stringify({ returnUrl: 'javascript:alert(1)' })),
     malformedJson: await post('portal-session', '{"returnUrl":'),
@@ -65,7 +95,12 @@ try {
   report.refusals = {};
   for (const [name, response] of Object.entries(refusals)) {
     const text = await response.text();
-    report.refusals[name] = { status: response.status, cacheControl: response.headers.get('cache-control'), body: text, leaksKey: text.includes(apiKey) };
+    report.refusals[name] = {
+      status: response.status,
+      cacheControl: response.headers.get('cache-control'),
+      body: text,
+      leaksKey: text.includes(apiKey),
+    };
   }
 } finally {
   server.close();
@@ -81,21 +116,36 @@ const unknown = parseBillingState({ ...scenarios.active, subscriptionStatus: 'pa
 report.unknownStatusKept = unknown.subscriptionStatus;
 report.description = describeBilling(report.afterCheckout, { now: simulator.now(), locale: 'en-US' });
 const error = new BillingError('rate_limited', 'Slow down', { status: 429, retryAfter: 3 });
-report.error = { code: error.code, status: error.status, retryAfter: error.retryAfter, message: error.message };
+report.error = {
+  code: error.code,
+  status: error.status,
+  retryAfter: error.retryAfter,
+  message: error.message,
+};
 
 // The client entry, rendered on the server from initialState (no window), every component at once.
 function Custom() {
   const state = useBillingState();
   const checkout = useCheckout();
   const portal = usePortal();
-  return h('p', { id: 'custom' }, `${state.data?.tier}:${typeof checkout.start}:${typeof portal.open}:${checkout.isPending}`);
+  return h(
+    'p',
+    { id: 'custom' },
+    `${state.data?.tier}:${typeof checkout.start}:${typeof portal.open}:${checkout.isPending}`,
+  );
 }
 const backend = createMockBackend(simulator);
 report.queryKey = billingQueryOptions(backend).queryKey;
 report.html = renderToString(
   h(
     BillingProvider,
-    { backend, initialState: report.afterCheckout, queryClient: new QueryClient(), locale: 'en-US', navigate: () => {} },
+    {
+      backend,
+      initialState: report.afterCheckout,
+      queryClient: new QueryClient(),
+      locale: 'en-US',
+      navigate: () => {},
+    },
     h(PlanCard, { upgradeTier: 'team' }),
     h(BillingStatusBanner),
     h(UpgradeButton, { tier: 'business' }, 'Go business'),
@@ -108,7 +158,14 @@ report.html = renderToString(
 report.germanHtml = renderToString(
   h(
     BillingProvider,
-    { backend, initialState: report.afterCheckout, queryClient: new QueryClient(), locale: 'de-DE', labels: germanLabels, navigate: () => {} },
+    {
+      backend,
+      initialState: report.afterCheckout,
+      queryClient: new QueryClient(),
+      locale: 'de-DE',
+      labels: germanLabels,
+      navigate: () => {},
+    },
     h(PlanCard),
   ),
 );

@@ -43,13 +43,24 @@ const tier: Tier = 'team';
 const customTier: Tier = 'gold';
 const status: SubscriptionStatus = '';
 const code: BillingErrorCode = 'unsafe_redirect';
-const checkoutInput: CheckoutSessionInput = { tier, successUrl: 'https://a.test/ok', cancelUrl: 'https://a.test/no' };
+const checkoutInput: CheckoutSessionInput = {
+  tier,
+  successUrl: 'https://a.test/ok',
+  cancelUrl: 'https://a.test/no',
+};
 const portalInput: PortalSessionInput = { returnUrl: 'https://a.test/billing' };
 const scenario: ScenarioName = 'trialEndingSoon';
 
-const simulator: BillingSimulator = createBillingSimulator({ scenario, now: () => new Date(), webhookDelayMs: 0 });
+const simulator: BillingSimulator = createBillingSimulator({
+  scenario,
+  now: () => new Date(),
+  webhookDelayMs: 0,
+});
 const mock: BillingBackend = createMockBackend(simulator);
-const proxyBackend: BillingBackend = createProxyBackend({ baseUrl: '/api/billing', headers: { 'X-Tenant': 'acme' } });
+const proxyBackend: BillingBackend = createProxyBackend({
+  baseUrl: '/api/billing',
+  headers: { 'X-Tenant': 'acme' },
+});
 const client: BillingBackend = createSaikuClient({ apiKey: 'sk', timeoutMs: 5_000, fetch });
 const state: BillingState = parseBillingState(scenarios.active satisfies BillingState);
 const description = describeBilling(state, { now: new Date(), locale: 'de-DE' });
@@ -67,7 +78,18 @@ simulator.failNextPayment();
 simulator.advance(1_000);
 simulator.completeCheckout satisfies (sessionId: string) => void;
 const now: Date = simulator.now();
-void [customTier, status, checkoutInput, portalInput, mock, proxyBackend, client, description.phase, errorCode, now];
+void [
+  customTier,
+  status,
+  checkoutInput,
+  portalInput,
+  mock,
+  proxyBackend,
+  client,
+  description.phase,
+  errorCode,
+  now,
+];
 
 function Custom() {
   const query = useBillingState();
@@ -89,7 +111,13 @@ export function Host() {
       backend={proxyBackend}
       navigate={(url: string) => window.location.assign(url)}
       initialState={state}
-      checkout={{ tier: 'team', email: 'a@acme.com', name: 'Acme', successUrl: 'https://a.test/ok', cancelUrl: 'https://a.test/no' }}
+      checkout={{
+        tier: 'team',
+        email: 'a@acme.com',
+        name: 'Acme',
+        successUrl: 'https://a.test/ok',
+        cancelUrl: 'https://a.test/no',
+      }}
       portal={{ returnUrl: 'https://a.test/billing' }}
       allowedRedirectHosts={['checkout.stripe.com', 'billing.stripe.com']}
       locale="en-US"

@@ -2,7 +2,10 @@
 /* global Bun */
 import { createBillingProxy } from '../../../dist/server/index.js';
 
-const billing = createBillingProxy({ apiKey: process.env.SAIKU_API_KEY ?? '', baseUrl: process.env.SAIKU_BASE_URL });
+const billing = createBillingProxy({
+  apiKey: process.env.SAIKU_API_KEY ?? '',
+  baseUrl: process.env.SAIKU_BASE_URL,
+});
 
 const server = Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: billing });
 console.log(`listening on ${server.url.origin}`);

@@ -3,6 +3,16 @@
 /* global Deno */
 import { createBillingProxy } from '../../../dist/server/index.js';
 
-const billing = createBillingProxy({ apiKey: Deno.env.get('SAIKU_API_KEY') ?? '', baseUrl: Deno.env.get('SAIKU_BASE_URL') });
+const billing = createBillingProxy({
+  apiKey: Deno.env.get('SAIKU_API_KEY') ?? '',
+  baseUrl: Deno.env.get('SAIKU_BASE_URL'),
+});
 
-Deno.serve({ hostname: '127.0.0.1', port: 0, onListen: ({ port }) => console.log(`listening on http://127.0.0.1:${port}`) }, billing);
+Deno.serve(
+  {
+    hostname: '127.0.0.1',
+    port: 0,
+    onListen: ({ port }) => console.log(`listening on http://127.0.0.1:${port}`),
+  },
+  billing,
+);

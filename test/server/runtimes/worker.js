@@ -3,5 +3,6 @@
 import { createBillingProxy } from '../../../dist/server/index.js';
 
 export default {
-  fetch: (request, env) => createBillingProxy({ apiKey: env.SAIKU_API_KEY ?? '', baseUrl: env.SAIKU_BASE_URL })(request),
+  fetch: (request, env) =>
+    createBillingProxy({ apiKey: env.SAIKU_API_KEY ?? '', baseUrl: env.SAIKU_BASE_URL })(request),
 };
