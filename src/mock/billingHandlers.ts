@@ -1,7 +1,8 @@
 /** msw handlers that put a simulator behind the Saiku API URLs and the proxy routes a browser calls. */
 import { http, type RequestHandler } from 'msw';
 import { defaultSaikuBaseUrl } from '../core/createSaikuClient';
-import { defaultApiKey, type BillingSimulator } from './createBillingSimulator';
+import type { BillingSimulator } from './BillingSimulator';
+import { defaultApiKey } from './createBillingSimulator';
 
 export interface BillingHandlersOptions {
   /**

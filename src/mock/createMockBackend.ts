@@ -3,7 +3,8 @@ import { defaultSaikuBaseUrl } from '../core/createSaikuClient';
 import { errorFromResponse } from '../core/http';
 import { parseBillingState, parseCheckoutSession, parsePortalSession } from '../core/parse';
 import type { BillingBackend } from '../core/types';
-import { defaultApiKey, type BillingSimulator } from './createBillingSimulator';
+import type { BillingSimulator } from './BillingSimulator';
+import { defaultApiKey } from './createBillingSimulator';
 
 export interface MockBackendOptions {
   /**

@@ -4,17 +4,17 @@ export {
   defaultApiKey,
   defaultPageUrls,
   defaultWebhookDelayMs,
-  simulatorSchedule,
 } from './createBillingSimulator';
+export type { BillingSimulatorOptions } from './createBillingSimulator';
+export { simulatorSchedule } from './lifecycle';
 export type {
   BillingSimulator,
-  BillingSimulatorOptions,
   SimulatedCheckoutSession,
   SimulatedPortalSession,
   SimulatorChange,
   SimulatorPageUrls,
   SimulatorRoute,
-} from './createBillingSimulator';
+} from './BillingSimulator';
 export { createScenario, scenarioNames, scenarios, scenarioTenantId } from './scenarios';
 export type { ScenarioName } from './scenarios';
 export { simulatorTiers } from './validateInput';
