@@ -23,7 +23,10 @@ import {
 } from './sessions';
 import { createScenario, type ScenarioName } from './scenarios';
 
-/** The API key of "the default tenant": `getState()` without a key, `createMockBackend`, `billingHandlers`' proxy routes. */
+/**
+ * The API key of "the default tenant": `getState()` without a key, `createMockBackend`, and
+ * `billingHandlers`' proxy routes.
+ */
 export const defaultApiKey = 'sk_test_simulator';
 
 /**
