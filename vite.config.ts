@@ -35,6 +35,7 @@ export default defineConfig({
         'core/index': resolve(root, 'src/core/index.ts'),
         'server/index': resolve(root, 'src/server/index.ts'),
         'mock/index': resolve(root, 'src/mock/index.ts'),
+        'mock/msw/index': resolve(root, 'src/mock/msw/index.ts'),
         'locales/index': resolve(root, 'src/locales/index.ts'),
       },
       formats: ['es'],

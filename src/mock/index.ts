@@ -1,4 +1,5 @@
-// @saiku/billing-react/mock: the billing simulator, its msw handlers and an in-memory backend. No React.
+// @saiku/billing-react/mock: the billing simulator, its msw handlers and an in-memory backend. No React,
+// and no static msw import (it works where the optional peer msw is not installed).
 export {
   createBillingSimulator,
   defaultApiKey,
@@ -20,5 +21,7 @@ export type { ScenarioName } from './scenarios';
 export { simulatorTiers } from './validateInput';
 export { createMockBackend } from './createMockBackend';
 export type { MockBackendOptions } from './createMockBackend';
-export { billingHandlers, defaultHandlersBaseUrl } from './billingHandlers';
-export type { BillingHandlersOptions } from './billingHandlers';
+// msw is an optional peer: loaded lazily here, statically in /mock/msw.
+export { billingHandlers } from './lazyBillingHandlers';
+export { defaultHandlersBaseUrl } from './handlersWith';
+export type { BillingHandlersOptions } from './handlersWith';

@@ -20,28 +20,45 @@ const hostPackages = [
 ];
 
 let app: string;
+let appWithoutMsw: string;
+const tempDirs: string[] = [];
+
+/** A host app with the tarball unpacked into its node_modules and `packages` linked from ours. */
+function installHostApp(tarball: string, packages: readonly string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'saiku-billing-consumer-'));
+  tempDirs.push(dir);
+  const installed = join(dir, 'node_modules/@saiku/billing-react');
+  mkdirSync(installed, { recursive: true });
+  execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
+  for (const name of packages) {
+    mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
+    symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
+  }
+  cpSync(join(import.meta.dirname, 'consumer'), dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'host-app', private: true, type: 'module' }),
+  );
+  return dir;
+}
 
 beforeAll(() => {
-  app = mkdtempSync(join(tmpdir(), 'saiku-billing-consumer-'));
+  const packDir = mkdtempSync(join(tmpdir(), 'saiku-billing-pack-'));
+  tempDirs.push(packDir);
   const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', app], { cwd: root, encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8' }),
   ) as [{ filename: string }];
-  const installed = join(app, 'node_modules/@saiku/billing-react');
-  mkdirSync(installed, { recursive: true });
-  execFileSync('tar', ['-xzf', join(app, packed.filename), '-C', installed, '--strip-components=1']);
-  for (const name of hostPackages) {
-    mkdirSync(dirname(join(app, 'node_modules', name)), { recursive: true });
-    symlinkSync(join(root, 'node_modules', name), join(app, 'node_modules', name), 'dir');
-  }
-  cpSync(join(import.meta.dirname, 'consumer'), app, { recursive: true });
-  writeFileSync(
-    join(app, 'package.json'),
-    JSON.stringify({ name: 'host-app', private: true, type: 'module' }),
+  const tarball = join(packDir, packed.filename);
+  app = installHostApp(tarball, hostPackages);
+  // msw is an optional peer: a host without it still gets the simulator and the mock backend.
+  appWithoutMsw = installHostApp(
+    tarball,
+    hostPackages.filter((name) => name !== 'msw'),
   );
 }, 120_000);
 
 afterAll(() => {
-  if (app) rmSync(app, { recursive: true, force: true });
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the packed package in a separate app', () => {
@@ -152,5 +169,69 @@ describe('the packed package in a separate app', () => {
       diagnostics = String((error as { stdout?: string }).stdout ?? error);
     }
     expect(diagnostics).toBe('');
+  });
+  it(
+    'imports /mock where msw is not installed; billingHandlers then says msw is missing',
+    { timeout: 60_000 },
+    () => {
+      writeFileSync(
+        join(appWithoutMsw, 'without-msw.mjs'),
+        `
+      import { billingHandlers, createBillingSimulator, createMockBackend } from '@saiku/billing-react/mock';
+      const simulator = createBillingSimulator({ scenario: 'free' });
+      const backend = createMockBackend(simulator);
+      const session = await backend.createCheckoutSession({
+        tier: 'team',
+        successUrl: 'https://app.example/ok',
+        cancelUrl: 'https://app.example/no',
+      });
+      simulator.completeCheckout(session.sessionId);
+      simulator.advance(simulator.webhookDelayMs);
+      const state = await backend.getState();
+      let handlersError = null;
+      try {
+        billingHandlers(simulator);
+      } catch (error) {
+        handlersError = error.message;
+      }
+      let mswEntry = 'loaded';
+      try {
+        await import('@saiku/billing-react/mock/msw');
+      } catch (error) {
+        mswEntry = error.code;
+      }
+      console.log(JSON.stringify({ status: state.subscriptionStatus, tier: state.tier, handlersError, mswEntry }));
+      `,
+      );
+      const output = execFileSync(process.execPath, ['without-msw.mjs'], {
+        cwd: appWithoutMsw,
+        encoding: 'utf8',
+      });
+      expect(JSON.parse(output)).toEqual({
+        status: 'trialing',
+        tier: 'team',
+        handlersError: expect.stringMatching(/billingHandlers needs msw/),
+        mswEntry: 'ERR_MODULE_NOT_FOUND',
+      });
+    },
+  );
+
+  it('serves the same handlers from /mock/msw where msw is installed', { timeout: 60_000 }, () => {
+    writeFileSync(
+      join(app, 'with-msw.mjs'),
+      `
+      import { setupServer } from 'msw/node';
+      import { createBillingSimulator } from '@saiku/billing-react/mock';
+      import { billingHandlers } from '@saiku/billing-react/mock/msw';
+      const simulator = createBillingSimulator({ scenario: 'active' });
+      const server = setupServer(...billingHandlers(simulator));
+      server.listen();
+      const response = await fetch('https://host.example/api/billing/state');
+      console.log(JSON.stringify({ status: response.status, state: await response.json() }));
+      server.close();
+      `,
+    );
+    const output = execFileSync(process.execPath, ['with-msw.mjs'], { cwd: app, encoding: 'utf8' });
+    expect(JSON.parse(output)).toMatchObject({ status: 200, state: { subscriptionStatus: 'active' } });
   });
 });
