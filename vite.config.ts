@@ -9,6 +9,9 @@ import { chromiumArgs, chromiumPath } from './chromium.config';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
+// React 18 for the second run of the React tests (project 'react18'): a file: package, because npm
+// will not nest a second react as the peer of an aliased react-dom.
+const react18 = resolve(root, 'test/react18/node_modules');
 
 function copyStyles(): Plugin {
   return {
@@ -72,6 +75,35 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/react/**/*.test.{ts,tsx}', 'test/build/**/*.test.ts'],
           setupFiles: ['test/setup-dom.ts'],
+        },
+      },
+      {
+        // The same React tests against React 18 (the peer range's lower major). Every import of react or
+        // react-dom, ours and the libraries' that take React as a peer (inlined, so the alias reaches
+        // them), goes to test/react18: one React instance, version 18.
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^react$/, replacement: `${react18}/react/index.js` },
+            { find: /^react\/(.+)$/, replacement: `${react18}/react/$1` },
+            { find: /^react-dom$/, replacement: `${react18}/react-dom/index.js` },
+            { find: /^react-dom\/(.+)$/, replacement: `${react18}/react-dom/$1` },
+            // Its ESM build, which vitest inlines (the CommonJS main would require the root's React 19).
+            {
+              find: /^@testing-library\/react$/,
+              replacement: resolve(
+                root,
+                'node_modules/@testing-library/react/dist/@testing-library/react.esm.js',
+              ),
+            },
+          ],
+        },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.{ts,tsx}', 'test/react18/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup-dom.ts'],
+          server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query'] } },
         },
       },
       {
