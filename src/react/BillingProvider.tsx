@@ -68,7 +68,8 @@ function defaultNavigate(url: string): void {
   window.location.assign(url);
 }
 
-const isDevelopment = typeof process !== 'undefined' && process.env?.NODE_ENV !== 'production';
+// Bare, so bundlers replace it: a `typeof process` guard kept the warning silent in a browser build.
+const isDevelopment = process.env.NODE_ENV !== 'production';
 
 /** Warns once in development when a prop that is read only at mount changes identity. */
 function useMountOnlyPropWarning(name: string, value: unknown): void {
