@@ -1,4 +1,5 @@
 /** The proxy the host mounts on its own server: it adds the Saiku API key, so the key never reaches a browser. */
+import { normalizeApiKey } from '../core/apiKey';
 import { BillingError } from '../core/BillingError';
 import { defaultProxyBasePath } from '../core/createProxyBackend';
 import { createSaikuClient, defaultSaikuBaseUrl } from '../core/createSaikuClient';
@@ -125,7 +126,7 @@ export function createBillingProxy(options: ProxyOptions): (request: Request) =>
   const replying = async (request: Request): Promise<Reply> => {
     const reply = new Replier();
     // A fixed key is scrubbed from the first byte; a resolved one from when it is known.
-    if (typeof config.apiKey === 'string' && config.apiKey.trim() !== '') reply.secret = config.apiKey;
+    if (typeof config.apiKey === 'string' && config.apiKey !== '') reply.secret = config.apiKey;
     try {
       return await handle(request, config, reply);
     } catch (caught) {
@@ -158,7 +159,11 @@ function resolveOptions(options: ProxyOptions): ProxyConfig {
   }
   const fetchImpl = options.fetch;
   return {
-    apiKey: options.apiKey,
+    // A fixed key is normalised here, so a key with a line break inside fails at start-up.
+    apiKey:
+      typeof options.apiKey === 'string'
+        ? (normalizeApiKey(options.apiKey, 'createBillingProxy') ?? '')
+        : options.apiKey,
     baseUrl,
     basePath,
     allowedOrigins:
@@ -332,22 +337,27 @@ function withCheckoutMarker(page: string): string {
   return url.href;
 }
 
+/**
+ * The key for this request, normalised once whether it is the configured string or the resolver's
+ * answer: trimmed, as `fetch` would send it, so the key that goes upstream is the key scrubbed.
+ */
 async function resolveKey(request: Request, config: ProxyConfig): Promise<string> {
   let key: string | null | undefined;
   if (typeof config.apiKey === 'string') {
     key = config.apiKey;
-    if (key.trim() === '')
+    if (key === '')
       throw new HostFailure(
         new Error('createBillingProxy: apiKey is an empty string; is SAIKU_API_KEY set?'),
       );
   } else {
     try {
       key = await config.apiKey(request);
+      if (typeof key === 'string') key = normalizeApiKey(key, 'createBillingProxy (the apiKey function)');
     } catch (cause) {
       throw new HostFailure(cause);
     }
   }
-  if (typeof key !== 'string' || key.trim() === '') {
+  if (typeof key !== 'string' || key === '') {
     throw new Refusal(401, 'unauthorized', 'Not signed in, or not allowed to manage billing.');
   }
   return key;
