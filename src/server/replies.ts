@@ -44,10 +44,8 @@ export class Refusal extends Error {
 const baseHeaders = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } as const;
 
 /**
- * One answer of the proxy, before it becomes a `Response`: `toNodeHandler` writes it to Node as it
- * is, without building a web `Response` and reading its stream back (a third of the proxy's own
- * cost per request). The headers are a `Headers`, so they are checked and named as a `Response`'s
- * would be, inside the handler's error handling.
+ * One answer of the proxy, before it becomes a `Response`: its headers are a `Headers`, so they are
+ * checked and named as a `Response`'s would be, inside the handler's error handling.
  */
 export interface Reply {
   status: number;
