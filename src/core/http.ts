@@ -1,6 +1,7 @@
 /** The one place that turns fetch outcomes into parsed bodies or `BillingError`s. */
 import { BillingError, codeForStatus } from './BillingError';
 import { parseErrorBody } from './parse';
+import { redactSecret } from './redactSecret';
 
 export interface RequestJsonOptions {
   fetch: typeof fetch | undefined;
@@ -97,14 +98,16 @@ export function errorFromResponse(
 ): BillingError {
   const parsed = parseErrorBody(json);
   const error = parsed.error;
-  // A server that echoes the key back must not put it into logs through our error.
-  const message = secret && parsed.message ? parsed.message.split(secret).join('[redacted]') : parsed.message;
   const code = error === 'no_customer' ? 'no_customer' : codeForStatus(response.status);
   const retryAfter =
     code === 'rate_limited' ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
+  // A server that echoes the key back (in any spelling) must not put it into logs through our error.
   return new BillingError(
     code,
-    message ?? `${service} answered ${response.status}${error ? ` (${error})` : ''}.`,
+    redactSecret(
+      parsed.message ?? `${service} answered ${response.status}${error ? ` (${error})` : ''}.`,
+      secret,
+    ),
     {
       status: response.status,
       ...(retryAfter === undefined ? {} : { retryAfter }),

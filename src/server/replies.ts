@@ -1,5 +1,6 @@
 /** How the proxy answers: JSON errors, a small HTML page for people without JavaScript, 303s; never the key. */
-import { containsSecret, scrubJson, scrubText } from './scrubSecret';
+import { containsSecret, redactSecret } from '../core/redactSecret';
+import { scrubJson } from './scrubSecret';
 
 /** The `error` field of every JSON error the proxy sends. */
 export type ProxyErrorCode =
@@ -72,7 +73,7 @@ export class Replier {
   }
 
   error(status: number, code: ProxyErrorCode, message: string, headers: Record<string, string> = {}): Reply {
-    const safeMessage = scrubText(message, this.secret);
+    const safeMessage = redactSecret(message, this.secret);
     if (this.htmlBackLink !== null) return this.page(status, safeMessage, this.htmlBackLink, headers);
     return this.json(status, { error: code, message: safeMessage }, headers);
   }
@@ -91,7 +92,7 @@ export class Replier {
 <title>Billing is unavailable</title>
 <h1>We could not open billing</h1>
 <p>${escapeHtml(message)}</p>
-<p><a href="${escapeHtml(scrubText(back, this.secret))}">Go back</a></p>
+<p><a href="${escapeHtml(redactSecret(back, this.secret))}">Go back</a></p>
 `;
     return withBody(html, status, {
       'Content-Type': 'text/html; charset=utf-8',

@@ -2,7 +2,7 @@
 import { BillingError } from '../core/BillingError';
 import { isLoopbackHost } from '../core/redirect';
 import type { Replier, Reply } from './replies';
-import { scrubText } from './scrubSecret';
+import { redactSecret } from '../core/redactSecret';
 
 /** Saiku failed or refused: carries the `BillingError` core made of it. */
 export class UpstreamFailure extends Error {
@@ -94,7 +94,12 @@ export function upstreamReply(error: BillingError, reply: Replier): Reply {
         return reply.error(502, 'upstream', 'The Saiku API answered with an unexpected status.');
       const headers: Record<string, string> =
         error.retryAfter === undefined ? {} : { 'Retry-After': String(error.retryAfter) };
-      return reply.error(status, error.code, truncate(scrubText(error.message, reply.secret), 500), headers);
+      return reply.error(
+        status,
+        error.code,
+        truncate(redactSecret(error.message, reply.secret), 500),
+        headers,
+      );
     }
     default:
       return reply.error(502, 'upstream', 'The Saiku API failed.');

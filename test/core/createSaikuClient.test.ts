@@ -456,3 +456,22 @@ describe('createSaikuClient with a padded key (read from a secrets file)', () =>
     }
   });
 });
+
+describe('createSaikuClient with a server that echoes the key in another spelling', () => {
+  it.each([
+    ['upper-cased', apiKey.toUpperCase()],
+    ['base64', Buffer.from(`Bearer ${apiKey}`).toString('base64')],
+    ['\\u-escaped', [...apiKey].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')],
+    ['percent-encoded', [...apiKey].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('')],
+  ])('cuts the key %s out of the server message', async (_name, spelled) => {
+    server.use(
+      http.get(`${api}/me/billing/state`, () =>
+        HttpResponse.json({ error: 'unauthorized', message: `Key ${spelled} is revoked` }, { status: 401 }),
+      ),
+    );
+    const error = await rejectionOf(createSaikuClient({ apiKey }).getState());
+    // base64 keeps the few characters the key shares with its neighbours ("Bearer "), not the key.
+    expect((error as BillingError).message).toMatch(/^Key \S*\[redacted\]\S* is revoked$/);
+    expect((error as BillingError).message).not.toContain(spelled);
+  });
+});

@@ -217,3 +217,54 @@ describe('a key with whitespace or a control character inside', () => {
     }
   });
 });
+
+describe('a key echoed in another spelling (issue 16 item 4)', () => {
+  const tildeKey = 'sk_test_a~b.c-d_e~F0xyz';
+  const spelled: Record<string, (secret: string) => string> = {
+    'upper-cased': (secret) => secret.toUpperCase(),
+    base64: (secret) => Buffer.from(`Bearer ${secret}`).toString('base64'),
+    '\\u-escaped': (secret) =>
+      [...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+    'form-encoded (~ as %7E)': (secret) => new URLSearchParams({ k: secret }).toString().slice(2),
+    'form-encoded in lower hex': (secret) =>
+      new URLSearchParams({ k: secret }).toString().slice(2).toLowerCase(),
+  };
+
+  it.each(Object.entries(spelled))(
+    'keeps the key out of answers and onError when Saiku echoes it %s',
+    async (_n, spell) => {
+      const tildeFake = await startFakeSaiku(tildeKey);
+      try {
+        for (const [routeName, makeRequest] of Object.entries(routes)) {
+          tildeFake.reset();
+          tildeFake.answerWith((request, res) =>
+            sendJson(
+              res,
+              400,
+              { error: 'invalid_request', message: `bad key ${spell(bearer(request).slice(7))}` },
+              {
+                'X-Echo': spell(bearer(request).slice(7)),
+              },
+            ),
+          );
+          const heard: unknown[] = [];
+          const handler = createBillingProxy({
+            apiKey: `${tildeKey}\n`,
+            baseUrl: tildeFake.baseUrl,
+            onError: (error) => void heard.push(error),
+          });
+          const text = await answerText(await handler(makeRequest()));
+          const reported = heard.map((error) => errorText(error)).join('\n');
+          expect(tildeFake.received.map(bearer), routeName).toEqual([`Bearer ${tildeKey}`]);
+          expect(text, routeName).toContain('[redacted]');
+          for (const form of [spell(tildeKey), tildeKey, encodeURIComponent(tildeKey)]) {
+            expect(text, routeName).not.toContain(form);
+            expect(reported, routeName).not.toContain(form);
+          }
+        }
+      } finally {
+        await tildeFake.close();
+      }
+    },
+  );
+});
