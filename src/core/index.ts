@@ -30,6 +30,7 @@ export type {
   BillingPhase,
   DescribeBillingOptions,
 } from './describeBilling';
-export { assertSafeRedirect, defaultAllowedRedirectHosts, isLoopbackHost } from './redirect';
+export { assertSafeRedirect, defaultAllowedRedirectHosts } from './redirect';
+export { isLoopbackHost } from './secureUrl';
 export { errorFromResponse } from './http';
 export { checkoutReturnParam, returnedErrorParam } from './markers';

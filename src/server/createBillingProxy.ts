@@ -8,7 +8,8 @@ import {
   type Fields,
   type InputRules,
 } from './checkInput';
-import { acceptsHtml, formFallbackUrl, portalLocation, withCheckoutMarker } from './formFallback';
+import { withCheckoutMarker } from '../core/markers';
+import { acceptsHtml, formFallbackUrl, portalLocation } from './formFallback';
 import { checkMediaType, checkSameSite } from './guards';
 import { customerOf, HostFailure, report, resolveKey } from './hostCallbacks';
 import { resolveOptions, type ProxyConfig, type ProxyOptions } from './proxyOptions';

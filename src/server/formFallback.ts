@@ -3,7 +3,7 @@
  * a form leaves out, and the portal form's way back when there is no customer to manage.
  */
 import { BillingError } from '../core/BillingError';
-import { checkoutReturnParam, returnedErrorParam } from '../core/markers';
+import { stripReturnMarkers, withReturnedError } from '../core/markers';
 import type { BillingBackend } from '../core/types';
 import { checkReturnUrl } from './checkInput';
 import { asUpstreamFailure, checkSessionUrl } from './upstream';
@@ -25,8 +25,7 @@ export function formFallbackUrl(request: Request, url: URL, allowedOrigins: Read
   if (referer !== null) {
     try {
       const page = new URL(checkReturnUrl('Referer', referer, allowedOrigins));
-      page.searchParams.delete(checkoutReturnParam);
-      page.searchParams.delete(returnedErrorParam);
+      stripReturnMarkers(page);
       page.hash = '';
       return page.href;
     } catch {
@@ -43,20 +42,12 @@ export function formFallbackUrl(request: Request, url: URL, allowedOrigins: Read
   return `${home ?? url.origin}/`;
 }
 
-export function withCheckoutMarker(page: string): string {
-  const url = new URL(page);
-  url.searchParams.set(checkoutReturnParam, 'success');
-  return url.href;
-}
-
 /** The portal form's next stop: Stripe, or back to the page with `billing_error=no_customer` to offer Checkout. */
 export async function portalLocation(client: BillingBackend, returnUrl: string): Promise<string> {
   try {
     return checkSessionUrl((await client.createPortalSession({ returnUrl })).url);
   } catch (caught) {
     if (!(caught instanceof BillingError) || caught.code !== 'no_customer') throw asUpstreamFailure(caught);
-    const back = new URL(returnUrl);
-    back.searchParams.set(returnedErrorParam, 'no_customer');
-    return back.href;
+    return withReturnedError(returnUrl, 'no_customer');
   }
 }

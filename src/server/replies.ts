@@ -1,4 +1,5 @@
 /** How the proxy answers: JSON errors, a small HTML page for people without JavaScript, 303s; never the key. */
+import { escapeHtml } from '../core/escapeHtml';
 import { containsSecret, redactSecret } from '../core/redactSecret';
 import { scrubJson } from './scrubSecret';
 
@@ -122,8 +123,4 @@ function withBody(text: string, status: number, headers: Record<string, string>)
     headers: new Headers({ ...baseHeaders, 'Content-Length': String(length), ...headers }),
     body: text,
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

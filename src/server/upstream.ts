@@ -1,6 +1,6 @@
 /** Calls to the Saiku API: the guarded fetch, what its failures become, and the check on the session URLs it mints. */
 import { BillingError } from '../core/BillingError';
-import { isLoopbackHost } from '../core/redirect';
+import { secureUrlProblem } from '../core/secureUrl';
 import type { Replier, Reply } from './replies';
 import { redactSecret } from '../core/redactSecret';
 
@@ -61,9 +61,7 @@ export function checkSessionUrl(value: string): string {
   } catch {
     // reported below
   }
-  const secure =
-    url !== null && (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)));
-  if (url === null || !secure || url.username !== '' || url.password !== '') {
+  if (url === null || secureUrlProblem(url) !== null) {
     throw new UpstreamFailure(
       new BillingError('invalid_response', 'The Saiku API answered with a session URL that is not https.'),
     );
