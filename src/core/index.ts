@@ -32,5 +32,7 @@ export type {
 } from './describeBilling';
 export { assertSafeRedirect, defaultAllowedRedirectHosts } from './redirect';
 export { isLoopbackHost } from './secureUrl';
+export { knownTiers } from './tiers';
+export type { KnownTier } from './tiers';
 export { errorFromResponse } from './http';
 export { checkoutReturnParam, returnedErrorParam } from './markers';

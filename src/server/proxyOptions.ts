@@ -2,6 +2,7 @@
 import { defaultProxyBasePath } from '../core/createProxyBackend';
 import { defaultSaikuBaseUrl } from '../core/createSaikuClient';
 import { normalizeApiKey } from '../core/apiKey';
+import { knownTiers } from '../core/tiers';
 import { guardedFetch } from './upstream';
 
 /** What `customer(request)` may fill in on the server. */
@@ -27,7 +28,7 @@ export interface ProxyOptions {
    * @default [the request's own origin]
    */
   allowedOrigins?: readonly string[];
-  /** The tiers a checkout may ask for. @default ['starter', 'team', 'business', 'enterprise'] */
+  /** The tiers a checkout may ask for. @default knownTiers: ['starter', 'team', 'business', 'enterprise'] */
   tiers?: readonly string[];
   /** Fills Checkout's `email` and `name` on the server from the host's session, overriding the browser's. @default undefined (the browser's values, if any) */
   customer?: (
@@ -41,8 +42,8 @@ export interface ProxyOptions {
   onError?: (error: Error, request: Request) => void | Promise<void>;
 }
 
-/** The four tiers of the seed. */
-export const defaultProxyTiers: readonly string[] = ['starter', 'team', 'business', 'enterprise'];
+/** @deprecated The same list as `knownTiers` from `@saiku/billing-react/core`; use that. */
+export const defaultProxyTiers: readonly string[] = knownTiers;
 
 /** The options checked once, at creation; a misused option is a `TypeError` there. */
 export interface ProxyConfig {
@@ -86,7 +87,7 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
     basePath,
     allowedOrigins:
       options.allowedOrigins === undefined ? null : new Set(options.allowedOrigins.map(toOrigin)),
-    tiers: new Set(options.tiers ?? defaultProxyTiers),
+    tiers: new Set(options.tiers ?? knownTiers),
     customer: options.customer,
     fetch: (input, init) => guardedFetch(fetchImpl ?? globalThis.fetch, input, init),
     timeoutMs,
