@@ -8,12 +8,13 @@ import {
   type Fields,
   type InputRules,
 } from './checkInput';
+import { BillingError } from '../core/BillingError';
 import { withCheckoutMarker } from '../core/markers';
+import { checkDeclaredLength, readBodyText } from '../core/readBody';
 import { acceptsHtml, formFallbackUrl, portalLocation } from './formFallback';
 import { checkMediaType, checkSameSite } from './guards';
 import { customerOf, HostFailure, report, resolveKey } from './hostCallbacks';
 import { resolveOptions, type ProxyConfig, type ProxyOptions } from './proxyOptions';
-import { checkDeclaredLength, readBodyText } from './readBody';
 import { Refusal, Replier, toResponse, type Reply } from './replies';
 import { routeAt, type Route } from './routes';
 import { scrubError } from './scrubSecret';
@@ -69,7 +70,7 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
   if (route.method === 'POST') {
     checkSameSite(request, allowedOrigins);
     checkMediaType(request, route.kind === 'json' ? 'application/json' : 'application/x-www-form-urlencoded');
-    checkDeclaredLength(request);
+    asRefusal(() => checkDeclaredLength(request, maxBodyBytes));
   }
   const apiKey = await resolveKey(request, config);
   reply.secret = apiKey;
@@ -112,9 +113,33 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
   }
 }
 
+/** The largest body the proxy reads: the seed's bodies are a few hundred bytes. */
+const maxBodyBytes = 16 * 1024;
+
 async function readFields(request: Request, kind: Route['kind']): Promise<Fields> {
-  const text = await readBodyText(request);
+  let text: string;
+  try {
+    text = await readBodyText(request, maxBodyBytes);
+  } catch (caught) {
+    throw bodyRefusal(caught);
+  }
   return kind === 'json' ? jsonFields(text) : formFields(text);
+}
+
+function asRefusal(check: () => void): void {
+  try {
+    check();
+  } catch (caught) {
+    throw bodyRefusal(caught);
+  }
+}
+
+/** The body reader's `BillingError` (413 or 400) as the proxy's own answer. */
+function bodyRefusal(caught: unknown): unknown {
+  if (!(caught instanceof BillingError)) return caught;
+  return caught.status === 413
+    ? new Refusal(413, 'payload_too_large', caught.message)
+    : new Refusal(400, 'invalid_request', caught.message);
 }
 
 function failureReply(caught: unknown, request: Request, config: ProxyConfig, reply: Replier): Reply {
