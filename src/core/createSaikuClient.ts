@@ -1,6 +1,7 @@
 import { normalizeApiKey } from './apiKey';
 import { BillingError } from './BillingError';
 import { requestJson } from './http';
+import { redactSecret } from './redactSecret';
 import { parseBillingState, parseCheckoutSession, parsePortalSession } from './parse';
 import type { BillingBackend, CheckoutSessionInput, PortalSessionInput } from './types';
 
@@ -33,7 +34,7 @@ export function createSaikuClient(options: SaikuClientOptions): BillingBackend {
     headers: { Authorization: `Bearer ${apiKey}` },
     timeoutMs: options.timeoutMs ?? 10_000,
     service: 'the Saiku API',
-    secret: apiKey,
+    redact: (text: string) => redactSecret(text, apiKey),
   };
   return {
     async getState({ signal } = {}) {

@@ -1,7 +1,6 @@
 /** The one place that turns fetch outcomes into parsed bodies or `BillingError`s. */
 import { BillingError, codeForStatus } from './BillingError';
 import { parseErrorBody } from './parse';
-import { redactSecret } from './redactSecret';
 
 export interface RequestJsonOptions {
   fetch: typeof fetch | undefined;
@@ -12,8 +11,11 @@ export interface RequestJsonOptions {
   timeoutMs: number;
   /** Names the service in messages ("the billing proxy", "the Saiku API"). */
   service: string;
-  /** A secret (the API key) to cut out of any message the server sends back. */
-  secret?: string;
+  /**
+   * Cuts a secret (the API key) out of any message the server sends back: `createSaikuClient`
+   * passes core's `redactSecret` here, so a browser bundle, which has no secret, does not carry it.
+   */
+  redact?: (text: string) => string;
 }
 
 /** Sends a request and resolves with the JSON body of a 2xx answer; rejects with a `BillingError` otherwise. */
@@ -67,7 +69,7 @@ async function send(
   }
 
   const json = parseJson(text);
-  if (!response.ok) throw errorFromResponse(response, json, options.service, options.secret);
+  if (!response.ok) throw errorFromResponse(response, json, options.service, options.redact);
   if (json === undefined) {
     throw new BillingError(
       'invalid_response',
@@ -94,7 +96,7 @@ export function errorFromResponse(
   response: Response,
   json: unknown,
   service: string,
-  secret?: string,
+  redact: (text: string) => string = (text) => text,
 ): BillingError {
   const parsed = parseErrorBody(json);
   const error = parsed.error;
@@ -104,10 +106,7 @@ export function errorFromResponse(
   // A server that echoes the key back (in any spelling) must not put it into logs through our error.
   return new BillingError(
     code,
-    redactSecret(
-      parsed.message ?? `${service} answered ${response.status}${error ? ` (${error})` : ''}.`,
-      secret,
-    ),
+    redact(parsed.message ?? `${service} answered ${response.status}${error ? ` (${error})` : ''}.`),
     {
       status: response.status,
       ...(retryAfter === undefined ? {} : { retryAfter }),
