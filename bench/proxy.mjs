@@ -5,7 +5,9 @@
 // shared machine), and how many connections the proxy opened to the fake (keep-alive: as many as
 // the load's connections, not one per request). Each server runs in its own process so the load
 // generator does not share their event loop. Not a test. Run `npm run build` first.
-// usage: node bench/proxy.mjs [--duration 10] [--connections 10] [--delay ms]
+// usage: node bench/proxy.mjs [--duration 10] [--connections 10] [--delay ms] [--entry path]
+//   --entry path the server entry to measure (default dist/server/index.js): a copy of an older
+//                build's dist, to compare two versions with the same bench.
 //   --delay ms   the fake Saiku answers after this long. Without it, two scenarios run: 0 ms (the
 //                proxy's raw cost, which no upstream hides) and 20 ms (a fast real API, whose
 //                answer needs a database and a network hop).
@@ -17,7 +19,6 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = resolve(import.meta.dirname, '..');
-const serverEntry = resolve(root, 'dist/server/index.js');
 const apiKey = 'sk_bench_0123456789';
 const state = {
   tenantId: '81e301f2-4c1e-4a4f-9d7e-1f0c2b3a4d5e',
@@ -36,8 +37,10 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     delay: { type: 'string' },
+    entry: { type: 'string' },
   },
 });
+const serverEntry = resolve(args.entry ?? resolve(root, 'dist/server/index.js'));
 
 /**
  * Listens on 127.0.0.1 (port 0) and reports the port to the parent process; then answers its
@@ -78,7 +81,9 @@ if (args.role === 'upstream') {
 }
 
 function start(role, extra = []) {
-  const child = fork(import.meta.filename, [`--role=${role}`, ...extra], { stdio: 'inherit' });
+  const child = fork(import.meta.filename, [`--role=${role}`, `--entry=${serverEntry}`, ...extra], {
+    stdio: 'inherit',
+  });
   return new Promise((resolvePort, reject) => {
     child.once('message', ({ port }) => resolvePort({ child, url: `http://127.0.0.1:${port}` }));
     child.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
@@ -124,7 +129,7 @@ async function load(name, url, servers, headers = {}) {
 
 async function main() {
   if (!existsSync(serverEntry)) {
-    console.error('dist/server/index.js is missing: run `npm run build` first.');
+    console.error(`${serverEntry} is missing: run \`npm run build\` first.`);
     process.exit(1);
   }
   const delays = args.delay === undefined ? [0, 20] : [Number(args.delay)];

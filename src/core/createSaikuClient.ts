@@ -1,10 +1,15 @@
+import { normalizeApiKey } from './apiKey';
 import { BillingError } from './BillingError';
 import { requestJson } from './http';
+import { redactSecret } from './redactSecret';
 import { parseBillingState, parseCheckoutSession, parsePortalSession } from './parse';
 import type { BillingBackend, CheckoutSessionInput, PortalSessionInput } from './types';
 
 export interface SaikuClientOptions {
-  /** The tenant's secret Saiku API key. Server side only: never ship it to a browser. */
+  /**
+   * The tenant's secret Saiku API key. Server side only: never ship it to a browser. Trimmed (a
+   * trailing newline from a secrets file is dropped); whitespace inside it is a `TypeError`.
+   */
   apiKey: string;
   /** @default 'https://api.saiku.bi' */
   baseUrl?: string;
@@ -18,16 +23,18 @@ export const defaultSaikuBaseUrl = 'https://api.saiku.bi';
 
 /** Talks to the Saiku Billing API with the Bearer key: for servers and scripts, and what the proxy uses. */
 export function createSaikuClient(options: SaikuClientOptions): BillingBackend {
-  if (typeof options?.apiKey !== 'string' || options.apiKey.trim() === '') {
+  const apiKey =
+    typeof options?.apiKey === 'string' ? normalizeApiKey(options.apiKey, 'createSaikuClient') : null;
+  if (apiKey === null) {
     throw new BillingError('unauthorized', 'createSaikuClient needs an apiKey: a non-empty string.');
   }
   const base = (options.baseUrl ?? defaultSaikuBaseUrl).replace(/\/+$/, '');
   const common = {
     fetch: options.fetch,
-    headers: { Authorization: `Bearer ${options.apiKey}` },
+    headers: { Authorization: `Bearer ${apiKey}` },
     timeoutMs: options.timeoutMs ?? 10_000,
     service: 'the Saiku API',
-    secret: options.apiKey,
+    redact: (text: string) => redactSecret(text, apiKey),
   };
   return {
     async getState({ signal } = {}) {

@@ -1,5 +1,6 @@
 /** Turns a `BillingState` into what a person reads, so every UI tells the same story. */
 import type { BillingState, Tier } from './types';
+import { humanize } from './tiers';
 
 /** The status as a person thinks of it; anything Stripe adds later is `unknown`. */
 export type BillingPhase = 'free' | 'trialing' | 'active' | 'past_due' | 'unpaid' | 'canceled' | 'unknown';
@@ -53,22 +54,11 @@ export interface DescribeBillingOptions {
   locale?: string;
 }
 
-const knownPlanNames: Record<string, string> = {
-  starter: 'Starter',
-  team: 'Team',
-  business: 'Business',
-  enterprise: 'Enterprise',
-};
-
 const DAY_MS = 86_400_000;
 
 /** The display name of a tier: known tiers by name, unknown ones title-cased ("pro_plus" → "Pro plus"). */
 export function planNameFor(tier: Tier): string {
-  // Own keys only: a tier named "constructor" or "toString" must not read Object.prototype.
-  const known = Object.hasOwn(knownPlanNames, tier) ? knownPlanNames[tier] : undefined;
-  if (known) return known;
-  const words = tier.replace(/[_-]+/g, ' ').trim();
-  return words === '' ? tier : words.charAt(0).toUpperCase() + words.slice(1);
+  return humanize(tier) || tier;
 }
 
 export function phaseFor(status: string): BillingPhase {

@@ -11,8 +11,11 @@ export interface RequestJsonOptions {
   timeoutMs: number;
   /** Names the service in messages ("the billing proxy", "the Saiku API"). */
   service: string;
-  /** A secret (the API key) to cut out of any message the server sends back. */
-  secret?: string;
+  /**
+   * Cuts a secret (the API key) out of any message the server sends back: `createSaikuClient`
+   * passes core's `redactSecret` here, so a browser bundle, which has no secret, does not carry it.
+   */
+  redact?: (text: string) => string;
 }
 
 /** Sends a request and resolves with the JSON body of a 2xx answer; rejects with a `BillingError` otherwise. */
@@ -66,7 +69,7 @@ async function send(
   }
 
   const json = parseJson(text);
-  if (!response.ok) throw errorFromResponse(response, json, options.service, options.secret);
+  if (!response.ok) throw errorFromResponse(response, json, options.service, options.redact);
   if (json === undefined) {
     throw new BillingError(
       'invalid_response',
@@ -93,18 +96,17 @@ export function errorFromResponse(
   response: Response,
   json: unknown,
   service: string,
-  secret?: string,
+  redact: (text: string) => string = (text) => text,
 ): BillingError {
   const parsed = parseErrorBody(json);
   const error = parsed.error;
-  // A server that echoes the key back must not put it into logs through our error.
-  const message = secret && parsed.message ? parsed.message.split(secret).join('[redacted]') : parsed.message;
   const code = error === 'no_customer' ? 'no_customer' : codeForStatus(response.status);
   const retryAfter =
     code === 'rate_limited' ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
+  // A server that echoes the key back (in any spelling) must not put it into logs through our error.
   return new BillingError(
     code,
-    message ?? `${service} answered ${response.status}${error ? ` (${error})` : ''}.`,
+    redact(parsed.message ?? `${service} answered ${response.status}${error ? ` (${error})` : ''}.`),
     {
       status: response.status,
       ...(retryAfter === undefined ? {} : { retryAfter }),

@@ -30,6 +30,9 @@ export type {
   BillingPhase,
   DescribeBillingOptions,
 } from './describeBilling';
-export { assertSafeRedirect, defaultAllowedRedirectHosts, isLoopbackHost } from './redirect';
+export { assertSafeRedirect, defaultAllowedRedirectHosts } from './redirect';
+export { isLoopbackHost } from './secureUrl';
+export { knownTiers } from './tiers';
+export type { KnownTier } from './tiers';
 export { errorFromResponse } from './http';
 export { checkoutReturnParam, returnedErrorParam } from './markers';

@@ -1,14 +1,9 @@
 /** The client's last line of defence: a session URL is followed only if it goes where Stripe lives. */
 import { BillingError } from './BillingError';
+import { secureUrlProblem } from './secureUrl';
 
 /** Hosts a Checkout or Portal URL may point at by default. */
 export const defaultAllowedRedirectHosts: readonly string[] = ['checkout.stripe.com', 'billing.stripe.com'];
-
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return loopbackHosts.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
 
 /**
  * Returns the URL if it is `https:` on an allowed host (or `http:` on a loopback host the
@@ -33,15 +28,14 @@ export function assertSafeRedirect(
     const host = entry.toLowerCase();
     return host === parsed.host || host === parsed.hostname;
   });
-  const protocolOk =
-    parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
-  if (!protocolOk) {
+  const problem = secureUrlProblem(parsed);
+  if (problem === 'insecure') {
     throw new BillingError(
       'unsafe_redirect',
       `Refused to navigate to a ${parsed.protocol} URL: only https is allowed.`,
     );
   }
-  if (!allowed || parsed.username !== '' || parsed.password !== '') {
+  if (!allowed || problem === 'credentials') {
     throw new BillingError(
       'unsafe_redirect',
       `Refused to navigate to ${parsed.host}: it is not an allowed billing host.`,

@@ -1,5 +1,5 @@
 /** The one rule for success, cancel and return URLs, shared by the proxy and the simulator. */
-import { isLoopbackHost } from './redirect';
+import { secureUrlProblem } from './secureUrl';
 
 /** Longer return URLs are refused: nothing legitimate needs more. */
 export const maxReturnUrlLength = 2048;
@@ -18,9 +18,9 @@ export function checkReturnUrlShape(value: string, field: string): { url: URL } 
   } catch {
     return { problem: `${field} must be an absolute URL.` };
   }
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  if (!secure) return { problem: `${field} must be an https URL (http only on a loopback host).` };
-  if (url.username !== '' || url.password !== '')
-    return { problem: `${field} must not carry a user name or password.` };
+  const problem = secureUrlProblem(url);
+  if (problem === 'insecure')
+    return { problem: `${field} must be an https URL (http only on a loopback host).` };
+  if (problem === 'credentials') return { problem: `${field} must not carry a user name or password.` };
   return { url };
 }

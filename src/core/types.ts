@@ -1,7 +1,8 @@
 /** The shapes of the Saiku Billing API, as `../shared/billing-api.txt` documents them. */
+import type { KnownTier } from './tiers';
 
 /** A Saiku plan. Unknown strings are kept, so a new plan renders before this library knows it. */
-export type Tier = 'starter' | 'team' | 'business' | 'enterprise' | (string & {});
+export type Tier = KnownTier | (string & {});
 
 /**
  * Stripe's subscription status, verbatim. `''` means free / pre-billing. Stripe adds

@@ -1,5 +1,6 @@
 /** A pack's status badge: a name for every phase, Stripe's newer statuses by name, anything else humanised. */
 import type { BillingDescription, BillingPhase } from '../core';
+import { humanize } from '../core/tiers';
 
 export interface StatusNames {
   /** One name for each phase this library knows; the compiler asks for all of them. */
@@ -18,6 +19,5 @@ export function statusName(
   if (description.phase !== 'unknown') return phases[description.phase];
   // Own keys only: a status named "constructor" must not read Object.prototype.
   if (Object.hasOwn(others, description.status)) return others[description.status] ?? unknown;
-  const words = description.status.replace(/[_-]+/g, ' ').trim();
-  return words === '' ? unknown : words.charAt(0).toUpperCase() + words.slice(1);
+  return humanize(description.status) || unknown;
 }

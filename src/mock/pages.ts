@@ -1,11 +1,10 @@
 /** The stand-in Checkout and Portal pages: plain, accessible HTML forms with a strict CSP. */
 import { describeBilling, planNameFor } from '../core/describeBilling';
 import type { BillingDateKind } from '../core/describeBilling';
+import { escapeHtml } from '../core/escapeHtml';
 import type { BillingState, Tier } from '../core/types';
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 const styles = `
 :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }

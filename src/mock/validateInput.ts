@@ -1,10 +1,11 @@
 /** The checks the Saiku API runs on request bodies, shared by the HTTP routes and the in-memory backend. */
 import { BillingError } from '../core/BillingError';
 import { checkReturnUrlShape } from '../core/returnUrl';
+import { knownTiers } from '../core/tiers';
 import type { CheckoutSessionInput, PortalSessionInput, Tier } from '../core/types';
 
-/** The tiers the simulated API sells; any other `tier` is a 400. */
-export const simulatorTiers: readonly Tier[] = ['starter', 'team', 'business', 'enterprise'];
+/** The tiers the simulated API sells; any other `tier` is a 400. @deprecated Use `knownTiers` from `/core`. */
+export const simulatorTiers: readonly Tier[] = knownTiers;
 
 const maxTextLength = 512;
 

@@ -1,8 +1,13 @@
 /** The marker the library adds to a Checkout success URL, and reading it back from the address bar. */
 
-import { checkoutReturnParam, returnedErrorParam } from '../core/markers';
+import {
+  checkoutReturnParam,
+  returnedErrorParam,
+  stripReturnMarkers,
+  withCheckoutMarker,
+} from '../core/markers';
 
-export { checkoutReturnParam, returnedErrorParam };
+export { checkoutReturnParam, returnedErrorParam, withCheckoutMarker };
 
 /** How long the provider polls for the webhook before telling the user it is still coming. */
 export const confirmTimeoutMs = 30_000;
@@ -12,22 +17,11 @@ export function confirmPollDelay(attempt: number): number {
   return Math.min(1000 * 1.5 ** attempt, 5000);
 }
 
-export function withCheckoutMarker(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.searchParams.set(checkoutReturnParam, 'success');
-    return parsed.toString();
-  } catch {
-    return url;
-  }
-}
-
 /** The current page without our markers: the default success, cancel and return URL. */
 export function currentPageUrl(): string | undefined {
   if (typeof window === 'undefined') return undefined;
   const url = new URL(window.location.href);
-  url.searchParams.delete(checkoutReturnParam);
-  url.searchParams.delete(returnedErrorParam);
+  stripReturnMarkers(url);
   url.hash = '';
   return url.toString();
 }
@@ -49,8 +43,6 @@ export function readReturnMarkers(search: string): ReturnMarkers {
 export function clearReturnMarkers(): void {
   if (typeof window === 'undefined') return;
   const url = new URL(window.location.href);
-  if (!url.searchParams.has(checkoutReturnParam) && !url.searchParams.has(returnedErrorParam)) return;
-  url.searchParams.delete(checkoutReturnParam);
-  url.searchParams.delete(returnedErrorParam);
+  if (!stripReturnMarkers(url)) return;
   window.history.replaceState(window.history.state, '', url.toString());
 }

@@ -1,5 +1,6 @@
 /** Every string the components show, in English by default; the provider's `labels` prop overrides any of them. */
 import type { BillingDate, BillingDescription, BillingError } from '../core';
+import { humanize } from '../core/tiers';
 
 export interface BillingLabels {
   /** The upgrade button's text. @default 'Upgrade' */
@@ -51,11 +52,6 @@ const statusNames: Record<string, string> = {
   canceled: 'Canceled',
 };
 
-function humanize(status: string): string {
-  const words = status.replace(/[_-]+/g, ' ').trim();
-  return words === '' ? 'Unknown' : words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 export const defaultLabels: BillingLabels = {
   upgrade: 'Upgrade',
   manage: 'Manage billing',
@@ -69,7 +65,7 @@ export const defaultLabels: BillingLabels = {
   confirmed: 'Your subscription is active.',
   noCustomer: 'There is no subscription to manage yet. Choose a plan to start one.',
   planName: (d) => d.planName,
-  status: (d) => statusNames[d.phase] ?? humanize(d.status),
+  status: (d) => statusNames[d.phase] ?? (humanize(d.status) || 'Unknown'),
   date: (date) => {
     switch (date.kind) {
       case 'renews':

@@ -1,6 +1,8 @@
 // @saiku/billing-react/server: the proxy that keeps the Saiku API key on the host's server.
-export { createBillingProxy, defaultProxyTiers } from './createBillingProxy';
-export type { CustomerDetails, ProxyOptions } from './createBillingProxy';
+export { createBillingProxy } from './createBillingProxy';
+export type { BillingProxyHandler } from './createBillingProxy';
+export { defaultProxyTiers } from './proxyOptions';
+export type { CustomerDetails, ProxyOptions } from './proxyOptions';
 export type { ProxyErrorCode } from './replies';
 export { toNodeHandler } from './toNodeHandler';
 export type { NodeHandlerOptions, NodeNext } from './toNodeHandler';

@@ -1,5 +1,7 @@
 /** How the proxy answers: JSON errors, a small HTML page for people without JavaScript, 303s; never the key. */
-import { containsSecret, scrubJson, scrubText } from './scrubSecret';
+import { escapeHtml } from '../core/escapeHtml';
+import { containsSecret, redactSecret } from '../core/redactSecret';
+import { scrubJson } from './scrubSecret';
 
 /** The `error` field of every JSON error the proxy sends. */
 export type ProxyErrorCode =
@@ -44,10 +46,8 @@ export class Refusal extends Error {
 const baseHeaders = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } as const;
 
 /**
- * One answer of the proxy, before it becomes a `Response`: `toNodeHandler` writes it to Node as it
- * is, without building a web `Response` and reading its stream back (a third of the proxy's own
- * cost per request). The headers are a `Headers`, so they are checked and named as a `Response`'s
- * would be, inside the handler's error handling.
+ * One answer of the proxy, before it becomes a `Response`: its headers are a `Headers`, so they are
+ * checked and named as a `Response`'s would be, inside the handler's error handling.
  */
 export interface Reply {
   status: number;
@@ -74,7 +74,7 @@ export class Replier {
   }
 
   error(status: number, code: ProxyErrorCode, message: string, headers: Record<string, string> = {}): Reply {
-    const safeMessage = scrubText(message, this.secret);
+    const safeMessage = redactSecret(message, this.secret);
     if (this.htmlBackLink !== null) return this.page(status, safeMessage, this.htmlBackLink, headers);
     return this.json(status, { error: code, message: safeMessage }, headers);
   }
@@ -93,7 +93,7 @@ export class Replier {
 <title>Billing is unavailable</title>
 <h1>We could not open billing</h1>
 <p>${escapeHtml(message)}</p>
-<p><a href="${escapeHtml(scrubText(back, this.secret))}">Go back</a></p>
+<p><a href="${escapeHtml(redactSecret(back, this.secret))}">Go back</a></p>
 `;
     return withBody(html, status, {
       'Content-Type': 'text/html; charset=utf-8',
@@ -123,8 +123,4 @@ function withBody(text: string, status: number, headers: Record<string, string>)
     headers: new Headers({ ...baseHeaders, 'Content-Length': String(length), ...headers }),
     body: text,
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

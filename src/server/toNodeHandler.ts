@@ -2,13 +2,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { defaultProxyBasePath } from '../core/createProxyBackend';
-import { basePathKey, replyingProxies } from './createBillingProxy';
-import type { Reply } from './replies';
 
 export interface NodeHandlerOptions {
   /**
    * Requests outside this path go to `next()` (Express, Connect) or get a 404.
-   * @default the basePath of the proxy passed in, else '/api/billing'
+   * @default the handler's own `basePath` property (a `createBillingProxy` handler has one), else '/api/billing'
    */
   basePath?: string;
   /**
@@ -22,7 +20,8 @@ export interface NodeHandlerOptions {
 /** Express's and Connect's `next`. */
 export type NodeNext = (error?: unknown) => void;
 
-type FetchHandler = (request: Request) => Response | Promise<Response>;
+/** Any fetch-standard handler; one that names its `basePath` (as the billing proxy does) needs no option. */
+type FetchHandler = ((request: Request) => Response | Promise<Response>) & { readonly basePath?: unknown };
 
 const hostPattern = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
@@ -36,21 +35,19 @@ export function toNodeHandler(
   handler: FetchHandler,
   options: NodeHandlerOptions = {},
 ): (req: IncomingMessage, res: ServerResponse, next?: NodeNext) => void {
-  const attached: unknown = Reflect.get(handler, basePathKey);
-  const basePath = (
-    options.basePath ?? (typeof attached === 'string' ? attached : defaultProxyBasePath)
-  ).replace(/\/+$/, '');
+  const own = handler.basePath;
+  const basePath = (options.basePath ?? (typeof own === 'string' ? own : defaultProxyBasePath)).replace(
+    /\/+$/,
+    '',
+  );
   const trustProxy = options.trustProxy ?? false;
-  // The proxy's own handler answers with a `Reply` we write as it is; any other gives a `Response`.
-  const replying = replyingProxies.get(handler);
   return (req, res, next) => {
-    void serve(handler, replying, req, res, next, basePath, trustProxy);
+    void serve(handler, req, res, next, basePath, trustProxy);
   };
 }
 
 async function serve(
   handler: FetchHandler,
-  replying: ((request: Request) => Promise<Reply>) | undefined,
   req: IncomingMessage,
   res: ServerResponse,
   next: NodeNext | undefined,
@@ -78,17 +75,15 @@ async function serve(
     return;
   }
 
-  let answer: { response: Response } | { reply: Reply };
+  let response: Response;
   try {
-    answer =
-      replying === undefined ? { response: await handler(request) } : { reply: await replying(request) };
+    response = await handler(request);
   } catch (error) {
     if (next) next(error);
     else writeError(res, 500, 'internal', 'The server failed.');
     return;
   }
-  if ('reply' in answer) writeReply(req, res, answer.reply);
-  else await writeResponse(req, res, answer.response);
+  await writeResponse(req, res, response);
 }
 
 function requestUrl(req: IncomingMessage, path: string, trustProxy: boolean): URL | null {
@@ -181,28 +176,16 @@ function streamOf(req: IncomingMessage): ReadableStream<Uint8Array> {
   });
 }
 
-/** The status and headers, as `writeResponse` and `writeReply` both send them. */
-function writeHead(req: IncomingMessage, res: ServerResponse, status: number, headers: Headers): void {
-  res.statusCode = status;
-  for (const [name, value] of headers) {
+async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers) {
     if (name === 'set-cookie') continue;
     res.setHeader(name, value);
   }
-  const cookies = headers.getSetCookie();
+  const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   // Answered before the body arrived (413, 403, …): do not keep a connection whose request is half read.
   if (!req.complete && hasBody(req)) res.setHeader('connection', 'close');
-}
-
-/** The proxy's own answer: the bytes `toResponse(reply)` would carry, with no web stream in between. */
-function writeReply(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
-  writeHead(req, res, reply.status, reply.headers);
-  if (reply.body === null) res.end();
-  else res.end(reply.body, 'utf8');
-}
-
-async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
-  writeHead(req, res, response.status, response.headers);
 
   if (response.body === null) {
     res.end();

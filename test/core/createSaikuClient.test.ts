@@ -417,3 +417,61 @@ describe('createSaikuClient with a server that echoes the key', () => {
     expect(JSON.stringify(error)).not.toContain(apiKey);
   });
 });
+
+describe('createSaikuClient with a padded key (read from a secrets file)', () => {
+  const paddings = {
+    'a trailing \\n': `${apiKey}\n`,
+    'a trailing \\r\\n': `${apiKey}\r\n`,
+    'leading and trailing spaces': `  ${apiKey}  `,
+    'a tab': `\t${apiKey}\t`,
+  };
+
+  it.each(Object.entries(paddings))(
+    'sends the trimmed key and cuts it out of an echo, with %s',
+    async (_, padded) => {
+      const sent: (string | null)[] = [];
+      server.use(
+        http.get(`${api}/me/billing/state`, ({ request }) => {
+          sent.push(request.headers.get('authorization'));
+          return HttpResponse.json(
+            {
+              error: 'unauthorized',
+              message: `Invalid API key: ${request.headers.get('authorization') ?? ''}`,
+            },
+            { status: 401 },
+          );
+        }),
+      );
+      const error = await rejectionOf(createSaikuClient({ apiKey: padded }).getState());
+      expect(sent).toEqual([`Bearer ${apiKey}`]);
+      expect((error as BillingError).message).toBe('Invalid API key: Bearer [redacted]');
+      expect(`${JSON.stringify(error)}\n${inspect(error)}`).not.toContain(apiKey);
+    },
+  );
+
+  it('refuses a key with whitespace or a control character inside, without quoting it', () => {
+    for (const key of ['sk_live_ab cd', 'sk_live_ab\ncd', 'sk_live_ab\u0000cd', 'sk_live_ab\u200bcd']) {
+      expect(() => createSaikuClient({ apiKey: key })).toThrow(TypeError);
+      expect(() => createSaikuClient({ apiKey: key })).not.toThrow('sk_live_ab');
+    }
+  });
+});
+
+describe('createSaikuClient with a server that echoes the key in another spelling', () => {
+  it.each([
+    ['upper-cased', apiKey.toUpperCase()],
+    ['base64', Buffer.from(`Bearer ${apiKey}`).toString('base64')],
+    ['\\u-escaped', [...apiKey].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')],
+    ['percent-encoded', [...apiKey].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('')],
+  ])('cuts the key %s out of the server message', async (_name, spelled) => {
+    server.use(
+      http.get(`${api}/me/billing/state`, () =>
+        HttpResponse.json({ error: 'unauthorized', message: `Key ${spelled} is revoked` }, { status: 401 }),
+      ),
+    );
+    const error = await rejectionOf(createSaikuClient({ apiKey }).getState());
+    // base64 keeps the few characters the key shares with its neighbours ("Bearer "), not the key.
+    expect((error as BillingError).message).toMatch(/^Key \S*\[redacted\]\S* is revoked$/);
+    expect((error as BillingError).message).not.toContain(spelled);
+  });
+});

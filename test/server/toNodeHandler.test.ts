@@ -111,6 +111,35 @@ describe('toNodeHandler', () => {
     expect((await fetch(`${server.origin}/b/state`)).status).toBe(200);
   });
 
+  it('adapts any fetch-standard handler: its status, headers, cookies and a streamed body reach Node as sent', async () => {
+    const plain = Object.assign(
+      async (request: Request) => {
+        const text = await request.text();
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(`got ${request.method} `));
+            controller.enqueue(new TextEncoder().encode(text));
+            controller.close();
+          },
+        });
+        const headers = new Headers({ 'Content-Type': 'text/plain', 'X-Handler': 'plain' });
+        headers.append('Set-Cookie', 'a=1');
+        headers.append('Set-Cookie', 'b=2');
+        return new Response(body, { status: 201, headers });
+      },
+      { basePath: '/hooks' },
+    );
+    const adapted = toNodeHandler(plain);
+    const server = await listen((req, res) => adapted(req, res, () => res.end('host')));
+    servers.push(server);
+    const response = await fetch(`${server.origin}/hooks/x`, { method: 'POST', body: 'hello' });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-handler')).toBe('plain');
+    expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(await response.text()).toBe('got POST hello');
+    expect(await (await fetch(`${server.origin}/api/billing/state`)).text()).toBe('host');
+  });
+
   it('takes the request’s origin from Host over plain http, ignoring X-Forwarded-* unless told to trust them', async () => {
     const body = (origin: string) => JSON.stringify({ returnUrl: `${origin}/billing` });
     const forwarded = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'app.example.com' };

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { BillingError } from '../../src/core';
+import { readBodyText } from '../../src/core/readBody';
+
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request('https://app.acme.com/x', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+
+async function failure(promise: Promise<unknown>): Promise<BillingError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(BillingError);
+  return error as BillingError;
+}
+
+describe('readBodyText', () => {
+  it('reads a UTF-8 body up to and including the limit', async () => {
+    expect(await readBodyText(post('héllo'), 6)).toBe('héllo');
+    expect(await readBodyText(new Request('https://app.acme.com/x'), 6)).toBe('');
+  });
+
+  it('refuses a body over the caller’s limit with 413, declared or streamed, without reading the rest', async () => {
+    expect(await failure(readBodyText(post('x', { 'Content-Length': '7' }), 6))).toMatchObject({
+      code: 'invalid_request',
+      status: 413,
+      message: 'The request body is larger than 6 bytes.',
+    });
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(4));
+        if (pulled > 100) controller.close();
+      },
+    });
+    expect((await failure(readBodyText(post(stream), 10))).status).toBe(413);
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it('refuses a body that is not UTF-8 with 400', async () => {
+    const error = await failure(readBodyText(post(new Uint8Array([0xff, 0xfe])), 16));
+    expect(error).toMatchObject({ status: 400, message: 'The request body is not valid UTF-8.' });
+  });
+});
