@@ -38,11 +38,13 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
       throw unreadable('The request body could not be read.');
     }
     if (result.done) break;
-    const chunk = result.value;
-    if (!(chunk instanceof Uint8Array)) {
+    const view = result.value;
+    // ArrayBuffer.isView, not instanceof Uint8Array: the chunks may come from another realm (jsdom tests).
+    if (!ArrayBuffer.isView(view)) {
       void reader.cancel().catch(() => undefined);
       throw unreadable('The request body could not be read.');
     }
+    const chunk = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
     size += chunk.byteLength;
     if (size > maxBytes) {
       // Stop here: the rest is never read, let alone buffered.

@@ -1,5 +1,6 @@
 /** The simulator's HTTP replies (JSON, redirects, message pages) and its request-body readers. */
 import { BillingError } from '../core/BillingError';
+import { readBodyText } from '../core/readBody';
 import { pageResponse, renderMessagePage } from './pages';
 
 const maxBodyBytes = 64 * 1024;
@@ -15,18 +16,9 @@ export function bearerKey(request: Request): string | null {
   return match?.[1] ?? null;
 }
 
-export async function readBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('Content-Length') ?? '0');
-  if (declared > maxBodyBytes) throw tooLarge();
-  const text = await request.text();
-  if (new TextEncoder().encode(text).length > maxBodyBytes) throw tooLarge();
-  return text;
-}
-
-function tooLarge(): BillingError {
-  return new BillingError('invalid_request', `The request body is larger than ${maxBodyBytes} bytes.`, {
-    status: 413,
-  });
+/** The body as text, through the one reader in core (413 past 64 KiB, 400 when unreadable). */
+export function readBody(request: Request): Promise<string> {
+  return readBodyText(request, maxBodyBytes);
 }
 
 export async function readJsonBody(request: Request): Promise<unknown> {

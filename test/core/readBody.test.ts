@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { BillingError } from '../../src/core';
 import { readBodyText } from '../../src/core/readBody';
@@ -15,6 +16,18 @@ async function failure(promise: Promise<unknown>): Promise<BillingError> {
 }
 
 describe('readBodyText', () => {
+  it('reads chunks made in another realm (a jsdom test page, a vm context) as the bytes they are', async () => {
+    const foreign = runInNewContext('new Uint8Array([104, 195, 169, 108, 108, 111])') as Uint8Array;
+    expect(foreign instanceof Uint8Array).toBe(false);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(foreign);
+        controller.close();
+      },
+    });
+    expect(await readBodyText(post(stream), 64)).toBe('héllo');
+  });
+
   it('reads a UTF-8 body up to and including the limit', async () => {
     expect(await readBodyText(post('héllo'), 6)).toBe('héllo');
     expect(await readBodyText(new Request('https://app.acme.com/x'), 6)).toBe('');
