@@ -32,4 +32,5 @@ export type {
 } from './describeBilling';
 export { assertSafeRedirect, defaultAllowedRedirectHosts, isLoopbackHost } from './redirect';
 export { errorFromResponse } from './http';
-export { checkoutReturnParam, returnedErrorParam } from './markers';
+export { checkoutReturnParam, portalReturnParam, returnedErrorParam } from './markers';
+export { billingStateQueryKey } from './billingStateQueryKey';

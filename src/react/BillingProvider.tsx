@@ -28,6 +28,13 @@ import {
   type ReturnMarkers,
 } from './checkoutReturn';
 import { mergeLabels, type BillingLabelsInput } from './labels';
+import type { BillingEvent, EmitBillingEvent } from './BillingEvent';
+import { isDevelopment } from './isDevelopment';
+import { useCheckoutCanceled } from './useCheckoutCanceled';
+import { useEmitter } from './useEmitter';
+import { usePortalReturn } from './usePortalReturn';
+import { useStateChangedEvent } from './useStateChangedEvent';
+import { useTabSync } from './useTabSync';
 import { VisuallyHidden } from './VisuallyHidden';
 
 export interface BillingProviderProps {
@@ -53,13 +60,21 @@ export interface BillingProviderProps {
   locale?: string;
   /** Overrides for any text the components show. */
   labels?: BillingLabelsInput;
+  /**
+   * Told of each lifecycle event once per occurrence (Checkout started, completed, canceled; Portal opened,
+   * returned; state changed), for analytics. What it throws is caught (and logged in development).
+   * @example onEvent={(event) => analytics.track(`billing.${event.type}`)}
+   */
+  onEvent?: (event: BillingEvent) => void;
+  /** Share each newly fetched state with the app's other tabs (BroadcastChannel), so they update with no request. @default true */
+  syncTabs?: boolean;
   children?: ReactNode;
 }
 
 /** The plan an Upgrade button checks out when neither it nor the provider's `checkout` names one. */
 export const defaultCheckoutTier: Tier = 'team';
 
-const noMarkers: ReturnMarkers = { checkout: false, error: null };
+const noMarkers: ReturnMarkers = { checkout: false, canceled: false, portal: false, error: null };
 const subscribeToNothing = () => () => {};
 const readSearch = () => window.location.search;
 const readNoSearch = () => '';
@@ -67,8 +82,6 @@ const readNoSearch = () => '';
 function defaultNavigate(url: string): void {
   window.location.assign(url);
 }
-
-const isDevelopment = typeof process !== 'undefined' && process.env?.NODE_ENV !== 'production';
 
 /** Warns once in development when a prop that is read only at mount changes identity. */
 function useMountOnlyPropWarning(name: string, value: unknown): void {
@@ -116,9 +129,14 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
   const [markers, setMarkers] = useState<ReturnMarkers>(noMarkers);
   if (markers === noMarkers && search !== '') {
     const found = readReturnMarkers(search);
-    if (found.checkout || found.error !== null) setMarkers(found);
+    if (found.checkout || found.canceled || found.portal || found.error !== null) setMarkers(found);
   }
-  const checkoutReturn = useCheckoutReturn(backend, queryClient, markers.checkout, props.initialState);
+  const emit = useEmitter(props.onEvent);
+  const checkoutReturn = useCheckoutReturn(backend, queryClient, markers.checkout, props.initialState, emit);
+  useCheckoutCanceled(markers.canceled, emit);
+  usePortalReturn(backend, queryClient, markers.portal, props.initialState, emit);
+  useStateChangedEvent(queryClient, emit);
+  useTabSync(queryClient, props.syncTabs ?? true);
 
   const {
     navigate = defaultNavigate,
@@ -143,6 +161,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
       initialState,
       checkoutReturn,
       returnedError: markers.error,
+      emit,
     }),
     [
       backend,
@@ -156,6 +175,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
       initialState,
       checkoutReturn,
       markers.error,
+      emit,
     ],
   );
 
@@ -189,6 +209,7 @@ function useCheckoutReturn(
   queryClient: QueryClient,
   returned: boolean,
   initialState: BillingState | undefined,
+  emit: EmitBillingEvent,
 ): CheckoutReturnStatus {
   const [timedOut, setTimedOut] = useState(false);
   const query = useQuery(
@@ -214,9 +235,17 @@ function useCheckoutReturn(
   }, [returned, confirmed]);
 
   // Confirmed or given up on: a reload must not start polling again.
+  const reported = useRef(false);
   useEffect(() => {
-    if (confirmed || timedOut) clearReturnMarkers();
-  }, [confirmed, timedOut]);
+    if (!(confirmed || timedOut) || reported.current) return;
+    reported.current = true;
+    emit(
+      confirmed && query.data
+        ? { type: 'checkout_completed', state: query.data }
+        : { type: 'checkout_unconfirmed' },
+    );
+    clearReturnMarkers();
+  }, [confirmed, timedOut, query.data, emit]);
 
   if (!returned) return 'idle';
   if (confirmed) return 'confirmed';

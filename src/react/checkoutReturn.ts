@@ -1,8 +1,10 @@
-/** The marker the library adds to a Checkout success URL, and reading it back from the address bar. */
+/** The markers the library adds to success, cancel and return URLs, and reading them back from the address bar. */
 
-import { checkoutReturnParam, returnedErrorParam } from '../core/markers';
+import { checkoutReturnParam, portalReturnParam, returnedErrorParam } from '../core/markers';
 
-export { checkoutReturnParam, returnedErrorParam };
+export { checkoutReturnParam, portalReturnParam, returnedErrorParam };
+
+const markerParams = [checkoutReturnParam, portalReturnParam, returnedErrorParam];
 
 /** How long the provider polls for the webhook before telling the user it is still coming. */
 export const confirmTimeoutMs = 30_000;
@@ -12,22 +14,34 @@ export function confirmPollDelay(attempt: number): number {
   return Math.min(1000 * 1.5 ** attempt, 5000);
 }
 
-export function withCheckoutMarker(url: string): string {
+/** `url` with `param=value` added (a URL that does not parse is returned as it is, for the server to refuse). */
+export function withMarker(url: string, param: string, value: string): string {
   try {
     const parsed = new URL(url);
-    parsed.searchParams.set(checkoutReturnParam, 'success');
+    parsed.searchParams.set(param, value);
     return parsed.toString();
   } catch {
     return url;
   }
 }
 
+export function withCheckoutMarker(url: string): string {
+  return withMarker(url, checkoutReturnParam, 'success');
+}
+
+export function withCancelMarker(url: string): string {
+  return withMarker(url, checkoutReturnParam, 'canceled');
+}
+
+export function withPortalMarker(url: string): string {
+  return withMarker(url, portalReturnParam, 'return');
+}
+
 /** The current page without our markers: the default success, cancel and return URL. */
 export function currentPageUrl(): string | undefined {
   if (typeof window === 'undefined') return undefined;
   const url = new URL(window.location.href);
-  url.searchParams.delete(checkoutReturnParam);
-  url.searchParams.delete(returnedErrorParam);
+  for (const param of markerParams) url.searchParams.delete(param);
   url.hash = '';
   return url.toString();
 }
@@ -35,6 +49,10 @@ export function currentPageUrl(): string | undefined {
 export interface ReturnMarkers {
   /** The user is back from a completed Checkout. */
   checkout: boolean;
+  /** The user is back from a Checkout they canceled. */
+  canceled: boolean;
+  /** The user is back from the Customer Portal. */
+  portal: boolean;
   /** An error code the proxy's form routes sent back, such as `no_customer`. */
   error: string | null;
 }
@@ -42,15 +60,20 @@ export interface ReturnMarkers {
 /** Reads our markers from a query string (`window.location.search`). */
 export function readReturnMarkers(search: string): ReturnMarkers {
   const params = new URLSearchParams(search);
-  return { checkout: params.get(checkoutReturnParam) === 'success', error: params.get(returnedErrorParam) };
+  const checkout = params.get(checkoutReturnParam);
+  return {
+    checkout: checkout === 'success',
+    canceled: checkout === 'canceled',
+    portal: params.get(portalReturnParam) === 'return',
+    error: params.get(returnedErrorParam),
+  };
 }
 
 /** Removes our markers from the address bar without a navigation or a history entry. */
 export function clearReturnMarkers(): void {
   if (typeof window === 'undefined') return;
   const url = new URL(window.location.href);
-  if (!url.searchParams.has(checkoutReturnParam) && !url.searchParams.has(returnedErrorParam)) return;
-  url.searchParams.delete(checkoutReturnParam);
-  url.searchParams.delete(returnedErrorParam);
+  if (!markerParams.some((param) => url.searchParams.has(param))) return;
+  for (const param of markerParams) url.searchParams.delete(param);
   window.history.replaceState(window.history.state, '', url.toString());
 }
