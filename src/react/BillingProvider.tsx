@@ -1,5 +1,5 @@
 'use client';
-import { QueryClient, QueryClientContext, useQuery } from '@tanstack/react-query';
+import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import {
   useContext,
   useEffect,
@@ -18,23 +18,15 @@ import {
   type PortalSessionInput,
   type Tier,
 } from '../core';
-import { BillingContext, type BillingContextValue, type CheckoutReturnStatus } from './BillingContext';
-import { billingKeys, billingQueryOptions } from './billingQueryOptions';
-import {
-  clearReturnMarkers,
-  confirmPollDelay,
-  confirmTimeoutMs,
-  readReturnMarkers,
-  type ReturnMarkers,
-} from './checkoutReturn';
+import { BillingContext, type BillingContextValue } from './BillingContext';
+import { billingKeys } from './billingQueryOptions';
+import { clearReturnMarkers, readReturnMarkers, type ReturnMarkers } from './checkoutReturn';
 import { mergeLabels, type BillingLabelsInput } from './labels';
-import type { BillingEvent, EmitBillingEvent } from './BillingEvent';
+import type { BillingEvent } from './BillingEvent';
 import { isDevelopment } from './isDevelopment';
-import { useCheckoutCanceled } from './useCheckoutCanceled';
 import { useEmitter } from './useEmitter';
-import { usePortalReturn } from './usePortalReturn';
-import { useStateChangedEvent } from './useStateChangedEvent';
-import { useTabSync } from './useTabSync';
+import { useReturnFromStripe } from './useReturnFromStripe';
+import { useStateFeed } from './useStateFeed';
 import { VisuallyHidden } from './VisuallyHidden';
 
 export interface BillingProviderProps {
@@ -132,11 +124,8 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
     if (found.checkout || found.canceled || found.portal || found.error !== null) setMarkers(found);
   }
   const emit = useEmitter(props.onEvent);
-  const checkoutReturn = useCheckoutReturn(backend, queryClient, markers.checkout, props.initialState, emit);
-  useCheckoutCanceled(markers.canceled, emit);
-  usePortalReturn(backend, queryClient, markers.portal, props.initialState, emit);
-  useStateChangedEvent(queryClient, emit);
-  useTabSync(queryClient, props.syncTabs ?? true);
+  const checkoutReturn = useReturnFromStripe(backend, queryClient, markers, props.initialState, emit);
+  useStateFeed(queryClient, emit, props.syncTabs ?? true);
 
   const {
     navigate = defaultNavigate,
@@ -199,55 +188,3 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
   );
 }
 BillingProvider.displayName = 'BillingProvider';
-
-/**
- * After Checkout, Stripe's webhook may reach Saiku after the browser is back: poll the state,
- * backing off, until billed features are on (or ~30 s pass), then drop the marker from the URL.
- */
-function useCheckoutReturn(
-  backend: BillingBackend,
-  queryClient: QueryClient,
-  returned: boolean,
-  initialState: BillingState | undefined,
-  emit: EmitBillingEvent,
-): CheckoutReturnStatus {
-  const [timedOut, setTimedOut] = useState(false);
-  const query = useQuery(
-    {
-      ...billingQueryOptions(backend),
-      enabled: returned,
-      ...(initialState ? { initialData: initialState } : {}),
-      // The state cached before the payment says nothing about it: always ask again.
-      refetchOnMount: 'always',
-      refetchInterval: (q) => {
-        if (!returned || timedOut || q.state.data?.billedFeaturesActive) return false;
-        return confirmPollDelay(q.state.dataUpdateCount + q.state.errorUpdateCount);
-      },
-    },
-    queryClient,
-  );
-  const confirmed = returned && query.isFetchedAfterMount && query.data?.billedFeaturesActive === true;
-
-  useEffect(() => {
-    if (!returned || confirmed) return;
-    const timer = setTimeout(() => setTimedOut(true), confirmTimeoutMs);
-    return () => clearTimeout(timer);
-  }, [returned, confirmed]);
-
-  // Confirmed or given up on: a reload must not start polling again.
-  const reported = useRef(false);
-  useEffect(() => {
-    if (!(confirmed || timedOut) || reported.current) return;
-    reported.current = true;
-    emit(
-      confirmed && query.data
-        ? { type: 'checkout_completed', state: query.data }
-        : { type: 'checkout_unconfirmed' },
-    );
-    clearReturnMarkers();
-  }, [confirmed, timedOut, query.data, emit]);
-
-  if (!returned) return 'idle';
-  if (confirmed) return 'confirmed';
-  return timedOut ? 'timed_out' : 'confirming';
-}

@@ -9,6 +9,9 @@ const markerParams = [checkoutReturnParam, portalReturnParam, returnedErrorParam
 /** How long the provider polls for the webhook before telling the user it is still coming. */
 export const confirmTimeoutMs = 30_000;
 
+/** How long the provider looks for the Portal's changes (they reach Saiku by webhook too) after the return. */
+export const portalReturnTimeoutMs = 15_000;
+
 /** Back-off for confirmation polls: 1 s, 1.5 s, 2.25 s … capped at 5 s (about 10 polls in 30 s). */
 export function confirmPollDelay(attempt: number): number {
   return Math.min(1000 * 1.5 ** attempt, 5000);

@@ -3,29 +3,21 @@ import { parseBillingState, type BillingState } from '../core';
 
 const snapshotKey = 'saiku-billing:portal-left';
 
-/** Storage may be missing or refuse (private modes, sandboxed frames): the return then compares nothing. */
-function storage(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
+// Storage may be missing or refuse (private modes, sandboxed frames): the return then compares nothing.
 
 export function savePortalSnapshot(state: BillingState | undefined): void {
   try {
-    if (state) storage()?.setItem(snapshotKey, JSON.stringify(state));
-    else storage()?.removeItem(snapshotKey);
+    if (state) sessionStorage.setItem(snapshotKey, JSON.stringify(state));
+    else sessionStorage.removeItem(snapshotKey);
   } catch {
-    // quota or access refused: the return will only refetch once
+    // the return will refetch once and report changed: false
   }
 }
 
 /** The saved state, or null when there is none (or it does not parse). */
 export function readPortalSnapshot(): BillingState | null {
   try {
-    const saved = storage()?.getItem(snapshotKey);
-    return saved ? parseBillingState(JSON.parse(saved)) : null;
+    return parseBillingState(JSON.parse(sessionStorage.getItem(snapshotKey) ?? ''));
   } catch {
     return null;
   }
