@@ -107,7 +107,7 @@ describe('events on the page', () => {
     expect(await eventTypes(page)).toEqual(['checkout_started', 'checkout_canceled']);
   });
 
-  it('change plan in the stand-in Portal and come back: portal_returned changed: true, the new plan shown', async () => {
+  it('change plan in the stand-in Portal, come back: portal_returned changed: true, the new plan shown', async () => {
     demo.simulator.setScenario('active');
     const d = await openDemo(page);
     await poll(() => d.planName.textContent()).toBe('Team');

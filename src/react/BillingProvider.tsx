@@ -32,7 +32,10 @@ import { VisuallyHidden } from './VisuallyHidden';
 export interface BillingProviderProps {
   /** Where billing data comes from. @default createProxyBackend() — the proxy at '/api/billing' */
   backend?: BillingBackend;
-  /** Sends the browser to a Checkout or Portal URL (already checked against `allowedRedirectHosts`). @default url => window.location.assign(url) */
+  /**
+   * Sends the browser to a Checkout or Portal URL (already checked against `allowedRedirectHosts`).
+   * @default url => window.location.assign(url)
+   */
   navigate?: (url: string) => void;
   /** The react-query client. @default the enclosing QueryClientProvider's, else one of the provider's own */
   queryClient?: QueryClient;
@@ -46,7 +49,10 @@ export interface BillingProviderProps {
   checkout?: Partial<CheckoutSessionInput>;
   /** Defaults for every Portal session; `returnUrl` defaults to the current page. */
   portal?: Partial<PortalSessionInput>;
-  /** Hosts a session URL may point at; anything else is refused with `unsafe_redirect`. @default ['checkout.stripe.com', 'billing.stripe.com'] */
+  /**
+   * Hosts a session URL may point at; anything else is refused with `unsafe_redirect`.
+   * @default ['checkout.stripe.com', 'billing.stripe.com']
+   */
   allowedRedirectHosts?: readonly string[];
   /** A BCP 47 locale for dates. @default the browser's */
   locale?: string;
@@ -58,7 +64,10 @@ export interface BillingProviderProps {
    * @example onEvent={(event) => analytics.track(`billing.${event.type}`)}
    */
   onEvent?: (event: BillingEvent) => void;
-  /** Share each newly fetched state with the app's other tabs (BroadcastChannel), so they update with no request. @default true */
+  /**
+   * Share each newly fetched state with the app's other tabs (BroadcastChannel), so they update with no
+   * request of their own. @default true
+   */
   syncTabs?: boolean;
   children?: ReactNode;
 }

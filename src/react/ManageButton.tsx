@@ -11,7 +11,10 @@ import type { SessionTarget } from './useSessionAction';
 export interface ManageButtonProps extends ActionButtonBaseProps, UsePortalOptions {
   /** @default the provider's `portal.returnUrl`, else the current page */
   returnUrl?: string;
-  /** The plan offered when there is no subscription to manage (409 `no_customer`). @default the provider's `checkout.tier` */
+  /**
+   * The plan offered when there is no subscription to manage (409 `no_customer`).
+   * @default the provider's `checkout.tier`
+   */
   upgradeTier?: Tier;
   /** `'_blank'` opens the Portal in a new tab, opened at the click so popup blockers allow it. @default '_self' */
   target?: SessionTarget;

@@ -22,7 +22,10 @@ export interface UsePortalResult {
   reset(): void;
 }
 
-/** Sends the user to the Stripe Customer Portal; `returnUrl` defaults to the provider's `portal` prop, then the current page. */
+/**
+ * Sends the user to the Stripe Customer Portal; `returnUrl` defaults to the provider's `portal` prop,
+ * then the current page.
+ */
 export function usePortal(options: UsePortalOptions = {}): UsePortalResult {
   const { backend, portal, queryClient, emit } = useBillingContext('usePortal');
   const mint = useCallback(

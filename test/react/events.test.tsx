@@ -142,7 +142,7 @@ describe('onEvent', () => {
     expect(events()).toEqual([{ type: 'portal_opened' }]);
   });
 
-  it('state_changed once per new state, never on the first load, with focus and visibilitychange together', async () => {
+  it('state_changed once per new state, not on the first load, with focus and visibilitychange together', async () => {
     const before = activeState();
     const after = teamState('past_due', { currentPeriodEnd: before.currentPeriodEnd });
     api.answerInTurn('state', json(before), json(after), json(after));
