@@ -5,8 +5,6 @@ import { billingStateQueryKey, parseBillingState, type BillingState } from '../c
 import type { EmitBillingEvent } from './BillingEvent';
 import { stateDiffers } from './stateDiffers';
 
-const stateHash = hashKey(billingStateQueryKey);
-
 /**
  * Each state the page learns: `state_changed` when it differs from the one before, and, with
  * `syncTabs`, the other tabs of the origin on a BroadcastChannel. This tab posts what it fetches and
@@ -27,6 +25,7 @@ export function useStateFeed(queryClient: QueryClient, emit: EmitBillingEvent, s
           // not ours, or malformed: never shown
         }
       };
+    const stateHash = hashKey(billingStateQueryKey);
     let previous = queryClient.getQueryData<BillingState>(billingStateQueryKey);
     const stop = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'success' || event.query.queryHash !== stateHash)
