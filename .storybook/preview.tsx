@@ -21,6 +21,8 @@ const withBillingProvider: Decorator = (Story, context) => {
       queryClient={queryClient}
       checkout={{ tier: 'team', email: 'alice@acme.test', name: 'Acme Corp' }}
       locale="en-US"
+      // Stories are not tabs of one app: a state one story fetches must not reach another's canvas.
+      syncTabs={false}
       {...provider}
     >
       <Story />

@@ -31,6 +31,7 @@ const domGlobals = {
   HTMLElement: window.HTMLElement,
   HTMLIFrameElement: window.HTMLIFrameElement,
   getComputedStyle: window.getComputedStyle.bind(window),
+  sessionStorage: window.sessionStorage,
 };
 for (const [name, value] of Object.entries(domGlobals)) {
   Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
@@ -50,6 +51,7 @@ const [
   ...entries.map((entry) => import(pathToFileURL(resolve(root, entry)).href)),
 ]);
 const {
+  billingStateQueryKey,
   BillingGate,
   BillingProvider,
   BillingStatusBanner,
@@ -83,7 +85,8 @@ function Page() {
 }
 
 /** Mounts the page over a fresh simulator in `scenario`; `run` measures, then everything is torn down. */
-async function withPage(scenario, run, { strict = false } = {}) {
+async function withPage(scenario, run, { strict = false, path = '/settings/billing' } = {}) {
+  window.history.replaceState(null, '', path);
   const simulator = createBillingSimulator({ scenario });
   const navigations = [];
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -201,6 +204,67 @@ for (const [label, clicks, dblclick] of [
     rows.push([`checkout sessions after ${label} in one tick`, simulator.requestCounts().checkoutSession, 1]);
     rows.push(['  navigations', navigations.length, 1]);
   });
+}
+
+// 4. Back from the Portal (marker in the URL, the state the tab left with in sessionStorage): the page
+// view costs one state request; the polls that look for the Portal's change start a second later.
+window.sessionStorage.setItem('saiku-billing:portal-left', JSON.stringify(mock.scenarios.active));
+await withPage(
+  'active',
+  ({ simulator }) => {
+    rows.push([
+      'state requests, the returning tab after the Portal, polls aside',
+      simulator.requestCounts().state,
+      1,
+    ]);
+  },
+  { strict: true, path: '/settings/billing?saiku_portal=return' },
+);
+window.sessionStorage.clear();
+
+// 5. Three tabs of the app (providers with their own QueryClients on one BroadcastChannel, as tabs of
+// one origin are): one learns a new state; the others show it without a request of their own.
+{
+  const simulator = createBillingSimulator({ scenario: 'free' });
+  const tabs = [0, 1, 2].map(() => {
+    const requests = { count: 0 };
+    const inner = createMockBackend(simulator);
+    const backend = {
+      ...inner,
+      getState: (options) => {
+        requests.count += 1;
+        return inner.getState(options);
+      },
+    };
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const container = window.document.createElement('div');
+    window.document.body.append(container);
+    return { requests, backend, queryClient, container, root: createRoot(container) };
+  });
+  await act(() => {
+    for (const tab of tabs)
+      tab.root.render(
+        h(BillingProvider, { backend: tab.backend, queryClient: tab.queryClient }, h(PlanCard)),
+      );
+  });
+  const shows = (text) => tabs.every((tab) => tab.container.textContent.includes(text));
+  await settle(() => tabs.every((tab) => tab.queryClient.isFetching() === 0) && shows('Free'), 'three tabs');
+  const loaded = tabs.map((tab) => tab.requests.count);
+  simulator.setScenario('active');
+  const [first, ...others] = tabs;
+  await act(() => first.queryClient.refetchQueries({ queryKey: billingStateQueryKey }));
+  await settle(() => shows('Team'), 'the other tabs');
+  const learnedBy = (tab, index) => tab.requests.count - loaded[index];
+  rows.push(['state requests, the tab that learns a new state (of 3 open)', learnedBy(first, 0), 1]);
+  rows.push([
+    '  state requests in the 2 other tabs, which show it too',
+    others.reduce((sum, tab, index) => sum + learnedBy(tab, index + 1), 0),
+    0,
+  ]);
+  for (const tab of tabs) {
+    await act(() => tab.root.unmount());
+    tab.container.remove();
+  }
 }
 
 window.close();

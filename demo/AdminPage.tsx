@@ -99,7 +99,7 @@ function CustomPanel() {
         {description.action === 'upgrade' ? (
           <UpgradeButton tier="business">Start Business</UpgradeButton>
         ) : (
-          <ManageButton>Open the customer portal</ManageButton>
+          <ManageButton target="_blank">Open the customer portal in a new tab</ManageButton>
         )}
       </dd>
     </dl>

@@ -9,7 +9,9 @@ export type { UseBillingDescriptionResult } from './react/useBillingDescription'
 export { useCheckout } from './react/useCheckout';
 export type { UseCheckoutOptions, UseCheckoutResult } from './react/useCheckout';
 export { usePortal } from './react/usePortal';
-export type { UsePortalOptions, UsePortalResult } from './react/usePortal';
+export type { PortalOpenInput, UsePortalOptions, UsePortalResult } from './react/usePortal';
+export type { SessionTarget } from './react/useSessionAction';
+export type { BillingEvent } from './react/BillingEvent';
 export { billingQueryOptions, billingKeys, billingStaleTimeMs } from './react/billingQueryOptions';
 export type { BillingQueryOptions, BillingStateQueryKey } from './react/billingQueryOptions';
 export { PlanCard } from './react/PlanCard';
@@ -25,7 +27,7 @@ export type { BillingStatusBannerProps } from './react/BillingStatusBanner';
 export { defaultLabels } from './react/labels';
 export type { BillingLabels, BillingLabelsInput } from './react/labels';
 export type { CheckoutReturnStatus } from './react/BillingContext';
-export { checkoutReturnParam, returnedErrorParam } from './react/checkoutReturn';
+export { checkoutReturnParam, portalReturnParam, returnedErrorParam } from './react/checkoutReturn';
 
 export {
   BillingError,
@@ -34,6 +36,7 @@ export {
   createProxyBackend,
   parseBillingState,
   defaultAllowedRedirectHosts,
+  billingStateQueryKey,
 } from './core';
 export type {
   BillingBackend,

@@ -123,7 +123,7 @@ function EveryTone() {
       style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(22rem, 1fr))', gap: '1.5rem' }}
     >
       {cases.map(({ id, title, state }) => (
-        <BillingProvider key={id} initialState={state} navigate={navigate} locale="en-US">
+        <BillingProvider key={id} initialState={state} navigate={navigate} locale="en-US" syncTabs={false}>
           <div style={{ display: 'flex', flexDirection: 'column', gap: '0.75rem' }}>
             <h2 id={`tone-${id}`} style={{ margin: 0, fontSize: '1rem' }}>
               {title}

@@ -35,4 +35,5 @@ export { isLoopbackHost } from './secureUrl';
 export { knownTiers } from './tiers';
 export type { KnownTier } from './tiers';
 export { errorFromResponse } from './http';
-export { checkoutReturnParam, returnedErrorParam } from './markers';
+export { checkoutReturnParam, portalReturnParam, returnedErrorParam } from './markers';
+export { billingStateQueryKey } from './billingStateQueryKey';

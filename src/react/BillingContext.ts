@@ -2,6 +2,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { BillingBackend, BillingState, CheckoutSessionInput, PortalSessionInput } from '../core';
+import type { EmitBillingEvent } from './BillingEvent';
 import type { BillingLabels } from './labels';
 
 /** Where a return from Checkout stands. */
@@ -20,6 +21,8 @@ export interface BillingContextValue {
   checkoutReturn: CheckoutReturnStatus;
   /** `billing_error` from the address bar, set by the proxy's no-JavaScript portal route. */
   returnedError: string | null;
+  /** Reports a lifecycle event to the provider's `onEvent`. */
+  emit: EmitBillingEvent;
 }
 
 export const BillingContext = createContext<BillingContextValue | undefined>(undefined);

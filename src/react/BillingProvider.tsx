@@ -1,5 +1,5 @@
 'use client';
-import { QueryClient, QueryClientContext, useQuery } from '@tanstack/react-query';
+import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import {
   useContext,
   useEffect,
@@ -18,22 +18,24 @@ import {
   type PortalSessionInput,
   type Tier,
 } from '../core';
-import { BillingContext, type BillingContextValue, type CheckoutReturnStatus } from './BillingContext';
-import { billingKeys, billingQueryOptions } from './billingQueryOptions';
-import {
-  clearReturnMarkers,
-  confirmPollDelay,
-  confirmTimeoutMs,
-  readReturnMarkers,
-  type ReturnMarkers,
-} from './checkoutReturn';
+import { BillingContext, type BillingContextValue } from './BillingContext';
+import { billingKeys } from './billingQueryOptions';
+import { clearReturnMarkers, readReturnMarkers, type ReturnMarkers } from './checkoutReturn';
 import { mergeLabels, type BillingLabelsInput } from './labels';
+import type { BillingEvent } from './BillingEvent';
+import { isDevelopment } from './isDevelopment';
+import { useEmitter } from './useEmitter';
+import { useReturnFromStripe } from './useReturnFromStripe';
+import { useStateFeed } from './useStateFeed';
 import { VisuallyHidden } from './VisuallyHidden';
 
 export interface BillingProviderProps {
   /** Where billing data comes from. @default createProxyBackend() — the proxy at '/api/billing' */
   backend?: BillingBackend;
-  /** Sends the browser to a Checkout or Portal URL (already checked against `allowedRedirectHosts`). @default url => window.location.assign(url) */
+  /**
+   * Sends the browser to a Checkout or Portal URL (already checked against `allowedRedirectHosts`).
+   * @default url => window.location.assign(url)
+   */
   navigate?: (url: string) => void;
   /** The react-query client. @default the enclosing QueryClientProvider's, else one of the provider's own */
   queryClient?: QueryClient;
@@ -47,19 +49,33 @@ export interface BillingProviderProps {
   checkout?: Partial<CheckoutSessionInput>;
   /** Defaults for every Portal session; `returnUrl` defaults to the current page. */
   portal?: Partial<PortalSessionInput>;
-  /** Hosts a session URL may point at; anything else is refused with `unsafe_redirect`. @default ['checkout.stripe.com', 'billing.stripe.com'] */
+  /**
+   * Hosts a session URL may point at; anything else is refused with `unsafe_redirect`.
+   * @default ['checkout.stripe.com', 'billing.stripe.com']
+   */
   allowedRedirectHosts?: readonly string[];
   /** A BCP 47 locale for dates. @default the browser's */
   locale?: string;
   /** Overrides for any text the components show. */
   labels?: BillingLabelsInput;
+  /**
+   * Told of each lifecycle event once per occurrence (Checkout started, completed, canceled; Portal opened,
+   * returned; state changed), for analytics. What it throws is caught (and logged in development).
+   * @example onEvent={(event) => analytics.track(`billing.${event.type}`)}
+   */
+  onEvent?: (event: BillingEvent) => void;
+  /**
+   * Share each newly fetched state with the app's other tabs (BroadcastChannel), so they update with no
+   * request of their own. @default true
+   */
+  syncTabs?: boolean;
   children?: ReactNode;
 }
 
 /** The plan an Upgrade button checks out when neither it nor the provider's `checkout` names one. */
 export const defaultCheckoutTier: Tier = 'team';
 
-const noMarkers: ReturnMarkers = { checkout: false, error: null };
+const noMarkers: ReturnMarkers = { checkout: false, canceled: false, portal: false, error: null };
 const subscribeToNothing = () => () => {};
 const readSearch = () => window.location.search;
 const readNoSearch = () => '';
@@ -67,9 +83,6 @@ const readNoSearch = () => '';
 function defaultNavigate(url: string): void {
   window.location.assign(url);
 }
-
-// Bare, so bundlers replace it: a `typeof process` guard kept the warning silent in a browser build.
-const isDevelopment = process.env.NODE_ENV !== 'production';
 
 /** Warns once in development when a prop that is read only at mount changes identity. */
 function useMountOnlyPropWarning(name: string, value: unknown): void {
@@ -117,9 +130,11 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
   const [markers, setMarkers] = useState<ReturnMarkers>(noMarkers);
   if (markers === noMarkers && search !== '') {
     const found = readReturnMarkers(search);
-    if (found.checkout || found.error !== null) setMarkers(found);
+    if (found.checkout || found.canceled || found.portal || found.error !== null) setMarkers(found);
   }
-  const checkoutReturn = useCheckoutReturn(backend, queryClient, markers.checkout, props.initialState);
+  const emit = useEmitter(props.onEvent);
+  const checkoutReturn = useReturnFromStripe(backend, queryClient, markers, props.initialState, emit);
+  useStateFeed(queryClient, emit, props.syncTabs ?? true);
 
   const {
     navigate = defaultNavigate,
@@ -144,6 +159,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
       initialState,
       checkoutReturn,
       returnedError: markers.error,
+      emit,
     }),
     [
       backend,
@@ -157,6 +173,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
       initialState,
       checkoutReturn,
       markers.error,
+      emit,
     ],
   );
 
@@ -180,46 +197,3 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
   );
 }
 BillingProvider.displayName = 'BillingProvider';
-
-/**
- * After Checkout, Stripe's webhook may reach Saiku after the browser is back: poll the state,
- * backing off, until billed features are on (or ~30 s pass), then drop the marker from the URL.
- */
-function useCheckoutReturn(
-  backend: BillingBackend,
-  queryClient: QueryClient,
-  returned: boolean,
-  initialState: BillingState | undefined,
-): CheckoutReturnStatus {
-  const [timedOut, setTimedOut] = useState(false);
-  const query = useQuery(
-    {
-      ...billingQueryOptions(backend),
-      enabled: returned,
-      ...(initialState ? { initialData: initialState } : {}),
-      // The state cached before the payment says nothing about it: always ask again.
-      refetchOnMount: 'always',
-      refetchInterval: (q) => {
-        if (!returned || timedOut || q.state.data?.billedFeaturesActive) return false;
-        return confirmPollDelay(q.state.dataUpdateCount + q.state.errorUpdateCount);
-      },
-    },
-    queryClient,
-  );
-  const confirmed = returned && query.isFetchedAfterMount && query.data?.billedFeaturesActive === true;
-
-  useEffect(() => {
-    if (!returned || confirmed) return;
-    const timer = setTimeout(() => setTimedOut(true), confirmTimeoutMs);
-    return () => clearTimeout(timer);
-  }, [returned, confirmed]);
-
-  // Confirmed or given up on: a reload must not start polling again.
-  useEffect(() => {
-    if (confirmed || timedOut) clearReturnMarkers();
-  }, [confirmed, timedOut]);
-
-  if (!returned) return 'idle';
-  if (confirmed) return 'confirmed';
-  return timedOut ? 'timed_out' : 'confirming';
-}

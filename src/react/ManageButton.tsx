@@ -3,19 +3,26 @@ import { forwardRef } from 'react';
 import type { Tier } from '../core';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
 import { useBillingContext } from './BillingContext';
+import { withPortalMarker } from './checkoutReturn';
 import { UpgradeButton } from './UpgradeButton';
 import { usePortal, type UsePortalOptions } from './usePortal';
+import type { SessionTarget } from './useSessionAction';
 
 export interface ManageButtonProps extends ActionButtonBaseProps, UsePortalOptions {
   /** @default the provider's `portal.returnUrl`, else the current page */
   returnUrl?: string;
-  /** The plan offered when there is no subscription to manage (409 `no_customer`). @default the provider's `checkout.tier` */
+  /**
+   * The plan offered when there is no subscription to manage (409 `no_customer`).
+   * @default the provider's `checkout.tier`
+   */
   upgradeTier?: Tier;
+  /** `'_blank'` opens the Portal in a new tab, opened at the click so popup blockers allow it. @default '_self' */
+  target?: SessionTarget;
 }
 
 /** Mints a Stripe Customer Portal session on click and goes there; offers Checkout when there is nothing to manage. */
 export const ManageButton = forwardRef<HTMLButtonElement, ManageButtonProps>(function ManageButton(
-  { returnUrl, upgradeTier, onError, onNavigate, children, ...rest },
+  { returnUrl, upgradeTier, target, onError, onNavigate, children, ...rest },
   ref,
 ) {
   const { backend, portal, checkout, labels, returnedError } = useBillingContext('ManageButton');
@@ -23,6 +30,7 @@ export const ManageButton = forwardRef<HTMLButtonElement, ManageButtonProps>(fun
   // 409 from a click, or the proxy's no-JavaScript portal route sending the browser back with it.
   const noCustomer = error?.code === 'no_customer' || (error === null && returnedError === 'no_customer');
   const offerTier = upgradeTier ?? checkout.tier;
+  const formReturnUrl = returnUrl ?? portal.returnUrl;
   return (
     <ActionButton
       ref={ref}
@@ -30,12 +38,16 @@ export const ManageButton = forwardRef<HTMLButtonElement, ManageButtonProps>(fun
       isPending={isPending}
       error={error}
       errorText={noCustomer ? labels.noCustomer : error ? labels.error(error) : null}
-      onAction={() => void open({ returnUrl })}
+      onAction={() => void open({ returnUrl, target })}
       fallbackForm={
         backend.formsUrl
-          ? { action: `${backend.formsUrl}/portal`, fields: { returnUrl: returnUrl ?? portal.returnUrl } }
+          ? {
+              action: `${backend.formsUrl}/portal`,
+              fields: { returnUrl: formReturnUrl && withPortalMarker(formReturnUrl) },
+            }
           : null
       }
+      formTarget={target}
       after={noCustomer && offerTier ? <UpgradeButton tier={offerTier} /> : null}
       {...rest}
     >

@@ -3,7 +3,7 @@ import { forwardRef } from 'react';
 import type { Tier } from '../core';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
 import { useBillingContext } from './BillingContext';
-import { withCheckoutMarker } from './checkoutReturn';
+import { withCancelMarker, withCheckoutMarker } from './checkoutReturn';
 import { useCheckout, type UseCheckoutOptions } from './useCheckout';
 
 export interface UpgradeButtonProps extends ActionButtonBaseProps, UseCheckoutOptions {
@@ -23,6 +23,7 @@ export const UpgradeButton = forwardRef<HTMLButtonElement, UpgradeButtonProps>(f
   const { backend, checkout, labels } = useBillingContext('UpgradeButton');
   const { start, isPending, error } = useCheckout({ onError, onNavigate });
   const formSuccessUrl = successUrl ?? checkout.successUrl;
+  const formCancelUrl = cancelUrl ?? checkout.cancelUrl;
   return (
     <ActionButton
       ref={ref}
@@ -38,7 +39,7 @@ export const UpgradeButton = forwardRef<HTMLButtonElement, UpgradeButtonProps>(f
               fields: {
                 tier: tier ?? checkout.tier,
                 successUrl: formSuccessUrl ? withCheckoutMarker(formSuccessUrl) : undefined,
-                cancelUrl: cancelUrl ?? checkout.cancelUrl,
+                cancelUrl: formCancelUrl && withCancelMarker(formCancelUrl),
               },
             }
           : null

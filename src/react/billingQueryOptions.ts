@@ -1,15 +1,21 @@
 /** One definition of the state query, shared by hooks, custom UIs, server prefetch and invalidation. */
 import { queryOptions, type DataTag, type UseQueryOptions } from '@tanstack/react-query';
-import { BillingError, isBillingError, type BillingBackend, type BillingState } from '../core';
+import {
+  BillingError,
+  billingStateQueryKey,
+  isBillingError,
+  type BillingBackend,
+  type BillingState,
+} from '../core';
+
+/** The state query's key, `['saiku-billing', 'state']`. */
+export type BillingStateQueryKey = typeof billingStateQueryKey;
 
 /** Query keys: `invalidateQueries({ queryKey: billingKeys.all })` refreshes everything billing. */
 export const billingKeys = {
-  all: ['saiku-billing'] as const,
-  state: () => [...billingKeys.all, 'state'] as const,
+  all: [billingStateQueryKey[0]] as const,
+  state: (): BillingStateQueryKey => billingStateQueryKey,
 };
-
-/** The state query's key, `['saiku-billing', 'state']`. */
-export type BillingStateQueryKey = ReturnType<typeof billingKeys.state>;
 
 /**
  * What `billingQueryOptions` returns: options for `useQuery`, `prefetchQuery` and `fetchQuery`, whose

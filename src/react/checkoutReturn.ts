@@ -1,16 +1,29 @@
-/** The marker the library adds to a Checkout success URL, and reading it back from the address bar. */
+/** The markers the library adds to success, cancel and return URLs, and reading them back from the address bar. */
 
 import {
   checkoutReturnParam,
+  portalReturnParam,
   returnedErrorParam,
   stripReturnMarkers,
+  withCancelMarker,
   withCheckoutMarker,
+  withPortalMarker,
 } from '../core/markers';
 
-export { checkoutReturnParam, returnedErrorParam, withCheckoutMarker };
+export {
+  checkoutReturnParam,
+  portalReturnParam,
+  returnedErrorParam,
+  withCancelMarker,
+  withCheckoutMarker,
+  withPortalMarker,
+};
 
 /** How long the provider polls for the webhook before telling the user it is still coming. */
 export const confirmTimeoutMs = 30_000;
+
+/** How long the provider looks for the Portal's changes (they reach Saiku by webhook too) after the return. */
+export const portalReturnTimeoutMs = 15_000;
 
 /** Back-off for confirmation polls: 1 s, 1.5 s, 2.25 s … capped at 5 s (about 10 polls in 30 s). */
 export function confirmPollDelay(attempt: number): number {
@@ -29,6 +42,10 @@ export function currentPageUrl(): string | undefined {
 export interface ReturnMarkers {
   /** The user is back from a completed Checkout. */
   checkout: boolean;
+  /** The user is back from a Checkout they canceled. */
+  canceled: boolean;
+  /** The user is back from the Customer Portal. */
+  portal: boolean;
   /** An error code the proxy's form routes sent back, such as `no_customer`. */
   error: string | null;
 }
@@ -36,7 +53,13 @@ export interface ReturnMarkers {
 /** Reads our markers from a query string (`window.location.search`). */
 export function readReturnMarkers(search: string): ReturnMarkers {
   const params = new URLSearchParams(search);
-  return { checkout: params.get(checkoutReturnParam) === 'success', error: params.get(returnedErrorParam) };
+  const checkout = params.get(checkoutReturnParam);
+  return {
+    checkout: checkout === 'success',
+    canceled: checkout === 'canceled',
+    portal: params.get(portalReturnParam) === 'return',
+    error: params.get(returnedErrorParam),
+  };
 }
 
 /** Removes our markers from the address bar without a navigation or a history entry. */

@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import { BillingError, type CheckoutSessionInput } from '../core';
 import { useBillingContext } from './BillingContext';
-import { currentPageUrl, withCheckoutMarker } from './checkoutReturn';
+import { currentPageUrl, withCancelMarker, withCheckoutMarker } from './checkoutReturn';
 import { useSessionAction, type SessionActionOptions } from './useSessionAction';
 
 export type UseCheckoutOptions = SessionActionOptions;
@@ -20,7 +20,7 @@ export interface UseCheckoutResult {
 
 /** Sends the user to Stripe Checkout; defaults come from the provider's `checkout` prop and the current page. */
 export function useCheckout(options: UseCheckoutOptions = {}): UseCheckoutResult {
-  const { backend, checkout } = useBillingContext('useCheckout');
+  const { backend, checkout, emit } = useBillingContext('useCheckout');
   const mint = useCallback(
     (input: Partial<CheckoutSessionInput>) => {
       const merged = { ...checkout, ...stripUndefined(input) };
@@ -40,15 +40,16 @@ export function useCheckout(options: UseCheckoutOptions = {}): UseCheckoutResult
           new BillingError('invalid_request', 'Checkout needs successUrl and cancelUrl outside a browser.'),
         );
       }
+      emit({ type: 'checkout_started', tier: merged.tier });
       return backend.createCheckoutSession({
         tier: merged.tier,
         ...(merged.email === undefined ? {} : { email: merged.email }),
         ...(merged.name === undefined ? {} : { name: merged.name }),
         successUrl: withCheckoutMarker(successUrl),
-        cancelUrl,
+        cancelUrl: withCancelMarker(cancelUrl),
       });
     },
-    [backend, checkout],
+    [backend, checkout, emit],
   );
   const { run, isPending, error, reset } = useSessionAction('useCheckout', mint, options);
   const start = useCallback((input: Partial<CheckoutSessionInput> = {}) => run(input), [run]);

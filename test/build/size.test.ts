@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { measureEntry } from '../../bench/size.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const clientBudgetBytes = 8 * 1024;
+// 8 KiB until the lifecycle events, the Portal return and tab sync (issue 12) added ~0.85 KiB gzip.
+const clientBudgetBytes = 9 * 1024;
 
 function readDist(path: string): string {
   const file = resolve(root, 'dist', path);
@@ -42,7 +43,8 @@ describe('the built package', () => {
     readDist('index.js');
     const { minified, gzip } = await measureEntry('dist/index.js');
     console.log(
-      `client entry: ${minified} B minified, ${gzip} B gzip (${(gzip / 1024).toFixed(2)} KiB of ${clientBudgetBytes / 1024} KiB)`,
+      `client entry: ${minified} B minified, ${gzip} B gzip ` +
+        `(${(gzip / 1024).toFixed(2)} KiB of ${clientBudgetBytes / 1024} KiB)`,
     );
     expect(gzip).toBeGreaterThan(0);
     expect(gzip).toBeLessThanOrEqual(clientBudgetBytes);

@@ -23,7 +23,7 @@ describe('ManageButton', () => {
     expect(api.requests('portal-session')).toEqual([
       {
         url: 'http://localhost:3000/api/billing/portal-session',
-        body: { returnUrl: 'http://localhost:3000/settings/billing' },
+        body: { returnUrl: 'http://localhost:3000/settings/billing?saiku_portal=return' },
       },
     ]);
     expect(api.count('checkout-session')).toBe(0);
@@ -41,8 +41,8 @@ describe('ManageButton', () => {
     await waitFor(() => expect(navigate).toHaveBeenCalledTimes(2));
 
     expect(api.requests('portal-session').map((r) => r.body)).toEqual([
-      { returnUrl: 'https://app.acme.com/account' },
-      { returnUrl: 'https://app.acme.com/billing' },
+      { returnUrl: 'https://app.acme.com/account?saiku_portal=return' },
+      { returnUrl: 'https://app.acme.com/billing?saiku_portal=return' },
     ]);
   });
 
@@ -102,7 +102,7 @@ describe('ManageButton', () => {
       ]);
     });
 
-    it("says so after the proxy's no-JavaScript route sent the browser back with billing_error=no_customer", async () => {
+    it("says so after the proxy's no-JavaScript route came back with billing_error=no_customer", async () => {
       window.history.replaceState(null, '', '/settings/billing?billing_error=no_customer');
       renderWithBilling(<ManageButton />, { checkout: { tier: 'team' } });
       expect(await screen.findByText(noCustomerText)).toBeInTheDocument();
@@ -118,7 +118,7 @@ describe('ManageButton', () => {
     const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Manage billing' });
     expect(button.form).toHaveAttribute('method', 'post');
     expect(button.form).toHaveAttribute('action', '/api/billing/portal');
-    expect(button.form).toHaveFormValues({ returnUrl: 'https://app.acme.com/billing' });
+    expect(button.form).toHaveFormValues({ returnUrl: 'https://app.acme.com/billing?saiku_portal=return' });
   });
 
   it('starts from the keyboard alone', async () => {

@@ -37,7 +37,7 @@ describe('UpgradeButton', () => {
         body: {
           tier: 'team',
           successUrl: 'http://localhost:3000/settings/billing?tab=plan&saiku_checkout=success',
-          cancelUrl: 'http://localhost:3000/settings/billing?tab=plan',
+          cancelUrl: 'http://localhost:3000/settings/billing?tab=plan&saiku_checkout=canceled',
         },
       },
     ]);
@@ -50,7 +50,7 @@ describe('UpgradeButton', () => {
         email: 'alice@acme.com',
         name: 'Acme Corp',
         successUrl: 'https://app.acme.com/welcome',
-        cancelUrl: 'https://app.acme.com/plans',
+        cancelUrl: 'https://app.acme.com/plans?saiku_checkout=canceled',
       },
     });
     await user.click(screen.getByRole('button', { name: 'Upgrade' }));
@@ -60,7 +60,7 @@ describe('UpgradeButton', () => {
       email: 'alice@acme.com',
       name: 'Acme Corp',
       successUrl: 'https://app.acme.com/welcome?saiku_checkout=success',
-      cancelUrl: 'https://app.acme.com/plans',
+      cancelUrl: 'https://app.acme.com/plans?saiku_checkout=canceled',
     });
   });
 
@@ -329,7 +329,7 @@ describe('UpgradeButton', () => {
       expect(form).toHaveFormValues({
         tier: 'team',
         successUrl: 'https://app.acme.com/welcome?saiku_checkout=success',
-        cancelUrl: 'https://app.acme.com/plans',
+        cancelUrl: 'https://app.acme.com/plans?saiku_checkout=canceled',
       });
     });
 

@@ -1,9 +1,12 @@
 // The request budgets of the issue, as tests: one state request per page, no session before a click.
 import { StrictMode, type ReactNode } from 'react';
-import { act, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BillingGate,
+  BillingProvider,
+  billingStateQueryKey,
+  createProxyBackend,
   BillingStatusBanner,
   billingStaleTimeMs,
   ManageButton,
@@ -11,7 +14,12 @@ import {
   UpgradeButton,
 } from '../../src';
 import { activeState, freeState } from './fixtures';
-import { renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
+import {
+  createTestQueryClient,
+  proxyPath,
+  renderWithBilling,
+  setupFakeBillingApi,
+} from './renderWithBilling';
 
 const api = setupFakeBillingApi();
 afterEach(() => {
@@ -115,5 +123,53 @@ describe('request budget', () => {
       />,
     );
     await vi.waitFor(() => expect(api.count('state')).toBe(2));
+  });
+
+  it('back from the Portal, the returning tab makes one state request for the page view before any poll', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    window.history.replaceState(null, '', '/billing?saiku_portal=return');
+    sessionStorage.setItem('saiku-billing:portal-left', JSON.stringify(freeState()));
+    api.answer('state', freeState());
+    const { queryClient } = renderWithBilling(
+      <StrictMode>
+        <Page />
+      </StrictMode>,
+    );
+    await screen.findByText('Reports need a paid plan.');
+    await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(api.count('state')).toBe(1);
+    // The polls come later, backing off (the first after 1 s).
+    await act(() => vi.advanceTimersByTimeAsync(900));
+    expect(api.count('state')).toBe(1);
+    sessionStorage.clear();
+  });
+
+  it('the other tabs make no request when one tab learns a new state', async () => {
+    api.answer('state', freeState());
+    const [first, ...others] = [createTestQueryClient(), createTestQueryClient(), createTestQueryClient()];
+    const tabs = [first, ...others];
+    render(
+      <>
+        {tabs.map((client, index) => (
+          <BillingProvider
+            key={index}
+            backend={createProxyBackend({ baseUrl: proxyPath })}
+            queryClient={client}
+          >
+            <PlanCard aria-label={`Tab ${index}`} />
+          </BillingProvider>
+        ))}
+      </>,
+    );
+    await vi.waitFor(() => expect(screen.getAllByText('Free')).toHaveLength(3));
+    await vi.waitFor(() => expect(tabs.every((client) => client.isFetching() === 0)).toBe(true));
+    const afterLoad = api.count('state');
+
+    api.answer('state', activeState());
+    await act(() => first.refetchQueries({ queryKey: billingStateQueryKey }));
+    // Node's BroadcastChannel delivers between the three providers as a browser does between tabs.
+    await vi.waitFor(() => expect(screen.getAllByText('Team')).toHaveLength(3));
+    expect(tabs.every((client) => client.isFetching() === 0)).toBe(true);
+    expect(api.count('state')).toBe(afterLoad + 1);
   });
 });

@@ -10,6 +10,7 @@ import {
   usePortal,
   type BillingBackend,
   type BillingError,
+  type BillingEvent,
   type BillingGate,
   type BillingProvider,
   type BillingProviderProps,
@@ -17,6 +18,7 @@ import {
   type CheckoutSessionInput,
   type ManageButton,
   type PlanCard,
+  type PortalOpenInput,
   type PortalSessionInput,
   type Tier,
   type UpgradeButton,
@@ -64,12 +66,50 @@ describe('useCheckout and usePortal', () => {
     expectTypeOf<Probe['checkout']['error']>().toEqualTypeOf<BillingError | null>();
   });
 
-  test('usePortal: open(input?) resolves to void; isPending; error', () => {
-    expectTypeOf<Probe['portal']['open']>().toEqualTypeOf<
-      (input?: Partial<PortalSessionInput>) => Promise<void>
-    >();
+  test('usePortal: open(input?) resolves to void, input a PortalSessionInput plus target; isPending; error', () => {
+    expectTypeOf<Probe['portal']['open']>().toEqualTypeOf<(input?: PortalOpenInput) => Promise<void>>();
+    expectTypeOf<{ returnUrl: string; target: '_blank' }>().toExtend<PortalOpenInput>();
+    expectTypeOf<Partial<PortalSessionInput>>().toExtend<PortalOpenInput>();
+    expectTypeOf<{ target: 'popup' }>().not.toExtend<PortalOpenInput>();
     expectTypeOf<Probe['portal']['isPending']>().toEqualTypeOf<boolean>();
     expectTypeOf<Probe['portal']['error']>().toEqualTypeOf<BillingError | null>();
+  });
+});
+
+describe('BillingEvent', () => {
+  test("switch (event.type) narrows to each event's fields", () => {
+    const seen = (event: BillingEvent) => {
+      switch (event.type) {
+        case 'checkout_started':
+          expectTypeOf(event.tier).toEqualTypeOf<Tier>();
+          return;
+        case 'checkout_completed':
+          expectTypeOf(event.state).toEqualTypeOf<BillingState>();
+          return;
+        case 'portal_returned':
+          expectTypeOf(event.state).toEqualTypeOf<BillingState>();
+          expectTypeOf(event.changed).toEqualTypeOf<boolean>();
+          return;
+        case 'state_changed':
+          expectTypeOf(event.previous).toEqualTypeOf<BillingState>();
+          return;
+        case 'checkout_unconfirmed':
+        case 'checkout_canceled':
+        case 'portal_opened':
+          expectTypeOf<keyof typeof event>().toEqualTypeOf<'type'>();
+          return;
+        default:
+          expectTypeOf(event).toBeNever();
+      }
+    };
+    expectTypeOf(seen).toExtend<NonNullable<BillingProviderProps['onEvent']>>();
+  });
+
+  test('the provider takes onEvent and syncTabs', () => {
+    expectTypeOf<BillingProviderProps['onEvent']>().toEqualTypeOf<
+      ((event: BillingEvent) => void) | undefined
+    >();
+    expectTypeOf<BillingProviderProps['syncTabs']>().toEqualTypeOf<boolean | undefined>();
   });
 });
 

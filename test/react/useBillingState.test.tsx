@@ -41,7 +41,7 @@ describe('useBillingState', () => {
     await waitFor(() => expect(api.count('state')).toBe(2));
   });
 
-  it('refetches when the window regains focus while the tab stayed visible (the portal in another window)', async () => {
+  it('refetches when the window regains focus while the tab stayed visible (portal in another window)', async () => {
     api.answerInTurn('state', json(freeState()), json(activeState()));
     renderWithBilling(<Tier />);
     expect(await screen.findByText('Tier: starter')).toBeInTheDocument();
@@ -148,7 +148,7 @@ describe('useCheckout and usePortal in a custom UI', () => {
       tier: 'enterprise',
       email: 'cto@acme.com',
       successUrl: 'http://localhost:3000/?saiku_checkout=success',
-      cancelUrl: 'http://localhost:3000/',
+      cancelUrl: 'http://localhost:3000/?saiku_checkout=canceled',
     });
   });
 
@@ -156,7 +156,9 @@ describe('useCheckout and usePortal in a custom UI', () => {
     const { user, navigate } = renderWithBilling(<CustomPlans />);
     await user.click(screen.getByRole('button', { name: 'Invoices' }));
     await waitFor(() => expect(navigate).toHaveBeenCalledWith(portalSessionBody.url));
-    expect(api.requests('portal-session')[0]?.body).toEqual({ returnUrl: 'https://app.acme.com/back' });
+    expect(api.requests('portal-session')[0]?.body).toEqual({
+      returnUrl: 'https://app.acme.com/back?saiku_portal=return',
+    });
   });
 
   it('failures land in error, never as an unhandled rejection', async () => {
