@@ -15,6 +15,7 @@ import {
   type BillingBackend,
   type BillingState,
   type CheckoutSessionInput,
+  type PlanInfo,
   type PortalSessionInput,
   type Tier,
 } from '../core';
@@ -53,6 +54,13 @@ export interface BillingProviderProps {
   locale?: string;
   /** Overrides for any text the components show. */
   labels?: BillingLabelsInput;
+  /**
+   * The plans you offer (the API has no prices): `<PricingTable>` and `usePlans()` show them, and the
+   * plan card takes the current plan's name and price from them.
+   * @default none: the plan card names the tier, and `<PricingTable>` needs its own `plans`
+   * @example [{ tier: 'team', price: { amount: 4900, currency: 'usd', interval: 'month' }, highlighted: true }]
+   */
+  plans?: readonly PlanInfo[];
   children?: ReactNode;
 }
 
@@ -128,6 +136,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
     locale,
     labels,
     initialState,
+    plans,
   } = props;
   const mergedLabels = useMemo(() => mergeLabels(labels), [labels]);
   const value = useMemo<BillingContextValue>(
@@ -140,6 +149,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
       allowedRedirectHosts: allowedRedirectHosts ?? defaultAllowedRedirectHosts,
       locale,
       labels: mergedLabels,
+      plans,
       initialState,
       checkoutReturn,
       returnedError: markers.error,
@@ -153,6 +163,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
       allowedRedirectHosts,
       locale,
       mergedLabels,
+      plans,
       initialState,
       checkoutReturn,
       markers.error,

@@ -3,6 +3,7 @@ import { forwardRef } from 'react';
 import type { Tier } from '../core';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
 import { useBillingContext } from './BillingContext';
+import { portalForm } from './fallbackForms';
 import { UpgradeButton } from './UpgradeButton';
 import { usePortal, type UsePortalOptions } from './usePortal';
 
@@ -31,11 +32,7 @@ export const ManageButton = forwardRef<HTMLButtonElement, ManageButtonProps>(fun
       error={error}
       errorText={noCustomer ? labels.noCustomer : error ? labels.error(error) : null}
       onAction={() => void open({ returnUrl })}
-      fallbackForm={
-        backend.formsUrl
-          ? { action: `${backend.formsUrl}/portal`, fields: { returnUrl: returnUrl ?? portal.returnUrl } }
-          : null
-      }
+      fallbackForm={portalForm(backend, portal, returnUrl)}
       after={noCustomer && offerTier ? <UpgradeButton tier={offerTier} /> : null}
       {...rest}
     >

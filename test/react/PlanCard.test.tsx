@@ -10,6 +10,7 @@ import {
   longDate,
   pastDueState,
   pausedState,
+  teamState,
   trialingState,
   unpaidState,
 } from './fixtures';
@@ -23,7 +24,12 @@ interface Expected {
   badge: string | null;
   date: ((state: BillingState) => string) | null;
   trial: string | null;
-  action: 'Upgrade' | 'Manage billing' | 'Update payment method';
+  action:
+    | 'Upgrade'
+    | 'Manage billing'
+    | 'Update payment method'
+    | 'Add a payment method to resume'
+    | 'Finish your payment';
 }
 
 const cases: [string, () => BillingState, Expected][] = [
@@ -90,14 +96,37 @@ const cases: [string, () => BillingState, Expected][] = [
     },
   ],
   [
-    'paused (a status this library does not know)',
+    'paused (a trial that ended without a card)',
     pausedState,
     {
       plan: 'Team',
       badge: 'Paused',
       date: (s) => `Current period ends on ${longDate(s.currentPeriodEnd ?? '')}`,
       trial: null,
-      action: 'Upgrade',
+      // The subscription exists: a Checkout here would start a second one.
+      action: 'Add a payment method to resume',
+    },
+  ],
+  [
+    'incomplete (an unfinished first payment)',
+    () => teamState('incomplete', { billedFeaturesActive: false }),
+    {
+      plan: 'Team',
+      badge: 'Incomplete',
+      date: (s) => `Current period ends on ${longDate(s.currentPeriodEnd ?? '')}`,
+      trial: null,
+      action: 'Finish your payment',
+    },
+  ],
+  [
+    'a status Stripe adds later, with a customer',
+    () => teamState('on_hold', { billedFeaturesActive: false }),
+    {
+      plan: 'Team',
+      badge: 'On hold',
+      date: (s) => `Current period ends on ${longDate(s.currentPeriodEnd ?? '')}`,
+      trial: null,
+      action: 'Manage billing',
     },
   ],
 ];

@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { createRef, forwardRef, type ButtonHTMLAttributes } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createProxyBackend, defaultCheckoutTier, UpgradeButton, type BillingBackend } from '../../src';
 import { checkoutSessionBody, freeState } from './fixtures';
 import {
@@ -13,6 +13,8 @@ import {
 } from './renderWithBilling';
 
 const api = setupFakeBillingApi();
+// A tenant without a subscription: the one Checkout is for (a subscriber's click opens the Portal, below).
+beforeEach(() => api.answer('state', freeState()));
 
 const unsafeText =
   'This page refused to open the billing link because it does not point at a trusted billing site.';
