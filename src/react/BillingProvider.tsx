@@ -28,6 +28,7 @@ import {
   readReturnMarkers,
   type ReturnMarkers,
 } from './checkoutReturn';
+import { isDevelopment } from './isDevelopment';
 import { mergeLabels, type BillingLabelsInput } from './labels';
 import { VisuallyHidden } from './VisuallyHidden';
 
@@ -75,8 +76,6 @@ const readNoSearch = () => '';
 function defaultNavigate(url: string): void {
   window.location.assign(url);
 }
-
-const isDevelopment = typeof process !== 'undefined' && process.env?.NODE_ENV !== 'production';
 
 /** Warns once in development when a prop that is read only at mount changes identity. */
 function useMountOnlyPropWarning(name: string, value: unknown): void {
