@@ -14,6 +14,7 @@ import {
   trialingState,
   unpaidState,
 } from './fixtures';
+import { seedPlans } from './plans';
 import { deferred, json, liveRegionOf, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
 
 const api = setupFakeBillingApi();
@@ -214,5 +215,34 @@ describe('PlanCard', () => {
     rerender(<PlanCard action={<a href="/plans">See plans</a>} />);
     expect(screen.getByRole('link', { name: 'See plans' })).toBeInTheDocument();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  describe("with the provider's plans", () => {
+    it("shows the current plan's name and price", async () => {
+      api.answer('state', activeState());
+      renderWithBilling(<PlanCard />, {
+        locale: 'en-US',
+        plans: seedPlans.map((plan) => (plan.tier === 'team' ? { ...plan, name: 'Team (annual)' } : plan)),
+      });
+      const card = await screen.findByRole('region', { name: 'Your plan' });
+      expect(await within(card).findByText('Team (annual)')).toBeInTheDocument();
+      expect(within(card).getByText('$49/month')).toBeInTheDocument();
+    });
+
+    it('shows the free plan for a tenant without a subscription', async () => {
+      api.answer('state', freeState());
+      renderWithBilling(<PlanCard />, { locale: 'en-US', plans: seedPlans });
+      const card = await screen.findByRole('region', { name: 'Your plan' });
+      expect(await within(card).findByText('Starter')).toBeInTheDocument();
+      expect(within(card).getByText('$0')).toBeInTheDocument();
+    });
+
+    it('names the tier as before when no plan matches', async () => {
+      api.answer('state', teamState('active', { tier: 'pro_plus' }));
+      renderWithBilling(<PlanCard />, { plans: seedPlans });
+      const card = await screen.findByRole('region', { name: 'Your plan' });
+      expect(await within(card).findByText('Pro plus')).toBeInTheDocument();
+      expect(card.querySelector('.saiku-billing-plan-card__price')).toBeNull();
+    });
   });
 });

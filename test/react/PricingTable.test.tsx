@@ -82,6 +82,13 @@ async function findPlans(title = 'Plans'): Promise<HTMLElement[]> {
     .filter((item) => item.parentElement?.parentElement === table);
 }
 
+/** The plan element for `tier` among `plans`. */
+function planOf(plans: HTMLElement[], tier: string): HTMLElement {
+  const found = plans.find((plan) => plan.dataset.tier === tier);
+  if (!found) throw new Error(`No plan element for ${tier}`);
+  return found;
+}
+
 describe('PricingTable', () => {
   describe.each(Object.entries(cases))('for a tenant that is %s', (_name, expected) => {
     it('gives each plan the action the plan rule picks, and marks the current one', async () => {
@@ -113,32 +120,35 @@ describe('PricingTable', () => {
   it('names each plan, shows its price, description, features and the recommended mark', async () => {
     api.answer('state', freeState());
     renderWithBilling(<PricingTable />, { plans: seedPlans, locale: 'en-US' });
-    const [starter, team, business, enterprise] = await findPlans();
+    const plans = await findPlans();
+    const [starter, team, business, enterprise] = ['starter', 'team', 'business', 'enterprise'].map((tier) =>
+      planOf(plans, tier),
+    ) as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
 
     expect(team).toHaveAccessibleName('Team');
-    expect(within(team!).getByRole('heading', { level: 3, name: 'Team' })).toBeInTheDocument();
-    expect(within(team!).getByText('$49/month')).toBeInTheDocument();
-    expect(within(team!).getByText('Recommended')).toBeInTheDocument();
+    expect(within(team).getByRole('heading', { level: 3, name: 'Team' })).toBeInTheDocument();
+    expect(within(team).getByText('$49/month')).toBeInTheDocument();
+    expect(within(team).getByText('Recommended')).toBeInTheDocument();
     expect(team).toHaveAttribute('data-highlighted');
-    expect(within(team!).getByText('For teams that share dashboards.')).toBeInTheDocument();
+    expect(within(team).getByText('For teams that share dashboards.')).toBeInTheDocument();
     expect(
-      within(within(team!).getByRole('list', { name: 'Team includes' }))
+      within(within(team).getByRole('list', { name: 'Team includes' }))
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual(['10 workspaces', 'Scheduled reports']);
-    expect(within(starter!).getByText('$0')).toBeInTheDocument();
-    expect(within(business!).getByText('$99/month')).toBeInTheDocument();
-    expect(within(business!).queryByText('Recommended')).not.toBeInTheDocument();
+    expect(within(starter).getByText('$0')).toBeInTheDocument();
+    expect(within(business).getByText('$99/month')).toBeInTheDocument();
+    expect(within(business).queryByText('Recommended')).not.toBeInTheDocument();
     // A text price is shown as given.
-    expect(within(enterprise!).getByText('Custom')).toBeInTheDocument();
+    expect(within(enterprise).getByText('Custom')).toBeInTheDocument();
   });
 
   it('takes a name from the plan over the tier, and a heading level that fits the page', async () => {
     api.answer('state', freeState());
     renderWithBilling(<PricingTable headingLevel={2} plans={[{ tier: 'team', name: 'Team Pro' }]} />);
-    const [team] = await findPlans();
-    expect(within(team!).getByRole('heading', { level: 2, name: 'Team Pro' })).toBeInTheDocument();
-    expect(within(team!).getByRole('button', { name: 'Choose Team Pro' })).toBeInTheDocument();
+    const team = planOf(await findPlans(), 'team');
+    expect(within(team).getByRole('heading', { level: 2, name: 'Team Pro' })).toBeInTheDocument();
+    expect(within(team).getByRole('button', { name: 'Choose Team Pro' })).toBeInTheDocument();
   });
 
   it('from free, "Choose Business" mints one Checkout session for business and goes there', async () => {
@@ -186,7 +196,7 @@ describe('PricingTable', () => {
   it('links to sales with a real link, not a button', async () => {
     api.answer('state', freeState());
     renderWithBilling(<PricingTable />, { plans: seedPlans });
-    const enterprise = (await findPlans())[3]!;
+    const enterprise = planOf(await findPlans(), 'enterprise');
     const link = within(enterprise).getByRole('link', { name: 'Contact sales' });
     expect(link.tagName).toBe('A');
     expect(link).toHaveAttribute('href', 'https://saiku.bi/contact-sales');
@@ -220,11 +230,11 @@ describe('PricingTable', () => {
 
     await user.click(screen.getByRole('button', { name: 'Switch to Business' }));
 
-    const message = await within(plans[2]!).findByText(
+    const message = await within(planOf(plans, 'business')).findByText(
       'The billing service is having trouble. Try again shortly.',
     );
     expect(liveRegionOf(message)).not.toBeNull();
-    expect(within(plans[0]!).queryByText(/trouble/)).not.toBeInTheDocument();
+    expect(within(planOf(plans, 'starter')).queryByText(/trouble/)).not.toBeInTheDocument();
     expect(navigate).not.toHaveBeenCalled();
   });
 
@@ -244,9 +254,11 @@ describe('PricingTable', () => {
     api.answer('state', freeState());
     renderWithBilling(<PricingTable />, { plans: seedPlans });
     const plans = await findPlans();
-    expect(within(plans[1]!).queryByRole('button')).not.toBeInTheDocument();
-    expect(within(plans[2]!).queryByRole('button')).not.toBeInTheDocument();
-    expect(within(plans[3]!).getByRole('link', { name: 'Contact sales' })).toBeInTheDocument();
+    expect(within(planOf(plans, 'team')).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(planOf(plans, 'business')).queryByRole('button')).not.toBeInTheDocument();
+    expect(
+      within(planOf(plans, 'enterprise')).getByRole('link', { name: 'Contact sales' }),
+    ).toBeInTheDocument();
   });
 
   describe('without JavaScript', () => {
@@ -356,7 +368,9 @@ describe('PricingTable', () => {
           />,
           { locale, ...(labels ? { labels } : {}) },
         );
-        const [team, business] = await findPlans(title);
+        const plans = await findPlans(title);
+        const team = planOf(plans, 'team');
+        const business = planOf(plans, 'business');
         const text = (element: HTMLElement | undefined) =>
           (element?.querySelector('.saiku-billing-pricing__price')?.textContent ?? '').replace(
             /[\u00a0\u202f]/g,
@@ -364,7 +378,7 @@ describe('PricingTable', () => {
           );
         expect(text(team)).toBe(usd);
         expect(text(business)).toBe(jpy);
-        expect(within(business!).getByRole('button', { name: choose })).toBeInTheDocument();
+        expect(within(business).getByRole('button', { name: choose })).toBeInTheDocument();
       },
     );
 
