@@ -33,126 +33,135 @@ export interface PricingTableProps extends Omit<HTMLAttributes<HTMLElement>, 'ch
   onError?: (error: BillingError) => void;
 }
 
+// Object.assign in a pure call, not a `PricingTable.displayName = …` statement: a page that does not
+// render the table must be able to drop it.
 /**
  * One card per plan (name, price, description, features) with the one action `planAction` picks for
  * this tenant: Checkout, the Portal (plan changes, payment fixes), a contact link, or the current plan's
  * mark. A tenant with a subscription is never offered a second Checkout.
  */
-export function PricingTable({
-  plans: plansProp,
-  labels: labelsProp,
-  headingLevel = 3,
-  onError,
-  className,
-  ...rest
-}: PricingTableProps): ReactNode {
-  const context = useBillingContext('PricingTable');
-  const { labels, locale, backend, checkout: checkoutDefaults, portal: portalDefaults } = context;
-  const plans = plansProp ?? context.plans;
-  const providerTableLabels = labels.pricingTable;
-  const text = useMemo<PricingTableLabels>(
-    () => ({ ...defaultPricingTableLabels, ...providerTableLabels, ...labelsProp }),
-    [providerTableLabels, labelsProp],
-  );
-  const empty = plans === undefined || plans.length === 0;
-  useEffect(() => {
-    if (!isDevelopment || !empty) return;
-    console.warn(
-      '[@saiku/billing-react] <PricingTable> has no plans to show, so it renders nothing. ' +
-        'Pass `plans` to <PricingTable> or to <BillingProvider>: the Saiku API has no plan catalog.',
+export const PricingTable = /* @__PURE__ */ Object.assign(
+  function PricingTable({
+    plans: plansProp,
+    labels: labelsProp,
+    headingLevel = 3,
+    onError,
+    className,
+    ...rest
+  }: PricingTableProps): ReactNode {
+    const context = useBillingContext('PricingTable');
+    const { labels, locale, backend, checkout: checkoutDefaults, portal: portalDefaults } = context;
+    const plans = plansProp ?? context.plans;
+    const providerTableLabels = labels.pricingTable;
+    const text = useMemo<PricingTableLabels>(
+      () => ({ ...defaultPricingTableLabels, ...providerTableLabels, ...labelsProp }),
+      [providerTableLabels, labelsProp],
     );
-  }, [empty]);
+    const empty = plans === undefined || plans.length === 0;
+    useEffect(() => {
+      if (!isDevelopment || !empty) return;
+      console.warn(
+        '[@saiku/billing-react] <PricingTable> has no plans to show, so it renders nothing. ' +
+          'Pass `plans` to <PricingTable> or to <BillingProvider>: the Saiku API has no plan catalog.',
+      );
+    }, [empty]);
 
-  const { description, state, isPending, error, refetch } = useBillingDescription();
-  const checkout = useCheckout({ onError });
-  const portal = usePortal({ onError });
-  // One action at a time for the whole table: a second click anywhere mints nothing while one is pending.
-  const busy = useRef(false);
-  const [activeTier, setActiveTier] = useState<Tier | null>(null);
+    const { description, state, isPending, error, refetch } = useBillingDescription();
+    const checkout = useCheckout({ onError });
+    const portal = usePortal({ onError });
+    // One action at a time for the whole table: a second click anywhere mints nothing while one is pending.
+    const busy = useRef(false);
+    const [activeTier, setActiveTier] = useState<Tier | null>(null);
 
-  if (empty) return null;
-  const classes = joinTokens('saiku-billing-pricing', className);
+    if (empty) return null;
+    const classes = joinTokens('saiku-billing-pricing', className);
 
-  if (!description || !state) {
+    if (!description || !state) {
+      return (
+        <section
+          aria-label={text.title}
+          {...rest}
+          className={classes}
+          data-state={isPending ? 'loading' : 'error'}
+          aria-busy={isPending || undefined}
+        >
+          {isPending ? (
+            <p className="saiku-billing-pricing__message">{text.loading}</p>
+          ) : (
+            <>
+              <p className="saiku-billing-pricing__message" role="status" aria-live="polite">
+                {error ? labels.error(error) : null}
+              </p>
+              <button
+                type="button"
+                className="saiku-billing-button"
+                data-variant="secondary"
+                onClick={refetch}
+              >
+                {labels.retry}
+              </button>
+            </>
+          )}
+        </section>
+      );
+    }
+
+    const run = (tier: Tier, action: () => Promise<void>) => {
+      if (busy.current) return;
+      busy.current = true;
+      setActiveTier(tier);
+      void action().finally(() => {
+        busy.current = false;
+      });
+    };
+    const actionPending = checkout.isPending || portal.isPending;
+    const actionError = checkout.error ?? portal.error;
+    // Back from Checkout and waiting for the webhook: offering Checkout again would invite a second payment.
+    const confirming = context.checkoutReturn === 'confirming' && !description.hasAccess;
+    const subscribed = hasSubscription(state);
+
     return (
-      <section
-        aria-label={text.title}
-        {...rest}
-        className={classes}
-        data-state={isPending ? 'loading' : 'error'}
-        aria-busy={isPending || undefined}
-      >
-        {isPending ? (
-          <p className="saiku-billing-pricing__message">{text.loading}</p>
-        ) : (
-          <>
-            <p className="saiku-billing-pricing__message" role="status" aria-live="polite">
-              {error ? labels.error(error) : null}
-            </p>
-            <button type="button" className="saiku-billing-button" data-variant="secondary" onClick={refetch}>
-              {labels.retry}
-            </button>
-          </>
-        )}
+      <section aria-label={text.title} {...rest} className={classes} data-state="ready">
+        {/* role="list": list-style: none drops the list's semantics in Safari. */}
+        <ul className="saiku-billing-pricing__list" role="list">
+          {plans.map((plan) => {
+            const kind = planAction(state, plan);
+            const mine = activeTier === plan.tier;
+            return (
+              <PlanItem
+                key={plan.tier}
+                plan={plan}
+                kind={kind}
+                text={text}
+                labels={labels}
+                locale={locale}
+                headingLevel={headingLevel}
+                action={
+                  <PlanActionControl
+                    plan={plan}
+                    kind={kind}
+                    text={text}
+                    labels={labels}
+                    description={description}
+                    subscribed={subscribed}
+                    confirming={confirming}
+                    isPending={mine && actionPending}
+                    error={mine ? actionError : null}
+                    checkoutForm={checkoutForm(backend, checkoutDefaults, { tier: plan.tier })}
+                    portalForm={portalForm(backend, portalDefaults)}
+                    onCheckout={() => run(plan.tier, () => checkout.start({ tier: plan.tier }))}
+                    onPortal={() => run(plan.tier, () => portal.open())}
+                  />
+                }
+              />
+            );
+          })}
+        </ul>
       </section>
     );
-  }
-
-  const run = (tier: Tier, action: () => Promise<void>) => {
-    if (busy.current) return;
-    busy.current = true;
-    setActiveTier(tier);
-    void action().finally(() => {
-      busy.current = false;
-    });
-  };
-  const actionPending = checkout.isPending || portal.isPending;
-  const actionError = checkout.error ?? portal.error;
-  // Back from Checkout and waiting for the webhook: offering Checkout again would invite a second payment.
-  const confirming = context.checkoutReturn === 'confirming' && !description.hasAccess;
-  const subscribed = hasSubscription(state);
-
-  return (
-    <section aria-label={text.title} {...rest} className={classes} data-state="ready">
-      {/* role="list": list-style: none drops the list's semantics in Safari. */}
-      <ul className="saiku-billing-pricing__list" role="list">
-        {plans.map((plan) => {
-          const kind = planAction(state, plan);
-          const mine = activeTier === plan.tier;
-          return (
-            <PlanItem
-              key={plan.tier}
-              plan={plan}
-              kind={kind}
-              text={text}
-              labels={labels}
-              locale={locale}
-              headingLevel={headingLevel}
-              action={
-                <PlanActionControl
-                  plan={plan}
-                  kind={kind}
-                  text={text}
-                  labels={labels}
-                  description={description}
-                  subscribed={subscribed}
-                  confirming={confirming}
-                  isPending={mine && actionPending}
-                  error={mine ? actionError : null}
-                  checkoutForm={checkoutForm(backend, checkoutDefaults, { tier: plan.tier })}
-                  portalForm={portalForm(backend, portalDefaults)}
-                  onCheckout={() => run(plan.tier, () => checkout.start({ tier: plan.tier }))}
-                  onPortal={() => run(plan.tier, () => portal.open())}
-                />
-              }
-            />
-          );
-        })}
-      </ul>
-    </section>
-  );
-}
-PricingTable.displayName = 'PricingTable';
+  },
+  { displayName: 'PricingTable' },
+);
 
 interface PlanItemProps {
   plan: PlanInfo;

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { measureEntry } from '../../bench/size.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const clientBudgetBytes = 8 * 1024;
+// The whole client entry, every component included; <PricingTable> and its hooks brought it from 7.9 to
+// 10.1 KiB. What a page pays for the parts it imports is the tree-shaking budgets' job.
+const clientBudgetBytes = 10.5 * 1024;
 
 function readDist(path: string): string {
   const file = resolve(root, 'dist', path);

@@ -124,6 +124,8 @@ describe('errors on a click', () => {
     // AbortSignal.timeout runs on the real clock: a short limit keeps the test quick.
     const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />, {
       backend: createProxyBackend({ baseUrl: proxyPath, timeoutMs: 20 }),
+      // The state is known, so the click's one request is the session that times out.
+      initialState: freeState(),
     });
     await user.click(screen.getByRole('button', { name: 'Upgrade' }));
     expect(
