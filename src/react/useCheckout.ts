@@ -1,5 +1,5 @@
 'use client';
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { BillingError, hasSubscription, type BillingState, type CheckoutSessionInput } from '../core';
 import { useBillingContext } from './BillingContext';
 import { billingQueryOptions } from './billingQueryOptions';
@@ -30,7 +30,16 @@ export interface UseCheckoutResult {
  */
 export function useCheckout(options: UseCheckoutOptions = {}): UseCheckoutResult {
   const { backend, checkout, queryClient, initialState } = useBillingContext('useCheckout');
-  const portal = usePortal(options);
+  // Set when the Portal answers 409 no_customer: the state said subscribed, Stripe has nobody to manage.
+  const noCustomer = useRef(false);
+  const { onError, onNavigate } = options;
+  const portal = usePortal({
+    onNavigate,
+    onError: (error) => {
+      if (error.code === 'no_customer') noCustomer.current = true;
+      else onError?.(error);
+    },
+  });
   const mint = useCallback(
     (input: Partial<CheckoutSessionInput>) => {
       const merged = { ...checkout, ...stripUndefined(input) };
@@ -62,6 +71,7 @@ export function useCheckout(options: UseCheckoutOptions = {}): UseCheckoutResult
   );
   const { run, isPending, error, reset } = useSessionAction('useCheckout', mint, options);
   const openPortal = portal.open;
+  const resetPortal = portal.reset;
   const start = useCallback(
     async (input: Partial<CheckoutSessionInput> = {}) => {
       // The state the page shows (fetched now only if nothing has asked yet). If it cannot be read,
@@ -73,11 +83,17 @@ export function useCheckout(options: UseCheckoutOptions = {}): UseCheckoutResult
           ...(initialState ? { initialData: initialState } : {}),
         })
         .catch((): BillingState | undefined => undefined);
-      return state && hasSubscription(state) ? openPortal() : run(input);
+      if (state && hasSubscription(state)) {
+        noCustomer.current = false;
+        await openPortal();
+        if (!noCustomer.current) return;
+        // Nothing to manage after all, so nothing a Checkout could duplicate.
+        resetPortal();
+      }
+      return run(input);
     },
-    [queryClient, backend, initialState, openPortal, run],
+    [queryClient, backend, initialState, openPortal, resetPortal, run],
   );
-  const resetPortal = portal.reset;
   const resetBoth = useCallback(() => {
     reset();
     resetPortal();

@@ -383,6 +383,17 @@ describe('UpgradeButton', () => {
       expect(api.count('checkout-session')).toBe(0);
     });
 
+    it('goes on to Checkout when the Portal finds no customer to manage (409 no_customer)', async () => {
+      api.answer('state', activeState());
+      api.answer('portal-session', json({ error: 'no_customer' }, { status: 409 }));
+      const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+      await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url));
+      expect(api.count('portal-session')).toBe(1);
+      expect(api.count('checkout-session')).toBe(1);
+      expect(screen.queryByText(/no subscription to manage/)).not.toBeInTheDocument();
+    });
+
     it('a canceled subscription is over: Checkout starts a new one', async () => {
       api.answer('state', canceledEndedState());
       const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
