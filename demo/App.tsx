@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BillingProvider } from '../src';
 import { AdminPage } from './AdminPage';
+import { demoPlans } from './plans';
 import { SimulatorPanel } from './SimulatorPanel';
 
 // The stand-in Checkout and Portal pages live on this server in simulator mode; Stripe's hosts otherwise.
@@ -15,6 +16,7 @@ export function App() {
       <BillingProvider
         checkout={{ tier: 'team', email: 'alice@acme.test', name: 'Acme Corp' }}
         allowedRedirectHosts={allowedRedirectHosts}
+        plans={demoPlans}
       >
         <div className="demo-shell">
           <AdminPage />

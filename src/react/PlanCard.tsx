@@ -1,6 +1,6 @@
 'use client';
 import type { HTMLAttributes, ReactNode } from 'react';
-import { currentPlan, formatPlanPrice, planNameFor, type Tier } from '../core';
+import { currentPlan, formatPlanPrice, hasSubscription, planNameFor, type Tier } from '../core';
 import { useBillingContext } from './BillingContext';
 import { joinTokens } from './joinTokens';
 import { paymentFixLabel } from './labels';
@@ -17,7 +17,7 @@ export interface PlanCardProps extends HTMLAttributes<HTMLElement> {
 
 /**
  * The plan, its status, the date that matters, and the upgrade-or-manage action. With the provider's
- * `plans`, the current plan's name and price come from there.
+ * `plans`, a subscriber's plan name and price come from there.
  */
 export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardProps): ReactNode {
   const { labels, checkoutReturn, plans, locale } = useBillingContext('PlanCard');
@@ -49,7 +49,8 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
     );
   }
 
-  const plan = plans && state ? currentPlan(state, plans) : undefined;
+  // A subscriber's plan, by its tier; without a subscription the card says "Free" as before.
+  const plan = plans && state && hasSubscription(state) ? currentPlan(state, plans) : undefined;
   const confirming = checkoutReturn === 'confirming' && !description.hasAccess;
   const gaveUp = checkoutReturn === 'timed_out' && !description.hasAccess;
   return (
