@@ -50,7 +50,10 @@ export const Paused = inScenario('paused', 'portal');
 export const Incomplete = inScenario('incomplete', 'portal');
 export const Canceled = inScenario('canceled', 'checkout');
 export const Enterprise = inScenario('enterprise', 'portal');
-export const UnknownStatus: Story = { name: 'Unknown status (on_hold)', ...inScenario('unknownStatus', 'portal') };
+export const UnknownStatus: Story = {
+  name: 'Unknown status (on_hold)',
+  ...inScenario('unknownStatus', 'portal'),
+};
 
 const oneClick = scenario('free');
 /**

@@ -70,7 +70,9 @@ export interface ScenarioNetwork {
  * handlers run first (to slow an answer down, say); the requests are recorded either way.
  */
 export function scenario(name: StoryScenario, options: { before?: RequestHandler[] } = {}): ScenarioNetwork {
-  const simulator = createBillingSimulator({ scenario: name === 'unknownStatus' ? unknownStatusState : name });
+  const simulator = createBillingSimulator({
+    scenario: name === 'unknownStatus' ? unknownStatusState : name,
+  });
   return {
     simulator,
     story: {
