@@ -26,7 +26,8 @@ export interface UsePlanActionResult {
   kind: PlanActionKind;
   /**
    * Does it: mints a Checkout session (`checkout`), a Portal session (`portal`, and `current` for a
-   * subscriber), or goes to the plan's `contactUrl` (`contact`). Never rejects: failures land in `error`.
+   * subscriber), or goes to the plan's `contactUrl` through the provider's `navigate` (`contact`).
+   * Never rejects: failures land in `error`.
    */
   start(): Promise<void>;
   /** True from the click until navigation or failure. */
