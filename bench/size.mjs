@@ -40,6 +40,6 @@ export async function measureEntry(entry = 'dist/index.js') {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { minified, gzip } = await measureEntry();
   console.log(
-    `client entry: ${minified} B minified, ${gzip} B gzip (${(gzip / 1024).toFixed(2)} KiB; budget 9 KiB)`,
+    `client entry: ${minified} B minified, ${gzip} B gzip (${(gzip / 1024).toFixed(2)} KiB; budget 11.5 KiB)`,
   );
 }

@@ -5,11 +5,13 @@ import {
   BillingStatusBanner,
   ManageButton,
   PlanCard,
+  PricingTable,
   UpgradeButton,
   useBillingDescription,
   type BillingDateKind,
 } from '../src';
 import './AdminPage.css';
+import { demoPlans } from './plans';
 
 export function AdminPage() {
   return (
@@ -30,6 +32,11 @@ export function AdminPage() {
           <div>
             <h2 id="plan-heading">Your plan</h2>
             <PlanCard upgradeTier="team" aria-labelledby="plan-heading" />
+          </div>
+          <div className="demo-plans">
+            <h2 id="plans-heading">Plans</h2>
+            {/* The table's own plans: the same list the demo's provider has, so a story's provider needs none. */}
+            <PricingTable plans={demoPlans} aria-labelledby="plans-heading" />
           </div>
           <section aria-labelledby="feature-heading">
             <h2 id="feature-heading">Forecasts (a billed feature)</h2>

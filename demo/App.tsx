@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { BillingProvider } from '../src';
 import { AdminPage } from './AdminPage';
 import { EventsPanel, recordBillingEvent } from './EventsPanel';
+import { demoPlans } from './plans';
 import { SimulatorPanel } from './SimulatorPanel';
 
 // The stand-in Checkout and Portal pages live on this server in simulator mode; Stripe's hosts otherwise.
@@ -17,6 +18,7 @@ export function App() {
         checkout={{ tier: 'team', email: 'alice@acme.test', name: 'Acme Corp' }}
         allowedRedirectHosts={allowedRedirectHosts}
         onEvent={recordBillingEvent}
+        plans={demoPlans}
       >
         <div className="demo-shell">
           <AdminPage />

@@ -20,6 +20,14 @@ export { UpgradeButton } from './react/UpgradeButton';
 export type { UpgradeButtonProps } from './react/UpgradeButton';
 export { ManageButton } from './react/ManageButton';
 export type { ManageButtonProps } from './react/ManageButton';
+export { PricingTable } from './react/PricingTable';
+export type { PricingTableProps } from './react/PricingTable';
+export { defaultPricingTableLabels } from './react/pricingTableLabels';
+export type { PricingTableLabels } from './react/pricingTableLabels';
+export { usePlanAction } from './react/usePlanAction';
+export type { UsePlanActionOptions, UsePlanActionResult } from './react/usePlanAction';
+export { usePlans } from './react/usePlans';
+export type { PlanWithAction } from './react/usePlans';
 export { BillingGate } from './react/BillingGate';
 export type { BillingGateProps } from './react/BillingGate';
 export { BillingStatusBanner } from './react/BillingStatusBanner';
@@ -33,6 +41,9 @@ export {
   BillingError,
   isBillingError,
   describeBilling,
+  hasSubscription,
+  planAction,
+  formatPlanPrice,
   createProxyBackend,
   parseBillingState,
   defaultAllowedRedirectHosts,
@@ -48,6 +59,9 @@ export type {
   BillingState,
   CheckoutSession,
   CheckoutSessionInput,
+  PlanActionKind,
+  PlanInfo,
+  PlanPrice,
   PortalSession,
   PortalSessionInput,
   ProxyBackendOptions,

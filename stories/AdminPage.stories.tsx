@@ -90,8 +90,8 @@ export const Enterprise = inScenario('enterprise', {
   unlocked: true,
 });
 export const UnknownStatus: Story = {
-  name: 'Unknown status (paused)',
-  ...inScenario('unknownStatus', { plan: 'Team', badge: 'Paused', banner: null, unlocked: false }),
+  name: 'Unknown status (on_hold)',
+  ...inScenario('unknownStatus', { plan: 'Team', badge: 'On hold', banner: null, unlocked: false }),
 };
 
 export const Loading: Story = {

@@ -63,7 +63,7 @@ export const Canceled = inScenario('canceled', false);
 export const Enterprise = inScenario('enterprise', true);
 /** Unknown statuses follow `billedFeaturesActive` like every other. */
 export const UnknownStatus: Story = {
-  name: 'Unknown status (paused)',
+  name: 'Unknown status (on_hold)',
   ...inScenario('unknownStatus', false),
 };
 

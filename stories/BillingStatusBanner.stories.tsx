@@ -97,8 +97,21 @@ export const Canceled = noticeIn(
   'Upgrade',
 );
 export const Enterprise = quietIn('enterprise');
+/** Paused (a trial ended without a card) and incomplete (an unfinished first payment) say what to do. */
+export const Paused = noticeIn(
+  'paused',
+  'danger',
+  /so your subscription is paused\. Add one to resume it\.$/,
+  'Add a payment method to resume',
+);
+export const Incomplete = noticeIn(
+  'incomplete',
+  'warning',
+  /^Your first payment is not finished yet\./,
+  'Finish your payment',
+);
 /** A status the library has no words for gets no made-up warning. */
-export const UnknownStatus: Story = { name: 'Unknown status (paused)', ...quietIn('unknownStatus') };
+export const UnknownStatus: Story = { name: 'Unknown status (on_hold)', ...quietIn('unknownStatus') };
 
 /** `trialWarningDays` widens the window: a 14-day trial warns from its first day. */
 export const WiderTrialWarning: Story = {

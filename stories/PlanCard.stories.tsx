@@ -63,10 +63,20 @@ export const PastDue = inScenario('pastDue', 'Team', 'Past due', 'Update payment
 export const Unpaid = inScenario('unpaid', 'Team', 'Unpaid', 'Update payment method');
 export const Canceled = inScenario('canceled', 'Team', 'Canceled', 'Upgrade', /^Access ended on /);
 export const Enterprise = inScenario('enterprise', 'Enterprise', 'Active', 'Manage billing', /^Renews on /);
-/** A status Stripe added after this library was written: shown as it comes, with the period's end. */
+/** Stripe paused the subscription (the trial ended without a card): a payment method resumes it, in the Portal. */
+export const Paused = inScenario(
+  'paused',
+  'Team',
+  'Paused',
+  'Add a payment method to resume',
+  /^Current period ends on /,
+);
+/** The first payment is unfinished (3-D Secure, say): finished in the Portal, never a second Checkout. */
+export const Incomplete = inScenario('incomplete', 'Team', 'Incomplete', 'Finish your payment');
+/** A status Stripe adds after this library was written: shown as it comes, managed in the Portal. */
 export const UnknownStatus: Story = {
-  name: 'Unknown status (paused)',
-  ...inScenario('unknownStatus', 'Team', 'Paused', 'Upgrade', /^Current period ends on /),
+  name: 'Unknown status (on_hold)',
+  ...inScenario('unknownStatus', 'Team', 'On hold', 'Manage billing', /^Current period ends on /),
 };
 
 export const Loading: Story = {
@@ -153,7 +163,8 @@ export const ManageWithNoCustomer: Story = {
     await expect(await within(card).findByText(/There is no subscription to manage yet/)).toBeVisible();
     await userEvent.click(within(card).getByRole('button', { name: 'Upgrade' }));
     await expectSentToCheckout(activeWithoutCustomer.simulator);
-    await expect(requests.portalSession).toHaveBeenCalledOnce();
+    // The state still says subscribed, so Upgrade tries the Portal first; its 409 lets Checkout go ahead.
+    await expect(requests.portalSession).toHaveBeenCalledTimes(2);
   },
 };
 

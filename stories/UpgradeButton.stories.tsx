@@ -4,7 +4,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { UpgradeButton } from '../src';
 import { navigate } from './support/navigate';
 import { answer, proxy, requests, scenario, sessions, type StoryScenario } from './support/network';
-import { expectSentToCheckout } from './support/plays';
+import { expectSentToCheckout, expectSentToPortal } from './support/plays';
 
 const meta = {
   title: 'Components/UpgradeButton',
@@ -16,8 +16,12 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** In every scenario a click mints exactly one Checkout session, then and not before, and goes to its URL. */
-function inScenario(name: StoryScenario): Story {
+/**
+ * In every scenario a click mints exactly one session, then and not before, and goes to its URL: Checkout
+ * for a tenant without a subscription, the Customer Portal (where Stripe changes plans) for one with it,
+ * so a second subscription is never started.
+ */
+function inScenario(name: StoryScenario, goesTo: 'checkout' | 'portal'): Story {
   const network = scenario(name);
   return {
     ...network.story,
@@ -25,21 +29,31 @@ function inScenario(name: StoryScenario): Story {
       const button = within(canvasElement).getByRole('button', { name: 'Upgrade' });
       await expect(requests.checkoutSession).not.toHaveBeenCalled();
       await userEvent.click(button);
-      await expectSentToCheckout(network.simulator);
-      await expect(requests.checkoutSession).toHaveBeenCalledOnce();
+      if (goesTo === 'checkout') {
+        await expectSentToCheckout(network.simulator);
+        await expect(requests.checkoutSession).toHaveBeenCalledOnce();
+      } else {
+        await expectSentToPortal(network.simulator);
+        await expect(requests.checkoutSession).not.toHaveBeenCalled();
+      }
     },
   };
 }
 
-export const Free = inScenario('free');
-export const Trialing = inScenario('trialing');
-export const TrialEndingSoon = inScenario('trialEndingSoon');
-export const Active = inScenario('active');
-export const PastDue = inScenario('pastDue');
-export const Unpaid = inScenario('unpaid');
-export const Canceled = inScenario('canceled');
-export const Enterprise = inScenario('enterprise');
-export const UnknownStatus: Story = { name: 'Unknown status (paused)', ...inScenario('unknownStatus') };
+export const Free = inScenario('free', 'checkout');
+export const Trialing = inScenario('trialing', 'portal');
+export const TrialEndingSoon = inScenario('trialEndingSoon', 'portal');
+export const Active = inScenario('active', 'portal');
+export const PastDue = inScenario('pastDue', 'portal');
+export const Unpaid = inScenario('unpaid', 'portal');
+export const Paused = inScenario('paused', 'portal');
+export const Incomplete = inScenario('incomplete', 'portal');
+export const Canceled = inScenario('canceled', 'checkout');
+export const Enterprise = inScenario('enterprise', 'portal');
+export const UnknownStatus: Story = {
+  name: 'Unknown status (on_hold)',
+  ...inScenario('unknownStatus', 'portal'),
+};
 
 const oneClick = scenario('free');
 /**

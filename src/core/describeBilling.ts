@@ -1,4 +1,5 @@
 /** Turns a `BillingState` into what a person reads, so every UI tells the same story. */
+import { hasSubscription } from './plans';
 import type { BillingState, Tier } from './types';
 import { humanize } from './tiers';
 
@@ -39,9 +40,15 @@ export interface BillingDescription {
   date: BillingDate | null;
   /** Whole days left in a trial (rounded up, never negative); null outside a trial. */
   trialDaysLeft: number | null;
-  /** `upgrade` when billed features are off, else `manage`. */
+  /**
+   * `manage` (the Portal) when the tenant `hasSubscription` or has billed features, else `upgrade`
+   * (Checkout): a subscription that is not over, even `paused` or `incomplete`, is never sent to Checkout.
+   */
   action: 'upgrade' | 'manage';
-  /** Past due or unpaid: the card on file failed, so the user should update it. */
+  /**
+   * The subscription waits on a payment the user can fix in the Portal: `past_due` and `unpaid` (the
+   * card failed), `paused` (a trial ended without a card) and `incomplete` (the first payment is unfinished).
+   */
   needsPaymentMethod: boolean;
   /** Mirrors `billedFeaturesActive`. */
   hasAccess: boolean;
@@ -55,6 +62,9 @@ export interface DescribeBillingOptions {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Statuses where Stripe holds the subscription until a payment succeeds. */
+const paymentStatuses: ReadonlySet<string> = new Set(['past_due', 'unpaid', 'paused', 'incomplete']);
 
 /** The display name of a tier: known tiers by name, unknown ones title-cased ("pro_plus" → "Pro plus"). */
 export function planNameFor(tier: Tier): string {
@@ -94,8 +104,8 @@ export function describeBilling(
     status: state.subscriptionStatus,
     date,
     trialDaysLeft,
-    action: state.billedFeaturesActive ? 'manage' : 'upgrade',
-    needsPaymentMethod: phase === 'past_due' || phase === 'unpaid',
+    action: hasSubscription(state) || state.billedFeaturesActive ? 'manage' : 'upgrade',
+    needsPaymentMethod: hasSubscription(state) && paymentStatuses.has(state.subscriptionStatus),
     hasAccess: state.billedFeaturesActive,
   };
 }

@@ -30,6 +30,8 @@ export type {
   BillingPhase,
   DescribeBillingOptions,
 } from './describeBilling';
+export { currentPlan, formatPlanPrice, hasSubscription, isFreePlan, planAction } from './plans';
+export type { PlanActionKind, PlanInfo, PlanPrice } from './plans';
 export { assertSafeRedirect, defaultAllowedRedirectHosts } from './redirect';
 export { isLoopbackHost } from './secureUrl';
 export { knownTiers } from './tiers';

@@ -23,6 +23,8 @@ export const germanLabels: BillingLabels = {
   upgrade: 'Jetzt upgraden',
   manage: 'Abrechnung verwalten',
   updatePaymentMethod: 'Zahlungsmethode aktualisieren',
+  resumeWithPaymentMethod: 'Zahlungsmethode hinzufügen und fortsetzen',
+  finishPayment: 'Zahlung abschließen',
   planCardTitle: 'Ihr Tarif',
   loading: 'Ihr Tarif wird geladen…',
   retry: 'Erneut versuchen',
@@ -48,6 +50,8 @@ export const germanLabels: BillingLabels = {
     }
   },
   trialDaysLeft: (days) => (days === 1 ? 'Noch 1 Tag Testphase' : `Noch ${days} Tage Testphase`),
+  price: (amount, interval) =>
+    interval === 'month' ? `${amount}/Monat` : interval === 'year' ? `${amount}/Jahr` : amount,
   banner: {
     trialEnding: (days, date) =>
       `Ihre Testphase endet ${days === 0 ? 'heute' : days === 1 ? 'morgen' : `in ${days} Tagen`}${date ? ` (${date})` : ''}. ` +
@@ -56,6 +60,10 @@ export const germanLabels: BillingLabels = {
       'Ihre letzte Zahlung ist fehlgeschlagen. Aktualisieren Sie Ihre Zahlungsmethode, um die kostenpflichtigen Funktionen weiter zu nutzen.',
     unpaid:
       'Die kostenpflichtigen Funktionen sind pausiert, weil Zahlungen fehlgeschlagen sind. Aktualisieren Sie Ihre Zahlungsmethode, um sie wieder zu nutzen.',
+    paused:
+      'Ihre Testphase ist ohne Zahlungsmethode abgelaufen, daher ist Ihr Abonnement pausiert. Hinterlegen Sie eine Zahlungsmethode, um es fortzusetzen.',
+    incomplete:
+      'Ihre erste Zahlung ist noch nicht abgeschlossen. Schließen Sie sie ab, um Ihr Abonnement zu starten.',
     canceled: (date) =>
       `Ihr Abonnement ist gekündigt. Der Zugang endet ${date ? `am ${date}` : 'zum Ende des Abrechnungszeitraums'}.`,
     ended: (date) =>

@@ -23,6 +23,8 @@ export const japaneseLabels: BillingLabels = {
   upgrade: 'アップグレード',
   manage: 'お支払いを管理',
   updatePaymentMethod: 'お支払い方法を更新',
+  resumeWithPaymentMethod: 'お支払い方法を登録して再開',
+  finishPayment: 'お支払いを完了',
   planCardTitle: 'ご利用中のプラン',
   loading: 'プランを読み込んでいます…',
   retry: '再試行',
@@ -48,6 +50,8 @@ export const japaneseLabels: BillingLabels = {
     }
   },
   trialDaysLeft: (days) => `トライアル残り${days}日`,
+  price: (amount, interval) =>
+    interval === 'month' ? `${amount}/月` : interval === 'year' ? `${amount}/年` : amount,
   banner: {
     trialEnding: (days, date) =>
       `トライアルは${days === 0 ? '本日' : days === 1 ? '明日' : `${days}日後`}${date ? `（${date}）` : ''}に終了します。` +
@@ -55,6 +59,9 @@ export const japaneseLabels: BillingLabels = {
     pastDue:
       '前回のお支払いに失敗しました。有料機能を引き続きご利用いただくには、お支払い方法を更新してください。',
     unpaid: 'お支払いが完了していないため、有料機能を停止しています。お支払い方法を更新すると再開されます。',
+    paused:
+      'お支払い方法が登録されないままトライアルが終了したため、ご契約を一時停止しています。お支払い方法を登録すると再開されます。',
+    incomplete: '初回のお支払いがまだ完了していません。お支払いを完了するとご契約が開始されます。',
     canceled: (date) =>
       `ご契約は解約済みです。${date ? `${date}まで` : '現在の期間の終了まで'}ご利用いただけます。`,
     ended: (date) =>

@@ -5,7 +5,16 @@ import { DAY_MS, addMonths, iso } from './time';
 
 /** The lifecycle points the simulator, stories and tests can start from. */
 export type ScenarioName =
-  'free' | 'trialing' | 'trialEndingSoon' | 'active' | 'pastDue' | 'unpaid' | 'canceled' | 'enterprise';
+  | 'free'
+  | 'trialing'
+  | 'trialEndingSoon'
+  | 'active'
+  | 'pastDue'
+  | 'unpaid'
+  | 'canceled'
+  | 'enterprise'
+  | 'paused'
+  | 'incomplete';
 
 export const scenarioNames: readonly ScenarioName[] = [
   'free',
@@ -16,6 +25,8 @@ export const scenarioNames: readonly ScenarioName[] = [
   'unpaid',
   'canceled',
   'enterprise',
+  'paused',
+  'incomplete',
 ];
 
 /** The tenant id every scenario carries (the simulator gives each of its tenants its own). */
@@ -32,6 +43,8 @@ export const scenarioTenantId = '8f14e45f-ceea-4e7a-9f2b-0c5d1a2b3c4d';
  * - `unpaid`: Team, the renewal 20 days ago failed and retries ran out; no access.
  * - `canceled`: Team, access ended 5 days ago.
  * - `enterprise`: Enterprise, active, renews in 25 days.
+ * - `paused`: Team, the trial ended 4 days ago without a card, so Stripe paused the subscription; no access.
+ * - `incomplete`: Team, the first payment needs the user (e.g. 3-D Secure) and is not finished; no access.
  */
 export function createScenario(name: ScenarioName, now: Date = new Date()): BillingState {
   const t = now.getTime();
@@ -105,6 +118,22 @@ export function createScenario(name: ScenarioName, now: Date = new Date()): Bill
         subscriptionStatus: 'active',
         currentPeriodEnd: iso(t + 25 * DAY_MS),
         billedFeaturesActive: true,
+      };
+      break;
+    case 'paused':
+      state = {
+        ...subscribed,
+        subscriptionStatus: 'paused',
+        currentPeriodEnd: iso(t - 4 * DAY_MS),
+        billedFeaturesActive: false,
+      };
+      break;
+    case 'incomplete':
+      state = {
+        ...subscribed,
+        subscriptionStatus: 'incomplete',
+        currentPeriodEnd: iso(addMonths(t, 1)),
+        billedFeaturesActive: false,
       };
       break;
     default:

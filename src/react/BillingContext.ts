@@ -1,7 +1,13 @@
 'use client';
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import type { BillingBackend, BillingState, CheckoutSessionInput, PortalSessionInput } from '../core';
+import type {
+  BillingBackend,
+  BillingState,
+  CheckoutSessionInput,
+  PlanInfo,
+  PortalSessionInput,
+} from '../core';
 import type { EmitBillingEvent } from './BillingEvent';
 import type { BillingLabels } from './labels';
 
@@ -17,6 +23,8 @@ export interface BillingContextValue {
   allowedRedirectHosts: readonly string[];
   locale: string | undefined;
   labels: BillingLabels;
+  /** The host's plans, for `<PricingTable>`, `usePlans` and the plan card's name and price. */
+  plans: readonly PlanInfo[] | undefined;
   initialState: BillingState | undefined;
   checkoutReturn: CheckoutReturnStatus;
   /** `billing_error` from the address bar, set by the proxy's no-JavaScript portal route. */

@@ -15,6 +15,7 @@ import {
   type BillingBackend,
   type BillingState,
   type CheckoutSessionInput,
+  type PlanInfo,
   type PortalSessionInput,
   type Tier,
 } from '../core';
@@ -69,6 +70,13 @@ export interface BillingProviderProps {
    * request of their own. @default true
    */
   syncTabs?: boolean;
+  /**
+   * The plans you offer (the API has no prices): `<PricingTable>` and `usePlans()` show them, and the
+   * plan card takes the current plan's name and price from them.
+   * @default none: the plan card names the tier, and `<PricingTable>` needs its own `plans`
+   * @example [{ tier: 'team', price: { amount: 4900, currency: 'usd', interval: 'month' }, highlighted: true }]
+   */
+  plans?: readonly PlanInfo[];
   children?: ReactNode;
 }
 
@@ -144,6 +152,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
     locale,
     labels,
     initialState,
+    plans,
   } = props;
   const mergedLabels = useMemo(() => mergeLabels(labels), [labels]);
   const value = useMemo<BillingContextValue>(
@@ -156,6 +165,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
       allowedRedirectHosts: allowedRedirectHosts ?? defaultAllowedRedirectHosts,
       locale,
       labels: mergedLabels,
+      plans,
       initialState,
       checkoutReturn,
       returnedError: markers.error,
@@ -170,6 +180,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
       allowedRedirectHosts,
       locale,
       mergedLabels,
+      plans,
       initialState,
       checkoutReturn,
       markers.error,

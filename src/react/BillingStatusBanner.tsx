@@ -3,7 +3,7 @@ import type { HTMLAttributes, ReactNode } from 'react';
 import type { BillingDescription } from '../core';
 import { useBillingContext, type CheckoutReturnStatus } from './BillingContext';
 import { joinTokens } from './joinTokens';
-import type { BillingLabels } from './labels';
+import { paymentFixLabel, type BillingLabels } from './labels';
 import { ManageButton } from './ManageButton';
 import { UpgradeButton } from './UpgradeButton';
 import { useBillingDescription } from './useBillingDescription';
@@ -43,13 +43,21 @@ function noticeFor(
         ? { tone: 'warning', message: labels.banner.canceled(date), action: 'manage' }
         : { tone: 'danger', message: labels.banner.ended(date), action: 'upgrade' };
     default:
+      // Stripe statuses without a phase of their own that still wait on the user.
+      if (d.needsPaymentMethod && d.status === 'paused')
+        return { tone: 'danger', message: labels.banner.paused, action: 'payment' };
+      if (d.needsPaymentMethod && d.status === 'incomplete')
+        return { tone: 'warning', message: labels.banner.incomplete, action: 'payment' };
       return checkoutReturn === 'confirmed'
         ? { tone: 'success', message: labels.confirmed, action: null }
         : null;
   }
 }
 
-/** A notice when billing needs attention: trial ending, payment past due, unpaid, canceled. Renders nothing otherwise. */
+/**
+ * A notice when billing needs attention: trial ending, payment past due, unpaid, paused, incomplete,
+ * canceled. Renders nothing otherwise.
+ */
 export function BillingStatusBanner({
   trialWarningDays = 3,
   hideAction = false,
@@ -74,7 +82,7 @@ export function BillingStatusBanner({
         <UpgradeButton />
       ) : (
         <ManageButton>
-          {notice.action === 'payment' ? labels.updatePaymentMethod : labels.manage}
+          {notice.action === 'payment' ? paymentFixLabel(labels, description) : labels.manage}
         </ManageButton>
       )}
     </div>

@@ -3,7 +3,7 @@ import { forwardRef } from 'react';
 import type { Tier } from '../core';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
 import { useBillingContext } from './BillingContext';
-import { withPortalMarker } from './checkoutReturn';
+import { portalForm } from './fallbackForms';
 import { UpgradeButton } from './UpgradeButton';
 import { usePortal, type UsePortalOptions } from './usePortal';
 import type { SessionTarget } from './useSessionAction';
@@ -30,7 +30,6 @@ export const ManageButton = forwardRef<HTMLButtonElement, ManageButtonProps>(fun
   // 409 from a click, or the proxy's no-JavaScript portal route sending the browser back with it.
   const noCustomer = error?.code === 'no_customer' || (error === null && returnedError === 'no_customer');
   const offerTier = upgradeTier ?? checkout.tier;
-  const formReturnUrl = returnUrl ?? portal.returnUrl;
   return (
     <ActionButton
       ref={ref}
@@ -39,14 +38,7 @@ export const ManageButton = forwardRef<HTMLButtonElement, ManageButtonProps>(fun
       error={error}
       errorText={noCustomer ? labels.noCustomer : error ? labels.error(error) : null}
       onAction={() => void open({ returnUrl, target })}
-      fallbackForm={
-        backend.formsUrl
-          ? {
-              action: `${backend.formsUrl}/portal`,
-              fields: { returnUrl: formReturnUrl && withPortalMarker(formReturnUrl) },
-            }
-          : null
-      }
+      fallbackForm={portalForm(backend, portal, returnUrl)}
       formTarget={target}
       after={noCustomer && offerTier ? <UpgradeButton tier={offerTier} /> : null}
       {...rest}

@@ -1,8 +1,9 @@
 'use client';
 import type { HTMLAttributes, ReactNode } from 'react';
-import type { Tier } from '../core';
+import { currentPlan, formatPlanPrice, hasSubscription, planNameFor, type Tier } from '../core';
 import { useBillingContext } from './BillingContext';
 import { joinTokens } from './joinTokens';
+import { paymentFixLabel } from './labels';
 import { ManageButton } from './ManageButton';
 import { UpgradeButton } from './UpgradeButton';
 import { useBillingDescription } from './useBillingDescription';
@@ -14,10 +15,13 @@ export interface PlanCardProps extends HTMLAttributes<HTMLElement> {
   action?: ReactNode;
 }
 
-/** The plan, its status, the date that matters, and the upgrade-or-manage action. */
+/**
+ * The plan, its status, the date that matters, and the upgrade-or-manage action. With the provider's
+ * `plans`, a subscriber's plan name and price come from there.
+ */
 export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardProps): ReactNode {
-  const { labels, checkoutReturn } = useBillingContext('PlanCard');
-  const { description, isPending, error, refetch } = useBillingDescription();
+  const { labels, checkoutReturn, plans, locale } = useBillingContext('PlanCard');
+  const { description, state, isPending, error, refetch } = useBillingDescription();
   const classes = joinTokens('saiku-billing-plan-card', className);
 
   if (!description) {
@@ -45,6 +49,8 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
     );
   }
 
+  // A subscriber's plan, by its tier; without a subscription the card says "Free" as before.
+  const plan = plans && state && hasSubscription(state) ? currentPlan(state, plans) : undefined;
   const confirming = checkoutReturn === 'confirming' && !description.hasAccess;
   const gaveUp = checkoutReturn === 'timed_out' && !description.hasAccess;
   return (
@@ -58,7 +64,9 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
       aria-busy={confirming || undefined}
     >
       <div className="saiku-billing-plan-card__header">
-        <p className="saiku-billing-plan-card__name">{labels.planName(description)}</p>
+        <p className="saiku-billing-plan-card__name">
+          {plan ? (plan.name ?? planNameFor(plan.tier)) : labels.planName(description)}
+        </p>
         {/* A free plan's name already says "Free": no badge repeating it. */}
         {description.phase === 'free' ? null : (
           <span className="saiku-billing-badge" data-phase={description.phase}>
@@ -66,6 +74,13 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
           </span>
         )}
       </div>
+      {plan?.price !== undefined ? (
+        <p className="saiku-billing-plan-card__price">
+          {typeof plan.price === 'string'
+            ? plan.price
+            : labels.price(formatPlanPrice(plan.price, locale), plan.price.interval)}
+        </p>
+      ) : null}
       {description.date ? (
         <p className="saiku-billing-plan-card__date">{labels.date(description.date)}</p>
       ) : null}
@@ -80,10 +95,10 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
       {action === null ? null : (
         <div className="saiku-billing-plan-card__actions">
           {action ??
-            // Past due or unpaid: the subscription exists and a new card in the portal restores
-            // it; a second Checkout would start a second subscription.
+            // Past due, unpaid, paused or incomplete: the subscription exists and a payment in the
+            // portal restores it; a second Checkout would start a second subscription.
             (description.needsPaymentMethod ? (
-              <ManageButton>{labels.updatePaymentMethod}</ManageButton>
+              <ManageButton>{paymentFixLabel(labels, description)}</ManageButton>
             ) : description.action === 'upgrade' ? (
               confirming ? null : (
                 <UpgradeButton tier={upgradeTier} />

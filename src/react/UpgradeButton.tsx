@@ -1,9 +1,10 @@
 'use client';
 import { forwardRef } from 'react';
-import type { Tier } from '../core';
+import { hasSubscription, type Tier } from '../core';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
 import { useBillingContext } from './BillingContext';
-import { withCancelMarker, withCheckoutMarker } from './checkoutReturn';
+import { checkoutForm, portalForm } from './fallbackForms';
+import { useBillingState } from './useBillingState';
 import { useCheckout, type UseCheckoutOptions } from './useCheckout';
 
 export interface UpgradeButtonProps extends ActionButtonBaseProps, UseCheckoutOptions {
@@ -15,15 +16,19 @@ export interface UpgradeButtonProps extends ActionButtonBaseProps, UseCheckoutOp
   cancelUrl?: string;
 }
 
-/** Mints a Stripe Checkout session on click and goes there. Children are the label. @default children 'Upgrade' */
+/**
+ * Mints a Stripe Checkout session on click and goes there. Children are the label. For a tenant that
+ * already has a subscription it opens the Customer Portal instead (where Stripe changes plans), never a
+ * second Checkout. @default children 'Upgrade'
+ */
 export const UpgradeButton = forwardRef<HTMLButtonElement, UpgradeButtonProps>(function UpgradeButton(
   { tier, successUrl, cancelUrl, onError, onNavigate, children, ...rest },
   ref,
 ) {
-  const { backend, checkout, labels } = useBillingContext('UpgradeButton');
+  const { backend, checkout, portal, labels } = useBillingContext('UpgradeButton');
   const { start, isPending, error } = useCheckout({ onError, onNavigate });
-  const formSuccessUrl = successUrl ?? checkout.successUrl;
-  const formCancelUrl = cancelUrl ?? checkout.cancelUrl;
+  // Reads the state other components fetched, without asking for it: the click checks it anyway.
+  const { data: state } = useBillingState({ enabled: false });
   return (
     <ActionButton
       ref={ref}
@@ -33,16 +38,9 @@ export const UpgradeButton = forwardRef<HTMLButtonElement, UpgradeButtonProps>(f
       errorText={error ? labels.error(error) : null}
       onAction={() => void start({ tier, successUrl, cancelUrl })}
       fallbackForm={
-        backend.formsUrl
-          ? {
-              action: `${backend.formsUrl}/checkout`,
-              fields: {
-                tier: tier ?? checkout.tier,
-                successUrl: formSuccessUrl ? withCheckoutMarker(formSuccessUrl) : undefined,
-                cancelUrl: formCancelUrl && withCancelMarker(formCancelUrl),
-              },
-            }
-          : null
+        state && hasSubscription(state)
+          ? portalForm(backend, portal)
+          : checkoutForm(backend, checkout, { tier, successUrl, cancelUrl })
       }
       {...rest}
     >

@@ -1,6 +1,7 @@
 /** Every string the components show, in English by default; the provider's `labels` prop overrides any of them. */
-import type { BillingDate, BillingDescription, BillingError } from '../core';
+import type { BillingDate, BillingDescription, BillingError, PlanPrice } from '../core';
 import { humanize } from '../core/tiers';
+import type { PricingTableLabels } from './pricingTableLabels';
 
 export interface BillingLabels {
   /** The upgrade button's text. @default 'Upgrade' */
@@ -9,6 +10,10 @@ export interface BillingLabels {
   manage: string;
   /** The manage button's text when the card on file failed. @default 'Update payment method' */
   updatePaymentMethod: string;
+  /** The manage button's text for a `paused` subscription (a trial ended without a card). @default 'Add a payment method to resume' */
+  resumeWithPaymentMethod: string;
+  /** The manage button's text for an `incomplete` subscription (the first payment is unfinished). @default 'Finish your payment' */
+  finishPayment: string;
   /** The plan card's accessible name. @default 'Your plan' */
   planCardTitle: string;
   /** Shown while the state loads. @default 'Loading your plan…' */
@@ -31,16 +36,25 @@ export interface BillingLabels {
   date(date: BillingDate): string;
   /** Days left in a trial. */
   trialDaysLeft(days: number): string;
+  /** A plan's price with its interval, given the amount as `formatPlanPrice` wrote it ("$49/month"). */
+  price(amount: string, interval: PlanPrice['interval']): string;
   /** The banner's message for each phase that needs attention. */
   banner: {
     trialEnding(days: number, date: string | null): string;
     pastDue: string;
     unpaid: string;
+    paused: string;
+    incomplete: string;
     canceled(date: string | null): string;
     ended(date: string | null): string;
   };
   /** What a failed action or load says to the user. */
   error(error: BillingError): string;
+  /**
+   * `<PricingTable>`'s strings, any of them; its English defaults live beside it, so a page without the
+   * table never loads them. The locale packs export theirs separately (`germanPricingTableLabels`, …).
+   */
+  pricingTable?: Partial<PricingTableLabels>;
 }
 
 const statusNames: Record<string, string> = {
@@ -56,6 +70,8 @@ export const defaultLabels: BillingLabels = {
   upgrade: 'Upgrade',
   manage: 'Manage billing',
   updatePaymentMethod: 'Update payment method',
+  resumeWithPaymentMethod: 'Add a payment method to resume',
+  finishPayment: 'Finish your payment',
   planCardTitle: 'Your plan',
   loading: 'Loading your plan…',
   retry: 'Try again',
@@ -81,11 +97,16 @@ export const defaultLabels: BillingLabels = {
     }
   },
   trialDaysLeft: (days) => (days === 1 ? '1 day left in your trial' : `${days} days left in your trial`),
+  price: (amount, interval) =>
+    interval === 'month' ? `${amount}/month` : interval === 'year' ? `${amount}/year` : amount,
   banner: {
     trialEnding: (days, date) =>
       `Your trial ends ${days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`}${date ? ` (${date})` : ''}. Add a payment method to keep billed features.`,
     pastDue: 'Your last payment failed. Update your payment method to keep access to billed features.',
     unpaid: 'Billed features are paused because payments failed. Update your payment method to restore them.',
+    paused:
+      'Your trial ended without a payment method, so your subscription is paused. Add one to resume it.',
+    incomplete: 'Your first payment is not finished yet. Finish it to start your subscription.',
     canceled: (date) =>
       `Your subscription is canceled. Access ends${date ? ` on ${date}` : ' at the end of the period'}.`,
     ended: (date) =>
@@ -114,6 +135,13 @@ export const defaultLabels: BillingLabels = {
     }
   },
 };
+
+/** The payment fix a `needsPaymentMethod` description asks for, as the manage button's text. */
+export function paymentFixLabel(labels: BillingLabels, description: BillingDescription): string {
+  if (description.status === 'paused') return labels.resumeWithPaymentMethod;
+  if (description.status === 'incomplete') return labels.finishPayment;
+  return labels.updatePaymentMethod;
+}
 
 /** Labels the host may override partially; `banner` entries merge one by one. */
 export type BillingLabelsInput = Partial<Omit<BillingLabels, 'banner'>> & {

@@ -39,17 +39,17 @@ const recorders: RequestHandler[] = [
 
 const DAY_MS = 86_400_000;
 
-/** The scenarios every component is shown in: the simulator's eight, and a status Stripe added later. */
+/** The scenarios every component is shown in: the simulator's ten, and a status Stripe adds later. */
 export type StoryScenario = ScenarioName | 'unknownStatus';
 
 /**
- * `paused`, a status this library has no name for (Stripe pauses a subscription whose trial ended
- * without a payment method): it is kept and shown as it comes, never rejected.
+ * `on_hold`, a status this library has no name for (as Stripe may add one): it is kept and shown as it
+ * comes, never rejected; with a customer it still counts as a subscription, so it is managed in the Portal.
  */
-export const pausedState: Partial<BillingState> = {
+export const unknownStatusState: Partial<BillingState> = {
   tier: 'team',
-  stripeCustomerId: 'cus_sim_paused',
-  subscriptionStatus: 'paused',
+  stripeCustomerId: 'cus_sim_on_hold',
+  subscriptionStatus: 'on_hold',
   currentPeriodEnd: new Date(Date.now() + 9 * DAY_MS).toISOString(),
   trialEndsAt: null,
   billedFeaturesActive: false,
@@ -70,7 +70,9 @@ export interface ScenarioNetwork {
  * handlers run first (to slow an answer down, say); the requests are recorded either way.
  */
 export function scenario(name: StoryScenario, options: { before?: RequestHandler[] } = {}): ScenarioNetwork {
-  const simulator = createBillingSimulator({ scenario: name === 'unknownStatus' ? pausedState : name });
+  const simulator = createBillingSimulator({
+    scenario: name === 'unknownStatus' ? unknownStatusState : name,
+  });
   return {
     simulator,
     story: {

@@ -37,9 +37,14 @@ export async function expectLoadError(
   options: { retried?: boolean } = {},
 ) {
   const canvas = within(canvasElement);
-  const status = await canvas.findByText(message, {}, { timeout: options.retried ? retriesSettleMs : 1000 });
-  await expect(status).toBeVisible();
-  await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+  // A page may show it twice (the plan card and the pricing table share the one state request).
+  const statuses = await canvas.findAllByText(
+    message,
+    {},
+    { timeout: options.retried ? retriesSettleMs : 1000 },
+  );
+  for (const status of statuses) await expect(status).toBeVisible();
+  for (const retry of canvas.getAllByRole('button', { name: 'Try again' })) await expect(retry).toBeVisible();
   // One request and three retries for a transient failure; a 4xx or a bad body is never retried.
   await expect(requests.state).toHaveBeenCalledTimes(options.retried ? 4 : 1);
 }

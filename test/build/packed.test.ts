@@ -141,6 +141,21 @@ describe('the packed package in a separate app', () => {
     expect(report.germanHtml).toContain('Abrechnung verwalten');
     expect(report.germanHtml).not.toContain('Manage billing');
     expect(report.germanHtml).not.toContain('Trial ends on');
+
+    // Plans: one rule from /core, and the table rendered from it.
+    expect(report.planRule).toEqual({
+      subscribed: true,
+      actions: ['portal', 'current', 'portal', 'contact'],
+      paused: 'portal',
+      free: 'checkout',
+    });
+    expect(report.pricingHtml).toMatch(
+      /<li[^>]*aria-current="true"[^>]*data-tier="team"[^>]*data-action="current"/,
+    );
+    expect(report.pricingHtml).toContain('Switch to Business');
+    expect(report.pricingHtml).toContain('$49/month');
+    expect(report.pricingHtml).toContain('href="https://acme.test/sales"');
+    expect(report.pricingHtml).not.toContain('data-action="checkout"');
   });
 
   it('type-checks a host written against the contract, under module: nodenext', { timeout: 60_000 }, () => {

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { measureEntry } from '../../bench/size.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-// 8 KiB until the lifecycle events, the Portal return and tab sync (issue 12) added ~0.85 KiB gzip.
-const clientBudgetBytes = 9 * 1024;
+// The whole client entry, every component included: 8 KiB until lifecycle events, the Portal return and
+// tab sync (issue 12, ~0.85 KiB gzip) and <PricingTable> with its hooks (issue 11, ~2.2 KiB) arrived.
+// What a page pays for the parts it imports is the tree-shaking budgets' job.
+const clientBudgetBytes = 11.5 * 1024;
 
 function readDist(path: string): string {
   const file = resolve(root, 'dist', path);

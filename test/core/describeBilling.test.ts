@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   describeBilling,
   formatDate,
+  hasSubscription,
   phaseFor,
   planNameFor,
   type BillingDateKind,
@@ -209,10 +210,28 @@ describe('describeBilling', () => {
       ['trialing', trialing, 'manage'],
       ['active', stateWith(), 'manage'],
       ['past_due with access', stateWith({ subscriptionStatus: 'past_due' }), 'manage'],
-      ['unpaid', stateWith({ subscriptionStatus: 'unpaid', billedFeaturesActive: false }), 'upgrade'],
+      // A subscription that is not over goes to the Portal, access or not: Checkout would duplicate it.
+      ['unpaid', stateWith({ subscriptionStatus: 'unpaid', billedFeaturesActive: false }), 'manage'],
+      ['paused', stateWith({ subscriptionStatus: 'paused', billedFeaturesActive: false }), 'manage'],
+      ['incomplete', stateWith({ subscriptionStatus: 'incomplete', billedFeaturesActive: false }), 'manage'],
+      [
+        'a status Stripe adds later',
+        stateWith({ subscriptionStatus: 'on_hold', billedFeaturesActive: false }),
+        'manage',
+      ],
+      [
+        'incomplete_expired',
+        stateWith({ subscriptionStatus: 'incomplete_expired', billedFeaturesActive: false }),
+        'upgrade',
+      ],
       ['canceled with access', canceledWithAccess, 'manage'],
       ['canceled without access', canceledWithoutAccess, 'upgrade'],
       ['unknown with access', stateWith({ subscriptionStatus: 'paused' }), 'manage'],
+      [
+        'an unknown status without a customer',
+        stateWith({ subscriptionStatus: 'paused', stripeCustomerId: null, billedFeaturesActive: false }),
+        'upgrade',
+      ],
     ])('%s → %s', (_label, state, action) => {
       const description = describeBilling(state, { now });
       expect(description.action).toBe(action);
@@ -226,7 +245,10 @@ describe('describeBilling', () => {
       ['past_due', true],
       ['unpaid', true],
       ['canceled', false],
-      ['paused', false],
+      ['paused', true],
+      ['incomplete', true],
+      ['incomplete_expired', false],
+      ['on_hold', false],
     ])('status %j needs a payment method: %s', (status, needs) => {
       expect(describeBilling(stateWith({ subscriptionStatus: status }), { now }).needsPaymentMethod).toBe(
         needs,
@@ -261,7 +283,9 @@ describe('describeBilling', () => {
       fc.property(state, fc.date({ noInvalidDate: true }), (value, at) => {
         const description = describeBilling(value, { now: at, locale: 'en-US' });
         expect(typeof description.planName).toBe('string');
-        expect(description.action).toBe(value.billedFeaturesActive ? 'manage' : 'upgrade');
+        expect(description.action).toBe(
+          hasSubscription(value) || value.billedFeaturesActive ? 'manage' : 'upgrade',
+        );
         if (description.trialDaysLeft !== null) {
           expect(Number.isInteger(description.trialDaysLeft)).toBe(true);
           expect(description.trialDaysLeft).toBeGreaterThanOrEqual(0);

@@ -35,6 +35,8 @@ describe('scenarios', () => {
     ['unpaid', 'unpaid', false],
     ['canceled', 'canceled', false],
     ['enterprise', 'active', true],
+    ['paused', 'paused', false],
+    ['incomplete', 'incomplete', false],
   ] as const)('%s has status "%s" and billed features %s', (name, status, billed) => {
     const state = createScenario(name, start);
     expect(state.subscriptionStatus).toBe(status);
@@ -55,7 +57,22 @@ describe('scenarios', () => {
       start.getTime(),
     );
     expect(createScenario('enterprise', start).tier).toBe('enterprise');
+    // Paused: the trial ended without a card; incomplete: the first period has only just begun.
+    expect(Date.parse(createScenario('paused', start).currentPeriodEnd ?? '')).toBeLessThan(start.getTime());
+    expect(Date.parse(createScenario('incomplete', start).currentPeriodEnd ?? '')).toBeGreaterThan(
+      start.getTime(),
+    );
   });
+
+  it.each(['paused', 'incomplete'] as const)(
+    '%s keeps its subscription: the Portal fixes the payment, Checkout is never offered',
+    (name) => {
+      const description = describeBilling(createScenario(name, start), { now: start });
+      expect(description.action).toBe('manage');
+      expect(description.needsPaymentMethod).toBe(true);
+      expect(description.hasAccess).toBe(false);
+    },
+  );
 
   it('dates the exported record relative to when the module loaded', () => {
     const trialEnd = Date.parse(scenarios.trialEndingSoon.trialEndsAt ?? '');

@@ -9,7 +9,9 @@ import {
   freeState,
   longDate,
   pastDueState,
+  pausedState,
   portalSessionBody,
+  teamState,
   trialingState,
   unpaidState,
 } from './fixtures';
@@ -67,6 +69,28 @@ describe('BillingStatusBanner', () => {
       'Billed features are paused because payments failed. Update your payment method to restore them.',
     );
     expect(within(banner).getByRole('button', { name: 'Update payment method' })).toBeInTheDocument();
+  });
+
+  it.each([
+    [
+      'paused',
+      pausedState,
+      'Your trial ended without a payment method, so your subscription is paused. Add one to resume it.',
+      'Add a payment method to resume',
+    ],
+    [
+      'incomplete',
+      () => teamState('incomplete', { billedFeaturesActive: false }),
+      'Your first payment is not finished yet. Finish it to start your subscription.',
+      'Finish your payment',
+    ],
+  ])('tells a %s tenant what to do, in the Portal', async (_name, state, message, action) => {
+    api.answer('state', state());
+    const { user, navigate } = renderWithBilling(<BillingStatusBanner />);
+    const banner = await findBanner(message);
+    await user.click(within(banner).getByRole('button', { name: action }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith(portalSessionBody.url));
+    expect(api.count('checkout-session')).toBe(0);
   });
 
   it('tells a canceled tenant when access ends', async () => {

@@ -1,10 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ManageButton } from '../../src';
-import { checkoutSessionBody, portalSessionBody } from './fixtures';
+import { checkoutSessionBody, freeState, portalSessionBody } from './fixtures';
 import { json, liveRegionOf, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
 
 const api = setupFakeBillingApi();
+// 409 no_customer comes from a tenant that never subscribed, so its state says free.
+beforeEach(() => api.answer('state', freeState()));
 
 const noCustomerText = 'There is no subscription to manage yet. Choose a plan to start one.';
 const noCustomer = json(

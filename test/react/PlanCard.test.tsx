@@ -10,9 +10,11 @@ import {
   longDate,
   pastDueState,
   pausedState,
+  teamState,
   trialingState,
   unpaidState,
 } from './fixtures';
+import { seedPlans } from './plans';
 import { deferred, json, liveRegionOf, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
 
 const api = setupFakeBillingApi();
@@ -23,7 +25,12 @@ interface Expected {
   badge: string | null;
   date: ((state: BillingState) => string) | null;
   trial: string | null;
-  action: 'Upgrade' | 'Manage billing' | 'Update payment method';
+  action:
+    | 'Upgrade'
+    | 'Manage billing'
+    | 'Update payment method'
+    | 'Add a payment method to resume'
+    | 'Finish your payment';
 }
 
 const cases: [string, () => BillingState, Expected][] = [
@@ -90,14 +97,37 @@ const cases: [string, () => BillingState, Expected][] = [
     },
   ],
   [
-    'paused (a status this library does not know)',
+    'paused (a trial that ended without a card)',
     pausedState,
     {
       plan: 'Team',
       badge: 'Paused',
       date: (s) => `Current period ends on ${longDate(s.currentPeriodEnd ?? '')}`,
       trial: null,
-      action: 'Upgrade',
+      // The subscription exists: a Checkout here would start a second one.
+      action: 'Add a payment method to resume',
+    },
+  ],
+  [
+    'incomplete (an unfinished first payment)',
+    () => teamState('incomplete', { billedFeaturesActive: false }),
+    {
+      plan: 'Team',
+      badge: 'Incomplete',
+      date: (s) => `Current period ends on ${longDate(s.currentPeriodEnd ?? '')}`,
+      trial: null,
+      action: 'Finish your payment',
+    },
+  ],
+  [
+    'a status Stripe adds later, with a customer',
+    () => teamState('on_hold', { billedFeaturesActive: false }),
+    {
+      plan: 'Team',
+      badge: 'On hold',
+      date: (s) => `Current period ends on ${longDate(s.currentPeriodEnd ?? '')}`,
+      trial: null,
+      action: 'Manage billing',
     },
   ],
 ];
@@ -185,5 +215,34 @@ describe('PlanCard', () => {
     rerender(<PlanCard action={<a href="/plans">See plans</a>} />);
     expect(screen.getByRole('link', { name: 'See plans' })).toBeInTheDocument();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  describe("with the provider's plans", () => {
+    it("shows the current plan's name and price", async () => {
+      api.answer('state', activeState());
+      renderWithBilling(<PlanCard />, {
+        locale: 'en-US',
+        plans: seedPlans.map((plan) => (plan.tier === 'team' ? { ...plan, name: 'Team (annual)' } : plan)),
+      });
+      const card = await screen.findByRole('region', { name: 'Your plan' });
+      expect(await within(card).findByText('Team (annual)')).toBeInTheDocument();
+      expect(within(card).getByText('$49/month')).toBeInTheDocument();
+    });
+
+    it('still says "Free" for a tenant without a subscription', async () => {
+      api.answer('state', freeState());
+      renderWithBilling(<PlanCard />, { locale: 'en-US', plans: seedPlans });
+      const card = await screen.findByRole('region', { name: 'Your plan' });
+      expect(await within(card).findByText('Free')).toBeInTheDocument();
+      expect(card.querySelector('.saiku-billing-plan-card__price')).toBeNull();
+    });
+
+    it('names the tier as before when no plan matches', async () => {
+      api.answer('state', teamState('active', { tier: 'pro_plus' }));
+      renderWithBilling(<PlanCard />, { plans: seedPlans });
+      const card = await screen.findByRole('region', { name: 'Your plan' });
+      expect(await within(card).findByText('Pro plus')).toBeInTheDocument();
+      expect(card.querySelector('.saiku-billing-plan-card__price')).toBeNull();
+    });
   });
 });

@@ -4,6 +4,7 @@ import { createRef, useState, version, type Ref } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { UpgradeButton } from '../../src';
 import { Slot } from '../../src/react/Slot';
+import { freeState } from './fixtures';
 import { json, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
 
 const api = setupFakeBillingApi();
@@ -108,6 +109,7 @@ describe('Slot', () => {
   });
 
   it("keeps an asChild button's own description and links the error to it too", async () => {
+    api.answer('state', freeState());
     api.answer('checkout-session', json({ url: 'https://evil.test/c/pay', sessionId: 'cs_test_x' }));
     const { user } = renderWithBilling(
       <>

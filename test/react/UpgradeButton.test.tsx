@@ -1,8 +1,18 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { createRef, forwardRef, type ButtonHTMLAttributes } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createProxyBackend, defaultCheckoutTier, UpgradeButton, type BillingBackend } from '../../src';
-import { checkoutSessionBody, freeState } from './fixtures';
+import {
+  activeState,
+  canceledEndedState,
+  checkoutSessionBody,
+  freeState,
+  pastDueState,
+  pausedState,
+  portalSessionBody,
+  teamState,
+  trialingState,
+} from './fixtures';
 import {
   deferred,
   json,
@@ -13,6 +23,8 @@ import {
 } from './renderWithBilling';
 
 const api = setupFakeBillingApi();
+// A tenant without a subscription: the one Checkout is for (a subscriber's click opens the Portal, below).
+beforeEach(() => api.answer('state', freeState()));
 
 const unsafeText =
   'This page refused to open the billing link because it does not point at a trusted billing site.';
@@ -351,6 +363,70 @@ describe('UpgradeButton', () => {
       const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Upgrade' });
       expect(button).toHaveAttribute('type', 'button');
       expect(button.form).toBeNull();
+    });
+  });
+
+  describe('for a tenant that already has a subscription', () => {
+    it.each([
+      ['trialing', () => trialingState(5)],
+      ['active', activeState],
+      ['past due', pastDueState],
+      ['paused', pausedState],
+      ['incomplete', () => teamState('incomplete', { billedFeaturesActive: false })],
+      ['in a status Stripe adds later', () => teamState('on_hold')],
+    ])('%s: opens the Portal instead, and mints no Checkout session', async (_name, state) => {
+      api.answer('state', state());
+      const { user, navigate } = renderWithBilling(<UpgradeButton tier="business" />);
+      await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith(portalSessionBody.url));
+      expect(api.count('portal-session')).toBe(1);
+      expect(api.count('checkout-session')).toBe(0);
+    });
+
+    it('goes on to Checkout when the Portal finds no customer to manage (409 no_customer)', async () => {
+      api.answer('state', activeState());
+      api.answer('portal-session', json({ error: 'no_customer' }, { status: 409 }));
+      const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+      await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url));
+      expect(api.count('portal-session')).toBe(1);
+      expect(api.count('checkout-session')).toBe(1);
+      expect(screen.queryByText(/no subscription to manage/)).not.toBeInTheDocument();
+    });
+
+    it('a canceled subscription is over: Checkout starts a new one', async () => {
+      api.answer('state', canceledEndedState());
+      const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+      await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url));
+      expect(api.count('portal-session')).toBe(0);
+    });
+
+    it('reads the state the page already has, without a second request', async () => {
+      api.answer('state', activeState());
+      const { user, queryClient } = renderWithBilling(<UpgradeButton tier="business" />);
+      await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+      await waitFor(() => expect(api.count('portal-session')).toBe(1));
+      await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+      await waitFor(() => expect(api.count('portal-session')).toBe(2));
+      expect(queryClient.isFetching()).toBe(0);
+      expect(api.count('state')).toBe(1);
+    });
+
+    it("goes ahead with Checkout when the state cannot be read (the proxy's guard decides)", async () => {
+      api.answer('state', json({ error: 'upstream' }, { status: 503 }));
+      const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+      await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url));
+      expect(api.count('state')).toBe(1);
+    });
+
+    it("without JavaScript, posts to the proxy's portal route once the state is known", async () => {
+      api.answer('state', activeState());
+      renderWithBilling(<UpgradeButton tier="business" />, { initialState: activeState() });
+      const form = screen.getByRole<HTMLButtonElement>('button', { name: 'Upgrade' }).form;
+      expect(form).toHaveAttribute('action', '/api/billing/portal');
+      expect(form?.elements.namedItem('tier')).toBeNull();
     });
   });
 });

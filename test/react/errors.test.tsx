@@ -2,9 +2,9 @@
 // failures are retried: only transient ones on the state query; never a session.
 import { act, screen, waitFor } from '@testing-library/react';
 import { HttpResponse } from 'msw';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createProxyBackend, ManageButton, PlanCard, UpgradeButton } from '../../src';
-import { activeState } from './fixtures';
+import { activeState, freeState } from './fixtures';
 import {
   deferred,
   json,
@@ -16,6 +16,8 @@ import {
 } from './renderWithBilling';
 
 const api = setupFakeBillingApi();
+// Checkout is for a tenant without a subscription; tests of the state's own errors answer it themselves.
+beforeEach(() => api.answer('state', freeState()));
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -122,6 +124,8 @@ describe('errors on a click', () => {
     // AbortSignal.timeout runs on the real clock: a short limit keeps the test quick.
     const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />, {
       backend: createProxyBackend({ baseUrl: proxyPath, timeoutMs: 20 }),
+      // The state is known, so the click's one request is the session that times out.
+      initialState: freeState(),
     });
     await user.click(screen.getByRole('button', { name: 'Upgrade' }));
     expect(

@@ -182,7 +182,9 @@ describe('onEvent', () => {
 
     await vi.waitFor(() => expect(navigate).toHaveBeenCalledOnce());
     expect(onEvent).toHaveBeenCalledOnce();
-    expect(screen.getByRole('button', { name: 'Upgrade' })).toHaveAttribute('data-state', 'idle');
+    await vi.waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Upgrade' })).toHaveAttribute('data-state', 'idle'),
+    );
     expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('checkout_started'), failure);
   });
 

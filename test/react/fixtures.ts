@@ -76,7 +76,7 @@ export function canceledEndedState(): BillingState {
   return teamState('canceled', { currentPeriodEnd: daysFromNow(-5), billedFeaturesActive: false });
 }
 
-/** A status Stripe added that this library does not know. */
+/** Stripe paused the subscription: the trial ended without a card. */
 export function pausedState(): BillingState {
   return teamState('paused', { currentPeriodEnd: daysFromNow(9), billedFeaturesActive: false });
 }

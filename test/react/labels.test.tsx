@@ -75,6 +75,7 @@ describe('labels and locale', () => {
   });
 
   it('error text can be translated', async () => {
+    api.answer('state', freeState());
     api.answer('checkout-session', json({ error: 'upstream' }, { status: 503 }));
     const { user } = renderWithBilling(<UpgradeButton tier="team" />, {
       labels: { error: (error) => `Fehler: ${error.code}` },

@@ -29,7 +29,7 @@ const api = setupFakeBillingApi();
 const englishStrings = [
   ...Object.values(defaultLabels).filter((value): value is string => typeof value === 'string'),
   ...Object.values(defaultLabels.banner).filter((value): value is string => typeof value === 'string'),
-  ...['Free', 'Trial', 'Active', 'Past due', 'Unpaid', 'Canceled', 'Paused'],
+  ...['Free', 'Trial', 'Active', 'Past due', 'Unpaid', 'Canceled', 'Paused', 'Incomplete'],
   ...['Renews on', 'Trial ends on', 'Access ends on', 'Access ended on', 'Current period ends on'],
   ...['left in your trial', 'Your trial ends', 'Your subscription', 'Choose a plan'],
 ];
@@ -79,7 +79,18 @@ const german: Pack = {
       `Ihr Abonnement ist am ${date} abgelaufen.`,
       'Jetzt upgraden',
     ],
-    unknownStatus: (date) => ['Pausiert', `Aktueller Zeitraum endet am ${date}`, 'Jetzt upgraden'],
+    unknownStatus: (date) => [
+      'Pausiert',
+      `Aktueller Zeitraum endet am ${date}`,
+      'daher ist Ihr Abonnement pausiert',
+      'Zahlungsmethode hinzufügen und fortsetzen',
+    ],
+    incomplete: (date) => [
+      'Unvollständig',
+      `Aktueller Zeitraum endet am ${date}`,
+      'Ihre erste Zahlung ist noch nicht abgeschlossen.',
+      'Zahlung abschließen',
+    ],
   },
 };
 
@@ -116,7 +127,18 @@ const japanese: Pack = {
       `ご契約は${date}に終了しました。`,
       'アップグレード',
     ],
-    unknownStatus: (date) => ['一時停止中', `現在の期間の終了日: ${date}`, 'アップグレード'],
+    unknownStatus: (date) => [
+      '一時停止中',
+      `現在の期間の終了日: ${date}`,
+      'ご契約を一時停止しています',
+      'お支払い方法を登録して再開',
+    ],
+    incomplete: (date) => [
+      '手続き未完了',
+      `現在の期間の終了日: ${date}`,
+      '初回のお支払いがまだ完了していません。',
+      'お支払いを完了',
+    ],
   },
 };
 
@@ -129,6 +151,7 @@ const states: Record<string, () => BillingState> = {
   canceledWithAccess: canceledWithAccessState,
   canceledEnded: canceledEndedState,
   unknownStatus: pausedState,
+  incomplete: () => teamState('incomplete', { billedFeaturesActive: false }),
 };
 
 /** Everything a person can read or hear on the page: its text and the accessible names given by aria-label. */

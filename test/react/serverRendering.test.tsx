@@ -9,9 +9,11 @@ import {
   createProxyBackend,
   ManageButton,
   PlanCard,
+  PricingTable,
   UpgradeButton,
   type BillingState,
 } from '../../src';
+import { seedPlans } from './plans';
 import { activeState, freeState, longDate, pastDueState } from './fixtures';
 
 function renderPage(
@@ -71,6 +73,23 @@ describe('server rendering', () => {
     expect(checkoutForm).toContain('method="post"');
     expect(html).toContain('<input type="hidden" name="tier" value="business"/>');
     expect(forms.find((tag) => tag.includes('action="/api/billing/portal"'))).toContain('method="post"');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('renders the pricing table from initialState, with no-JavaScript forms and without a request', () => {
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    const html = renderToString(
+      <BillingProvider backend={createProxyBackend({ fetch })} initialState={activeState()} locale="en-US">
+        <PricingTable plans={seedPlans} />
+      </BillingProvider>,
+    );
+    const text = textOf(html);
+    expect(text).toContain('Current plan');
+    expect(text).toContain('$49/month');
+    expect(text).toContain('Switch to Business');
+    expect(html).toMatch(/aria-current="true" data-tier="team" data-action="current"/);
+    expect(html).toContain('action="/api/billing/portal"');
+    expect(html).not.toContain('action="/api/billing/checkout"');
     expect(fetch).not.toHaveBeenCalled();
   });
 

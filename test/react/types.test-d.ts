@@ -7,6 +7,8 @@ import {
   billingQueryOptions,
   useBillingState,
   useCheckout,
+  usePlanAction,
+  usePlans,
   usePortal,
   type BillingBackend,
   type BillingError,
@@ -17,9 +19,12 @@ import {
   type BillingState,
   type CheckoutSessionInput,
   type ManageButton,
+  type PlanActionKind,
   type PlanCard,
+  type PlanInfo,
   type PortalOpenInput,
   type PortalSessionInput,
+  type PricingTable,
   type Tier,
   type UpgradeButton,
   type UseBillingStateOptions,
@@ -32,6 +37,8 @@ export function useProbe() {
     tier: useBillingState({ select: (state) => state.tier }),
     checkout: useCheckout(),
     portal: usePortal(),
+    planAction: usePlanAction('business'),
+    plans: usePlans(),
   };
 }
 type Probe = ReturnType<typeof useProbe>;
@@ -110,6 +117,31 @@ describe('BillingEvent', () => {
       ((event: BillingEvent) => void) | undefined
     >();
     expectTypeOf<BillingProviderProps['syncTabs']>().toEqualTypeOf<boolean | undefined>();
+  });
+});
+
+describe('plans', () => {
+  test('usePlanAction and usePlans have the contract shapes', () => {
+    expectTypeOf<Probe['planAction']['kind']>().toEqualTypeOf<PlanActionKind>();
+    expectTypeOf<Probe['planAction']['start']>().toEqualTypeOf<() => Promise<void>>();
+    expectTypeOf<Probe['planAction']['isPending']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Probe['planAction']['error']>().toEqualTypeOf<BillingError | null>();
+    expectTypeOf<Probe['plans']>().toEqualTypeOf<Array<PlanInfo & { action: PlanActionKind }>>();
+    expectTypeOf<PlanActionKind>().toEqualTypeOf<'current' | 'contact' | 'portal' | 'checkout'>();
+  });
+
+  test('PricingTable takes plans, and BillingProvider takes plans', () => {
+    expectTypeOf<{ plans: PlanInfo[]; className: string }>().toExtend<ComponentProps<typeof PricingTable>>();
+    expectTypeOf<BillingProviderProps['plans']>().toEqualTypeOf<readonly PlanInfo[] | undefined>();
+    expectTypeOf<{
+      tier: 'team';
+      price: { amount: 4900; currency: 'usd'; interval: 'month' };
+    }>().toExtend<PlanInfo>();
+    expectTypeOf<{ tier: 'enterprise'; price: 'Custom'; contactUrl: string }>().toExtend<PlanInfo>();
+    expectTypeOf<{
+      tier: 'team';
+      price: { amount: 4900; currency: 'usd'; interval: 'week' };
+    }>().not.toExtend<PlanInfo>();
   });
 });
 

@@ -141,6 +141,7 @@ describe('useCheckout and usePortal in a custom UI', () => {
   }
 
   it('start() mints a session with the given input and navigates', async () => {
+    api.answer('state', freeState());
     const { user, navigate } = renderWithBilling(<CustomPlans />);
     await user.click(screen.getByRole('button', { name: 'Talk business' }));
     await waitFor(() => expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url));
@@ -162,6 +163,7 @@ describe('useCheckout and usePortal in a custom UI', () => {
   });
 
   it('failures land in error, never as an unhandled rejection', async () => {
+    api.answer('state', freeState());
     api.answer('checkout-session', json({ error: 'upstream' }, { status: 500 }));
     api.answer('portal-session', json({ error: 'no_customer' }, { status: 409 }));
     const { user, navigate } = renderWithBilling(<CustomPlans />);

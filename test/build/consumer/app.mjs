@@ -11,6 +11,7 @@ import {
   BillingStatusBanner,
   ManageButton,
   PlanCard,
+  PricingTable,
   UpgradeButton,
   billingQueryOptions,
   useBillingState,
@@ -22,7 +23,9 @@ import {
   createProxyBackend,
   createSaikuClient,
   describeBilling,
+  hasSubscription,
   parseBillingState,
+  planAction,
 } from '@saiku/billing-react/core';
 import { createBillingProxy, toNodeHandler } from '@saiku/billing-react/server';
 import {
@@ -167,6 +170,33 @@ report.germanHtml = renderToString(
       navigate: () => {},
     },
     h(PlanCard),
+  ),
+);
+// Plans and the plan rule: the pricing table, server-rendered for the trialing Team subscriber.
+const plans = [
+  { tier: 'starter', price: { amount: 0, currency: 'usd' } },
+  { tier: 'team', price: { amount: 4900, currency: 'usd', interval: 'month' }, highlighted: true },
+  { tier: 'business', price: { amount: 9900, currency: 'usd', interval: 'month' } },
+  { tier: 'enterprise', price: 'Custom', contactUrl: 'https://acme.test/sales' },
+];
+report.planRule = {
+  subscribed: hasSubscription(report.afterCheckout),
+  actions: plans.map((plan) => planAction(report.afterCheckout, plan)),
+  paused: planAction(scenarios.paused, { tier: 'business' }),
+  free: planAction(scenarios.free, { tier: 'business' }),
+};
+report.pricingHtml = renderToString(
+  h(
+    BillingProvider,
+    {
+      backend,
+      initialState: report.afterCheckout,
+      queryClient: new QueryClient(),
+      locale: 'en-US',
+      plans,
+      navigate: () => {},
+    },
+    h(PricingTable),
   ),
 );
 report.handlerCount = billingHandlers(simulator).length;

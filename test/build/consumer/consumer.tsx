@@ -7,13 +7,18 @@ import {
   BillingStatusBanner,
   ManageButton,
   PlanCard,
+  PricingTable,
   UpgradeButton,
   billingQueryOptions,
+  usePlanAction,
+  usePlans,
   useBillingState,
   useCheckout,
   usePortal,
   type BillingLabels,
   type BillingState,
+  type PlanActionKind,
+  type PlanInfo,
 } from '@saiku/billing-react';
 import {
   BillingError,
@@ -151,3 +156,27 @@ export function GermanHost() {
 }
 
 export const options = billingQueryOptions(mock);
+
+const plans: PlanInfo[] = [
+  { tier: 'team', price: { amount: 4900, currency: 'usd', interval: 'month' }, highlighted: true },
+  { tier: 'enterprise', price: 'Custom', contactUrl: 'https://a.test/sales' },
+];
+
+function OwnPlanButton() {
+  const { kind, start, isPending, error } = usePlanAction('team');
+  const all: Array<PlanInfo & { action: PlanActionKind }> = usePlans();
+  const pending: boolean = isPending;
+  const failure: BillingError | null = error;
+  void [all, pending, failure];
+  return <button onClick={() => void start()}>{kind}</button>;
+}
+
+export function PlansHost() {
+  return (
+    <BillingProvider backend={proxyBackend} plans={plans}>
+      <PricingTable headingLevel={2} />
+      <PricingTable plans={plans} labels={{ choose: (name: string) => `Pick ${name}` }} />
+      <OwnPlanButton />
+    </BillingProvider>
+  );
+}

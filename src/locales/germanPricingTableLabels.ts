@@ -1,0 +1,19 @@
+/** German strings for `<PricingTable>`, apart from `germanLabels` so a page without the table does not load them. */
+import type { PricingTableLabels } from '../react/pricingTableLabels';
+
+/**
+ * Every string `<PricingTable>` shows, in German (Sie-form).
+ * @example <BillingProvider locale="de-DE" labels={{ ...germanLabels, pricingTable: germanPricingTableLabels }}>
+ */
+export const germanPricingTableLabels: PricingTableLabels = {
+  title: 'Tarife',
+  loading: 'Tarife werden geladen…',
+  recommended: 'Empfohlen',
+  current: 'Aktueller Tarif',
+  start: (name) => `Mit ${name} starten`,
+  choose: (name) => `${name} wählen`,
+  switchTo: (name) => `Zu ${name} wechseln`,
+  manage: (name) => `${name} verwalten`,
+  contact: () => 'Vertrieb kontaktieren',
+  features: (name) => `${name} enthält`,
+};
