@@ -18,7 +18,10 @@ export interface UseCheckoutResult {
   reset(): void;
 }
 
-/** Sends the user to Stripe Checkout; defaults come from the provider's `checkout` prop and the current page. */
+/**
+ * Sends the user to Stripe Checkout; defaults come from the provider's `checkout` prop and the current page.
+ * A tenant that already has a subscription (409 `already_subscribed`) is sent to the Portal instead.
+ */
 export function useCheckout(options: UseCheckoutOptions = {}): UseCheckoutResult {
   const { backend, checkout } = useBillingContext('useCheckout');
   const mint = useCallback(
@@ -40,13 +43,20 @@ export function useCheckout(options: UseCheckoutOptions = {}): UseCheckoutResult
           new BillingError('invalid_request', 'Checkout needs successUrl and cancelUrl outside a browser.'),
         );
       }
-      return backend.createCheckoutSession({
-        tier: merged.tier,
-        ...(merged.email === undefined ? {} : { email: merged.email }),
-        ...(merged.name === undefined ? {} : { name: merged.name }),
-        successUrl: withCheckoutMarker(successUrl),
-        cancelUrl,
-      });
+      return backend
+        .createCheckoutSession({
+          tier: merged.tier,
+          ...(merged.email === undefined ? {} : { email: merged.email }),
+          ...(merged.name === undefined ? {} : { name: merged.name }),
+          successUrl: withCheckoutMarker(successUrl),
+          cancelUrl,
+        })
+        .catch((caught: unknown) => {
+          // The proxy's duplicate guard (409 already_subscribed): the tenant subscribed since the state
+          // was read, so plan changes happen in the Portal, as the proxy's form route does too.
+          if (!(caught instanceof BillingError) || caught.code !== 'already_subscribed') throw caught;
+          return backend.createPortalSession({ returnUrl: cancelUrl });
+        });
     },
     [backend, checkout],
   );
