@@ -50,13 +50,22 @@ export function withCheckoutMarker(page: string): string {
 }
 
 /** The portal form's next stop: Stripe, or back to the page with `billing_error=no_customer` to offer Checkout. */
-export async function portalLocation(client: BillingBackend, returnUrl: string): Promise<string> {
+export async function portalLocation(
+  client: BillingBackend,
+  returnUrl: string,
+  allowedHosts: readonly string[],
+): Promise<string> {
   try {
-    return checkSessionUrl((await client.createPortalSession({ returnUrl })).url);
+    return checkSessionUrl((await client.createPortalSession({ returnUrl })).url, allowedHosts);
   } catch (caught) {
     if (!(caught instanceof BillingError) || caught.code !== 'no_customer') throw asUpstreamFailure(caught);
-    const back = new URL(returnUrl);
-    back.searchParams.set(returnedErrorParam, 'no_customer');
-    return back.href;
+    return withReturnedError(returnUrl, 'no_customer');
   }
+}
+
+/** Back to the form's page with `billing_error=CODE`, which the buttons there read and explain. */
+export function withReturnedError(page: string, code: 'no_customer' | 'rate_limited'): string {
+  const back = new URL(page);
+  back.searchParams.set(returnedErrorParam, code);
+  return back.href;
 }

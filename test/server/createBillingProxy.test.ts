@@ -24,7 +24,14 @@ afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
 function proxy(options: Partial<ProxyOptions> = {}) {
-  return createBillingProxy({ apiKey: fake.apiKey, baseUrl: fake.baseUrl, ...options });
+  // Rules other than the guards: the fake's tenant is active, and guards.test.ts covers the guards.
+  return createBillingProxy({
+    apiKey: fake.apiKey,
+    baseUrl: fake.baseUrl,
+    blockDuplicateSubscriptions: false,
+    rateLimit: false,
+    ...options,
+  });
 }
 
 /** What a same-origin browser fetch sends. */
