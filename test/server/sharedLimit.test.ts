@@ -94,7 +94,7 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) {
     const server = start(process.execPath, [resolve(import.meta.dirname, 'sharedLimit/express.mjs')], env);
     const [, origin] = await server.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-    servers.push({ origin: origin!, process: server });
+    servers.push({ origin: origin ?? '', process: server });
   }
 }, 60_000);
 
