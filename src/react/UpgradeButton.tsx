@@ -3,7 +3,7 @@ import { forwardRef } from 'react';
 import type { Tier } from '../core';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
 import { useBillingContext } from './BillingContext';
-import { withCheckoutMarker } from './checkoutReturn';
+import { returnedBillingError, withCheckoutMarker } from './checkoutReturn';
 import { useCheckout, type UseCheckoutOptions } from './useCheckout';
 
 export interface UpgradeButtonProps extends ActionButtonBaseProps, UseCheckoutOptions {
@@ -20,8 +20,10 @@ export const UpgradeButton = forwardRef<HTMLButtonElement, UpgradeButtonProps>(f
   { tier, successUrl, cancelUrl, onError, onNavigate, children, ...rest },
   ref,
 ) {
-  const { backend, checkout, labels } = useBillingContext('UpgradeButton');
-  const { start, isPending, error } = useCheckout({ onError, onNavigate });
+  const { backend, checkout, labels, returnedError } = useBillingContext('UpgradeButton');
+  const { start, isPending, error: clickError } = useCheckout({ onError, onNavigate });
+  // A click's failure, else what the proxy's form route came back with (`billing_error=rate_limited`).
+  const error = clickError ?? returnedBillingError(returnedError);
   const formSuccessUrl = successUrl ?? checkout.successUrl;
   return (
     <ActionButton

@@ -1,5 +1,6 @@
 /** The marker the library adds to a Checkout success URL, and reading it back from the address bar. */
 
+import { BillingError } from '../core/BillingError';
 import { checkoutReturnParam, returnedErrorParam } from '../core/markers';
 
 export { checkoutReturnParam, returnedErrorParam };
@@ -53,4 +54,17 @@ export function clearReturnMarkers(): void {
   url.searchParams.delete(checkoutReturnParam);
   url.searchParams.delete(returnedErrorParam);
   window.history.replaceState(window.history.state, '', url.toString());
+}
+
+/**
+ * The error a no-JavaScript form route sent the browser back with, as the buttons show it: only
+ * `rate_limited` (the proxy's limit on session mints) is an error every billing button shares;
+ * `no_customer` is ManageButton's own offer of Checkout.
+ */
+export function returnedBillingError(code: string | null): BillingError | null {
+  return code === 'rate_limited'
+    ? new BillingError('rate_limited', 'Too many billing sessions were requested. Try again later.', {
+        status: 429,
+      })
+    : null;
 }
