@@ -256,11 +256,16 @@ async function guards() {
     console.error('bench/proxy.mjs --guards: gave up after 180 s');
     process.exit(1);
   }, 180_000);
-  console.log(
-    `POST through the proxy, ${args.connections} connections, ${args.duration} s per run, Node ${process.version}, ${os.cpus().length} CPUs`,
-  );
-  const row = (r, base) =>
-    `  ${r.name.padEnd(38)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${String(r.p50).padStart(3)} ms   mean ${r.mean.toFixed(2).padStart(6)} ms${base ? ` (${r.mean >= base.mean ? '+' : ''}${(r.mean - base.mean).toFixed(2)} ms)` : ''}   proxy CPU ${r.cpu[0].toFixed(0)} µs/request${base ? ` (${r.cpu[0] >= base.cpu[0] ? '+' : ''}${(r.cpu[0] - base.cpu[0]).toFixed(0)} µs)` : ''}`;
+  const runs = `${args.connections} connections, ${args.duration} s per run`;
+  console.log(`POST through the proxy, ${runs}, Node ${process.version}, ${os.cpus().length} CPUs`);
+  const signed = (n, digits) => `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`;
+  const row = (r, base) => {
+    const rps = `${r.rps.toFixed(0).padStart(6)} req/s`;
+    const mean = `mean ${r.mean.toFixed(2).padStart(6)} ms${base ? ` (${signed(r.mean - base.mean, 2)} ms)` : ''}`;
+    const cpuDelta = base ? ` (${signed(r.cpu[0] - base.cpu[0], 0)} µs)` : '';
+    const cpu = `proxy CPU ${r.cpu[0].toFixed(0)} µs/request${cpuDelta}`;
+    return `  ${r.name.padEnd(38)} ${rps}   p50 ${String(r.p50).padStart(3)} ms   ${mean}   ${cpu}`;
+  };
 
   console.log(`\nduplicate guard: JSON Checkout, fake Saiku answers after ${delay} ms (no rate limit)`);
   const unguarded = await mintThrough('without the guard', 'off', 'checkout-session', delay);
