@@ -2,6 +2,7 @@ import { normalizeApiKey } from './apiKey';
 import { BillingError } from './BillingError';
 import { requestJson } from './http';
 import { parseBillingState, parseCheckoutSession, parsePortalSession } from './parse';
+import { readCappedText } from './readCappedText';
 import type { BillingBackend, CheckoutSessionInput, PortalSessionInput } from './types';
 
 export interface SaikuClientOptions {
@@ -34,6 +35,8 @@ export function createSaikuClient(options: SaikuClientOptions): BillingBackend {
     timeoutMs: options.timeoutMs ?? 10_000,
     service: 'the Saiku API',
     secret: apiKey,
+    // Servers call Saiku: its answer is read within the time limit and capped at 64 KiB.
+    readText: readCappedText,
   };
   return {
     async getState({ signal } = {}) {

@@ -14,6 +14,8 @@ export interface RequestJsonOptions {
   service: string;
   /** A secret (the API key) to cut out of any message the server sends back. */
   secret?: string;
+  /** Reads the answer's body (`readCappedText` on servers); default `response.text()`. */
+  readText?: (response: Response, signal: AbortSignal, service: string) => Promise<string>;
 }
 
 /** Sends a request and resolves with the JSON body of a 2xx answer; rejects with a `BillingError` otherwise. */
@@ -53,7 +55,7 @@ async function send(
       signal,
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
     });
-    text = await readCappedText(response, signal, options.service);
+    text = await (options.readText?.(response, signal, options.service) ?? response.text());
   } catch (cause) {
     // The caller's own abort (react-query cancelling a query) is not a billing error.
     if (options.signal?.aborted) throw options.signal.reason ?? cause;
@@ -81,59 +83,6 @@ async function send(
   return json;
 }
 
-/** The most of an answer that is read, counted after decoding: the API's bodies are under 1 KiB. */
-export const maxAnswerBytes = 64 * 1024;
-
-/**
- * Reads the body as UTF-8 text, giving up when `signal` aborts (whatever the `fetch` that made the
- * response does with it: a body that never ends or drips a byte at a time still fails in time) and
- * at `maxAnswerBytes`, where it stops reading, so a huge answer or a gzip bomb is never buffered.
- */
-async function readCappedText(response: Response, signal: AbortSignal, service: string): Promise<string> {
-  const tooLarge = () =>
-    new BillingError('invalid_response', `${service} answered with more than ${maxAnswerBytes} bytes.`, {
-      status: response.status,
-    });
-  const body = response.body;
-  if (body === null) return '';
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  // A compressed answer's length is before decoding, so only an identity one can be refused unread.
-  if (declared > maxAnswerBytes && !response.headers.has('content-encoding')) {
-    void body.cancel().catch(() => undefined);
-    throw tooLarge();
-  }
-  const reader = body.getReader();
-  let onAbort = () => {};
-  const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => reject(signal.reason);
-  });
-  aborted.catch(() => undefined);
-  if (signal.aborted) onAbort();
-  else signal.addEventListener('abort', onAbort, { once: true });
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await Promise.race([reader.read(), aborted]);
-      if (done) return text + decoder.decode();
-      // Bytes from any realm (a test environment's fetch may be another global's).
-      const chunk = ArrayBuffer.isView(value)
-        ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
-        : new Uint8Array(0);
-      size += chunk.byteLength;
-      if (size > maxAnswerBytes) throw tooLarge();
-      text += decoder.decode(chunk, { stream: true });
-    }
-  } catch (caught) {
-    // Stop the transfer: the rest of the answer is never read.
-    void reader.cancel().catch(() => undefined);
-    throw caught;
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
-}
-
 function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {
@@ -152,13 +101,9 @@ export function errorFromResponse(
 ): BillingError {
   const parsed = parseErrorBody(json);
   const error = parsed.error;
-  // The two 409s: nothing to manage yet, or (from the proxy's duplicate guard) a subscription already.
+  // The proxy's two 409s: nothing to manage yet, or (its duplicate guard) a subscription already.
   const code =
-    response.status === 409 && (error === 'no_customer' || error === 'already_subscribed')
-      ? error
-      : error === 'no_customer'
-        ? 'no_customer'
-        : codeForStatus(response.status);
+    error === 'no_customer' || error === 'already_subscribed' ? error : codeForStatus(response.status);
   const retryAfter =
     code === 'rate_limited' ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
   // A server that echoes the key back (in any spelling) must not put it into logs through our error.

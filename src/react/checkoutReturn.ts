@@ -63,8 +63,6 @@ export function clearReturnMarkers(): void {
  */
 export function returnedBillingError(code: string | null): BillingError | null {
   return code === 'rate_limited'
-    ? new BillingError('rate_limited', 'Too many billing sessions were requested. Try again later.', {
-        status: 429,
-      })
+    ? new BillingError(code, 'Too many billing sessions.', { status: 429 })
     : null;
 }
