@@ -127,9 +127,21 @@ async function writeUntil(
   res.on('close', () => void (closed = true));
   while (counter.sent < total && !closed) {
     counter.sent += chunk.byteLength;
-    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (!res.write(chunk)) await drainedOrClosed(res);
   }
   res.end();
+}
+
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 /** The largest heap + buffer memory seen, sampled every millisecond while `run` runs, minus the start. */
