@@ -162,7 +162,9 @@ async function limitMint(
   if (typeof name !== 'string' || name === '')
     throw new HostFailure(new TypeError('rateLimit.key must return a non-empty string.'));
   try {
-    await consumeMint(limiter, name, (error) => report(config, scrubError(error, reply.secret), request));
+    await consumeMint(limiter, name, config.timeoutMs, (error) =>
+      report(config, scrubError(error, reply.secret), request),
+    );
   } catch (caught) {
     if (!(caught instanceof RateLimited) || kind === 'json') throw caught;
     return reply.redirect(withReturnedError(page, 'rate_limited'));

@@ -8,7 +8,8 @@ import { Refusal } from './replies';
  * What the proxy needs of a limiter: rate-limiter-flexible's limiters (`RateLimiterMemory`,
  * `RateLimiterRedis`, …) fit as they are. `consume` resolves when the request is within the budget;
  * it rejects with an object carrying `msBeforeNext` when it is over (429), or with an `Error` when the
- * limiter itself failed (its store is down): the request is then let through and `onError` told.
+ * limiter itself failed (its store is down; or it did not answer within `timeoutMs`): the request is
+ * then let through and `onError` told.
  */
 export interface RateLimiterLike {
   consume(key: string, points?: number): Promise<unknown>;
@@ -81,16 +82,21 @@ export async function hashedKey(apiKey: string): Promise<string> {
 
 /**
  * Spends one mint of `key`'s budget. Over the limit it throws `RateLimited`; a limiter that fails
- * (its store is down) lets the request through and hands the failure to `onFailure`: a store outage
- * must not stop customers from paying.
+ * (its store is down) or does not answer within `timeoutMs` lets the request through and hands the
+ * failure to `onFailure`: a store outage must not stop customers from paying.
  */
 export async function consumeMint(
   limiter: RateLimiterLike,
   key: string,
+  timeoutMs: number,
   onFailure: (error: Error) => void,
 ): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`It did not answer within ${timeoutMs} ms.`)), timeoutMs);
+  });
   try {
-    await limiter.consume(key, 1);
+    await Promise.race([limiter.consume(key, 1), stalled]);
   } catch (rejection) {
     const msBeforeNext = overLimitBy(rejection);
     if (msBeforeNext === null) {
@@ -102,6 +108,8 @@ export async function consumeMint(
       return;
     }
     throw new RateLimited(Math.max(1, Math.ceil(msBeforeNext / 1000)));
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -260,6 +260,20 @@ describe('the rate limit on session mints (rateLimit)', () => {
     expect((heard[0]?.cause as Error).message).toBe('connect ECONNREFUSED');
   });
 
+  it('lets a request through and tells onError when the limiter does not answer within timeoutMs', async () => {
+    vi.useRealTimers();
+    const heard: Error[] = [];
+    const hung: RateLimiterLike = { consume: () => new Promise(() => {}) };
+    const handler = proxy({
+      rateLimit: { limiter: hung },
+      timeoutMs: 100,
+      onError: (error) => void heard.push(error),
+    });
+    expect((await handler(postJson('portal-session', { returnUrl: cancelUrl }))).status).toBe(200);
+    expect(heard).toHaveLength(1);
+    expect((heard[0]?.cause as Error).message).toMatch(/did not answer within 100 ms/);
+  });
+
   it('mints without a limit when turned off', async () => {
     const handler = proxy({ rateLimit: false });
     for (let i = 0; i < 15; i++)
