@@ -48,6 +48,11 @@ export function createMemoryRateLimiter(
   points: number = defaultRateLimit.points,
   durationMs: number = defaultRateLimit.durationMs,
 ): RateLimiterLike {
+  if (!Number.isInteger(points) || points < 1 || !Number.isFinite(durationMs) || durationMs <= 0) {
+    throw new TypeError(
+      'createMemoryRateLimiter needs a whole number of points ≥ 1 and a positive durationMs.',
+    );
+  }
   const windows = new Map<string, { start: number; used: number }>();
   let nextSweep = 0;
   return {

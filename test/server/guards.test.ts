@@ -4,7 +4,12 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BillingError, createProxyBackend } from '../../src/core';
-import { createBillingProxy, type ProxyOptions, type RateLimiterLike } from '../../src/server';
+import {
+  createBillingProxy,
+  createMemoryRateLimiter,
+  type ProxyOptions,
+  type RateLimiterLike,
+} from '../../src/server';
 import {
   checkoutBody,
   freeStateBody,
@@ -284,6 +289,8 @@ describe('the rate limit on session mints (rateLimit)', () => {
     expect(() => proxy({ rateLimit: { limiter: {} as RateLimiterLike } })).toThrow(TypeError);
     expect(() => proxy({ rateLimit: true as unknown as false })).toThrow(TypeError);
     expect(() => proxy({ blockDuplicateSubscriptions: 'no' as unknown as boolean })).toThrow(TypeError);
+    expect(() => createMemoryRateLimiter(0, 60_000)).toThrow(TypeError);
+    expect(() => createMemoryRateLimiter(10, -1)).toThrow(TypeError);
     expect(() => proxy({ allowedRedirectHosts: 'checkout.stripe.com' as unknown as string[] })).toThrow(
       TypeError,
     );
