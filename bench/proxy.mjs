@@ -5,13 +5,18 @@
 // shared machine), and how many connections the proxy opened to the fake (keep-alive: as many as
 // the load's connections, not one per request). Each server runs in its own process so the load
 // generator does not share their event loop. Not a test. Run `npm run build` first.
-// usage: node bench/proxy.mjs [--duration 10] [--connections 10] [--delay ms] [--entry path]
+// usage: node bench/proxy.mjs [--duration 10] [--connections 10] [--delay ms] [--entry path] [--guards]
 //   --entry path the server entry to measure (default dist/server/index.js): a copy of an older
 //                build's dist, to compare two versions with the same bench.
 //   --delay ms   the fake Saiku answers after this long. Without it, two scenarios run: 0 ms (the
 //                proxy's raw cost, which no upstream hides) and 20 ms (a fast real API, whose
 //                answer needs a database and a network hop).
-import { fork } from 'node:child_process';
+//   --guards     instead, what the guards cost: a JSON Checkout with the duplicate guard's state read
+//                and without it (fake Saiku at 20 ms, or --delay), and a Portal mint with no rate
+//                limit, the in-memory limiter and a RateLimiterRedis on a redis-server of its own
+//                (fake Saiku at 0 ms, so the limiter's cost is not hidden).
+import { fork, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { createServer } from 'node:http';
@@ -38,6 +43,9 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     delay: { type: 'string' },
     entry: { type: 'string' },
+    guards: { type: 'boolean', default: false },
+    guard: { type: 'string', default: 'none' },
+    'redis-port': { type: 'string' },
   },
 });
 const serverEntry = resolve(args.entry ?? resolve(root, 'dist/server/index.js'));
@@ -59,15 +67,27 @@ function serve(listener) {
 }
 
 if (args.role === 'upstream') {
-  // The fake Saiku API: checks the key, answers the state.
-  const body = JSON.stringify(state);
+  // The fake Saiku API: checks the key, answers the sessions and the state (a free tenant under
+  // --guards, so the duplicate guard lets its Checkouts through).
+  const body = JSON.stringify(
+    args.guards
+      ? { ...state, stripeCustomerId: null, subscriptionStatus: '', billedFeaturesActive: false }
+      : state,
+  );
+  const sessions = {
+    '/me/billing/checkout-session': JSON.stringify({
+      url: 'https://checkout.stripe.com/c/pay/cs_1',
+      sessionId: 'cs_1',
+    }),
+    '/me/billing/portal-session': JSON.stringify({ url: 'https://billing.stripe.com/p/session/ps_1' }),
+  };
   const delay = Number(args.delay ?? 0);
   serve((req, res) => {
     const answer = () => {
       if (req.headers.authorization !== `Bearer ${apiKey}`) {
         res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"error":"unauthorized"}');
       } else {
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(sessions[req.url] ?? body);
       }
     };
     req.resume();
@@ -75,15 +95,64 @@ if (args.role === 'upstream') {
   });
 } else if (args.role === 'proxy') {
   const { createBillingProxy, toNodeHandler } = await import(serverEntry);
-  serve(toNodeHandler(createBillingProxy({ apiKey, baseUrl: args.upstream })));
+  serve(
+    toNodeHandler(
+      createBillingProxy({ apiKey, baseUrl: args.upstream, ...(await guardOptions(args.guard)) }),
+    ),
+  );
 } else {
   await main();
 }
 
+/**
+ * The proxy's guards for one bench server. The limiters get a budget no load reaches, so every
+ * request pays for the limiter and none is refused: the cost measured is the check itself.
+ */
+async function guardOptions(guard) {
+  const budget = 1e9;
+  switch (guard) {
+    case 'none':
+      return {};
+    case 'off':
+      return { blockDuplicateSubscriptions: false, rateLimit: false };
+    case 'duplicate':
+      return { blockDuplicateSubscriptions: true, rateLimit: false };
+    case 'memory': {
+      const { createMemoryRateLimiter } = await import(serverEntry);
+      return { rateLimit: { limiter: createMemoryRateLimiter(budget, 60_000) } };
+    }
+    case 'redis': {
+      const { Redis } = await import('ioredis');
+      const { RateLimiterRedis } = await import('rate-limiter-flexible');
+      const redis = new Redis({
+        host: '127.0.0.1',
+        port: Number(args['redis-port']),
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+      });
+      redis.on('error', () => {});
+      await once(redis, 'ready');
+      const limiter = new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: 'bench',
+        points: budget,
+        duration: 60,
+      });
+      return { rateLimit: { limiter } };
+    }
+    default:
+      throw new Error(`unknown --guard ${guard}`);
+  }
+}
+
 function start(role, extra = []) {
-  const child = fork(import.meta.filename, [`--role=${role}`, `--entry=${serverEntry}`, ...extra], {
-    stdio: 'inherit',
-  });
+  const child = fork(
+    import.meta.filename,
+    [`--role=${role}`, `--entry=${serverEntry}`, ...(args.guards ? ['--guards'] : []), ...extra],
+    {
+      stdio: 'inherit',
+    },
+  );
   return new Promise((resolvePort, reject) => {
     child.once('message', ({ port }) => resolvePort({ child, url: `http://127.0.0.1:${port}` }));
     child.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
@@ -99,14 +168,14 @@ function stats({ child }) {
 }
 
 /** Loads `url`; `servers` are the processes whose CPU time per request to report. */
-async function load(name, url, servers, headers = {}) {
+async function load(name, url, servers, headers = {}, request = {}) {
   const { default: autocannon } = await import('autocannon');
   const duration = Number(args.duration);
   const connections = Number(args.connections);
   // A short warm-up so the JIT and the keep-alive pools are ready, then the measured run.
-  await autocannon({ url, connections, duration: 1, headers });
+  await autocannon({ url, connections, duration: 1, headers, ...request });
   const before = await Promise.all(servers.map(stats));
-  const result = await autocannon({ url, connections, duration, headers });
+  const result = await autocannon({ url, connections, duration, headers, ...request });
   const after = await Promise.all(servers.map(stats));
   if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
     throw new Error(
@@ -132,6 +201,7 @@ async function main() {
     console.error(`${serverEntry} is missing: run \`npm run build\` first.`);
     process.exit(1);
   }
+  if (args.guards) return guards();
   const delays = args.delay === undefined ? [0, 20] : [Number(args.delay)];
   const guard = setTimeout(() => {
     console.error('bench/proxy.mjs: gave up after 180 s');
@@ -156,6 +226,122 @@ async function main() {
     }
   }
   clearTimeout(guard);
+}
+
+/** POSTs a JSON session request through a proxy with the given guard; fake Saiku answers after `delay`. */
+async function mintThrough(name, guard, route, delay, extra = []) {
+  const upstream = await start('upstream', [`--delay=${delay}`]);
+  const proxy = await start('proxy', [`--upstream=${upstream.url}`, `--guard=${guard}`, ...extra]);
+  const body =
+    route === 'checkout-session'
+      ? { tier: 'team', successUrl: `${proxy.url}/ok`, cancelUrl: `${proxy.url}/billing` }
+      : { returnUrl: `${proxy.url}/billing` };
+  try {
+    return await load(
+      name,
+      `${proxy.url}/api/billing/${route}`,
+      [proxy, upstream],
+      { 'content-type': 'application/json', origin: proxy.url },
+      { method: 'POST', body: JSON.stringify(body) },
+    );
+  } finally {
+    proxy.child.kill();
+    upstream.child.kill();
+  }
+}
+
+async function guards() {
+  const delay = args.delay === undefined ? 20 : Number(args.delay);
+  const timer = setTimeout(() => {
+    console.error('bench/proxy.mjs --guards: gave up after 180 s');
+    process.exit(1);
+  }, 180_000);
+  const runs = `${args.connections} connections, ${args.duration} s per run`;
+  console.log(`POST through the proxy, ${runs}, Node ${process.version}, ${os.cpus().length} CPUs`);
+  const signed = (n, digits) => `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`;
+  const row = (r, base) => {
+    const rps = `${r.rps.toFixed(0).padStart(6)} req/s`;
+    const mean = `mean ${r.mean.toFixed(2).padStart(6)} ms${base ? ` (${signed(r.mean - base.mean, 2)} ms)` : ''}`;
+    const cpuDelta = base ? ` (${signed(r.cpu[0] - base.cpu[0], 0)} µs)` : '';
+    const cpu = `proxy CPU ${r.cpu[0].toFixed(0)} µs/request${cpuDelta}`;
+    return `  ${r.name.padEnd(38)} ${rps}   p50 ${String(r.p50).padStart(3)} ms   ${mean}   ${cpu}`;
+  };
+
+  console.log(`\nduplicate guard: JSON Checkout, fake Saiku answers after ${delay} ms (no rate limit)`);
+  const unguarded = await mintThrough('without the guard', 'off', 'checkout-session', delay);
+  console.log(row(unguarded));
+  console.log(
+    row(
+      await mintThrough('with the guard (one state read)', 'duplicate', 'checkout-session', delay),
+      unguarded,
+    ),
+  );
+
+  console.log(
+    '\nrate limit: JSON Portal mint, fake Saiku answers at once (no duplicate guard on this route)',
+  );
+  console.log(`  in-memory limiter alone, in process: ${await limiterAlone()}`);
+  const port = await freePort();
+  const redis = spawn(
+    '/usr/bin/redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  try {
+    await new Promise((resolveReady, reject) => {
+      let out = '';
+      redis.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('Ready to accept connections')) resolveReady();
+      });
+      redis.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
+    });
+    const off = await mintThrough('no limit', 'off', 'portal-session', 0);
+    console.log(row(off));
+    console.log(
+      row(await mintThrough('in-memory limiter (the default)', 'memory', 'portal-session', 0), off),
+    );
+    console.log(
+      row(
+        await mintThrough('RateLimiterRedis (local redis-server)', 'redis', 'portal-session', 0, [
+          `--redis-port=${port}`,
+        ]),
+        off,
+      ),
+    );
+  } finally {
+    redis.kill();
+  }
+  clearTimeout(timer);
+}
+
+/** The default limit's own work, without HTTP: hash the key (Web Crypto), then spend from a fixed window. */
+async function limiterAlone() {
+  const { createMemoryRateLimiter } = await import(serverEntry);
+  const limiter = createMemoryRateLimiter(1e9, 60_000);
+  const encoder = new TextEncoder();
+  const check = async (i) => {
+    await crypto.subtle.digest('SHA-256', encoder.encode(`${apiKey}${i % 1000}`));
+    await limiter.consume(`tenant-${i % 1000}`);
+  };
+  for (let i = 0; i < 20_000; i++) await check(i);
+  const runs = 200_000;
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) await check(i);
+  const us = ((performance.now() - started) * 1000) / runs;
+  return `${us.toFixed(1)} µs a request (hash + consume, 1 000 tenants)`;
+}
+
+function freePort() {
+  const server = createServer();
+  return new Promise((resolvePort) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    }),
+  );
 }
 
 function report(delay, direct, proxied) {

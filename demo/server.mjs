@@ -21,6 +21,8 @@ export async function startDemoServer({
   apiUrl = process.env.SAIKU_API_URL,
   webhookDelayMs = 1500,
   silent = false,
+  // The proxy's limit on session mints; the default (10 a minute) unless a caller passes its own or false.
+  rateLimit = undefined,
 } = {}) {
   const server = createServer();
   const vite = await createViteServer({
@@ -59,8 +61,11 @@ export async function startDemoServer({
           baseUrl: 'http://saiku-simulator.internal',
           fetch: (input, init) => simulator.fetch(new Request(input, init)),
           allowedOrigins,
+          // The simulator's stand-in Checkout and Portal pages live on this server, over loopback http.
+          allowedRedirectHosts: [new URL(simulator.pages.checkout).host],
+          rateLimit,
         }
-      : { apiKey, ...(apiUrl ? { baseUrl: apiUrl } : {}), allowedOrigins },
+      : { apiKey, ...(apiUrl ? { baseUrl: apiUrl } : {}), allowedOrigins, rateLimit },
   );
   const proxyMiddleware = toNodeHandler(proxy);
   const simulatorMiddleware = simulator

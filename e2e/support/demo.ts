@@ -17,6 +17,7 @@ interface DemoServerModule {
     silent?: boolean;
     apiKey?: string;
     webhookDelayMs?: number;
+    rateLimit?: false;
   }): Promise<{ url: string; simulator: BillingSimulator | null; close(): Promise<void> }>;
 }
 
@@ -38,6 +39,9 @@ export async function startDemo(options: { webhookDelayMs?: number } = {}): Prom
     // An empty key means "use the simulator", even when SAIKU_API_KEY is set in the environment.
     apiKey: '',
     webhookDelayMs: options.webhookDelayMs ?? e2eWebhookDelayMs,
+    // One demo serves a whole file of flows, each minting sessions for the same tenant: the proxy's
+    // limit of 10 a minute (covered by test/server/guards.test.ts) would cut a busy file short.
+    rateLimit: false,
   });
   const { simulator } = demo;
   if (!simulator) {

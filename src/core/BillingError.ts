@@ -6,6 +6,8 @@ export type BillingErrorCode =
   | 'unauthorized'
   /** 409: the tenant never completed Checkout, so there is no portal to open. */
   | 'no_customer'
+  /** 409 from the proxy's duplicate guard: the tenant already has a subscription; open the Portal instead. */
+  | 'already_subscribed'
   /** 400 / 422 (and other 4xx): the request was refused as invalid. */
   | 'invalid_request'
   /** 429: slow down; see `retryAfter`. */
@@ -24,6 +26,7 @@ export type BillingErrorCode =
 export const billingErrorCodes = [
   'unauthorized',
   'no_customer',
+  'already_subscribed',
   'invalid_request',
   'rate_limited',
   'upstream',

@@ -3,6 +3,7 @@ import { BillingError } from './BillingError';
 import { requestJson } from './http';
 import { redactSecret } from './redactSecret';
 import { parseBillingState, parseCheckoutSession, parsePortalSession } from './parse';
+import { readCappedText } from './readCappedText';
 import type { BillingBackend, CheckoutSessionInput, PortalSessionInput } from './types';
 
 export interface SaikuClientOptions {
@@ -35,6 +36,8 @@ export function createSaikuClient(options: SaikuClientOptions): BillingBackend {
     timeoutMs: options.timeoutMs ?? 10_000,
     service: 'the Saiku API',
     redact: (text: string) => redactSecret(text, apiKey),
+    // Servers call Saiku: its answer is read within the time limit and capped at 64 KiB.
+    readText: readCappedText,
   };
   return {
     async getState({ signal } = {}) {

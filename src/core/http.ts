@@ -16,6 +16,8 @@ export interface RequestJsonOptions {
    * passes core's `redactSecret` here, so a browser bundle, which has no secret, does not carry it.
    */
   redact?: (text: string) => string;
+  /** Reads the answer's body (`readCappedText` on servers); default `response.text()`. */
+  readText?: (response: Response, signal: AbortSignal, service: string) => Promise<string>;
 }
 
 /** Sends a request and resolves with the JSON body of a 2xx answer; rejects with a `BillingError` otherwise. */
@@ -55,10 +57,11 @@ async function send(
       signal,
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
     });
-    text = await response.text();
+    text = await (options.readText?.(response, signal, options.service) ?? response.text());
   } catch (cause) {
     // The caller's own abort (react-query cancelling a query) is not a billing error.
     if (options.signal?.aborted) throw options.signal.reason ?? cause;
+    if (cause instanceof BillingError) throw cause;
     throw timeout.aborted
       ? new BillingError('timeout', `${options.service} did not answer within ${options.timeoutMs} ms.`, {
           cause,
@@ -100,7 +103,9 @@ export function errorFromResponse(
 ): BillingError {
   const parsed = parseErrorBody(json);
   const error = parsed.error;
-  const code = error === 'no_customer' ? 'no_customer' : codeForStatus(response.status);
+  // The proxy's two 409s: nothing to manage yet, or (its duplicate guard) a subscription already.
+  const code =
+    error === 'no_customer' || error === 'already_subscribed' ? error : codeForStatus(response.status);
   const retryAfter =
     code === 'rate_limited' ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
   // A server that echoes the key back (in any spelling) must not put it into logs through our error.

@@ -75,6 +75,8 @@ export const germanLabels: BillingLabels = {
         return 'Sie sind nicht berechtigt, die Abrechnung zu verwalten. Melden Sie sich erneut an oder wenden Sie sich an Ihre Administration.';
       case 'no_customer':
         return 'Es gibt noch kein Abonnement zu verwalten.';
+      case 'already_subscribed':
+        return 'Sie haben bereits ein Abonnement. Ändern Sie Ihren Tarif im Abrechnungsportal.';
       case 'invalid_request':
         return 'Der Abrechnungsdienst hat die Anfrage abgelehnt.';
       case 'rate_limited':

@@ -73,6 +73,8 @@ export const japaneseLabels: BillingLabels = {
         return 'お支払いを管理する権限がありません。もう一度サインインするか、管理者にお問い合わせください。';
       case 'no_customer':
         return '管理できるご契約はまだありません。';
+      case 'already_subscribed':
+        return 'すでにご契約があります。プランの変更はお支払いポータルで行えます。';
       case 'invalid_request':
         return 'お支払いサービスがリクエストを受け付けませんでした。';
       case 'rate_limited':

@@ -3,6 +3,7 @@ import { forwardRef } from 'react';
 import type { Tier } from '../core';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
 import { useBillingContext } from './BillingContext';
+import { returnedBillingError } from './checkoutReturn';
 import { portalForm } from './fallbackForms';
 import { UpgradeButton } from './UpgradeButton';
 import { usePortal, type UsePortalOptions } from './usePortal';
@@ -26,7 +27,8 @@ export const ManageButton = forwardRef<HTMLButtonElement, ManageButtonProps>(fun
   ref,
 ) {
   const { backend, portal, checkout, labels, returnedError } = useBillingContext('ManageButton');
-  const { open, isPending, error } = usePortal({ onError, onNavigate });
+  const { open, isPending, error: clickError } = usePortal({ onError, onNavigate });
+  const error = clickError ?? returnedBillingError(returnedError);
   // 409 from a click, or the proxy's no-JavaScript portal route sending the browser back with it.
   const noCustomer = error?.code === 'no_customer' || (error === null && returnedError === 'no_customer');
   const offerTier = upgradeTier ?? checkout.tier;

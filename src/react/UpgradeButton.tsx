@@ -3,6 +3,7 @@ import { forwardRef } from 'react';
 import { hasSubscription, type Tier } from '../core';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
 import { useBillingContext } from './BillingContext';
+import { returnedBillingError } from './checkoutReturn';
 import { checkoutForm, portalForm } from './fallbackForms';
 import { useBillingState } from './useBillingState';
 import { useCheckout, type UseCheckoutOptions } from './useCheckout';
@@ -25,8 +26,10 @@ export const UpgradeButton = forwardRef<HTMLButtonElement, UpgradeButtonProps>(f
   { tier, successUrl, cancelUrl, onError, onNavigate, children, ...rest },
   ref,
 ) {
-  const { backend, checkout, portal, labels } = useBillingContext('UpgradeButton');
-  const { start, isPending, error } = useCheckout({ onError, onNavigate });
+  const { backend, checkout, portal, labels, returnedError } = useBillingContext('UpgradeButton');
+  const { start, isPending, error: clickError } = useCheckout({ onError, onNavigate });
+  // A click's failure, else what the proxy's form route came back with (`billing_error=rate_limited`).
+  const error = clickError ?? returnedBillingError(returnedError);
   // Reads the state other components fetched, without asking for it: the click checks it anyway.
   const { data: state } = useBillingState({ enabled: false });
   return (

@@ -1,5 +1,6 @@
 /** The markers the library adds to success, cancel and return URLs, and reading them back from the address bar. */
 
+import { BillingError } from '../core/BillingError';
 import {
   checkoutReturnParam,
   portalReturnParam,
@@ -68,4 +69,15 @@ export function clearReturnMarkers(): void {
   const url = new URL(window.location.href);
   if (!stripReturnMarkers(url)) return;
   window.history.replaceState(window.history.state, '', url.toString());
+}
+
+/**
+ * The error a no-JavaScript form route sent the browser back with, as the buttons show it: only
+ * `rate_limited` (the proxy's limit on session mints) is an error every billing button shares;
+ * `no_customer` is ManageButton's own offer of Checkout.
+ */
+export function returnedBillingError(code: string | null): BillingError | null {
+  return code === 'rate_limited'
+    ? new BillingError(code, 'Too many billing sessions.', { status: 429 })
+    : null;
 }

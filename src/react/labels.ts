@@ -118,6 +118,8 @@ export const defaultLabels: BillingLabels = {
         return 'You are not allowed to manage billing. Sign in again or ask an administrator.';
       case 'no_customer':
         return 'There is no subscription to manage yet.';
+      case 'already_subscribed':
+        return 'You already have a subscription. Change your plan in the billing portal.';
       case 'invalid_request':
         return `The billing request was refused: ${error.message}`;
       case 'rate_limited':

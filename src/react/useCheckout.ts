@@ -3,7 +3,7 @@ import { useCallback, useRef } from 'react';
 import { BillingError, hasSubscription, type BillingState, type CheckoutSessionInput } from '../core';
 import { useBillingContext } from './BillingContext';
 import { billingQueryOptions } from './billingQueryOptions';
-import { currentPageUrl, withCancelMarker, withCheckoutMarker } from './checkoutReturn';
+import { currentPageUrl, withCancelMarker, withCheckoutMarker, withPortalMarker } from './checkoutReturn';
 import { usePortal } from './usePortal';
 import { useSessionAction, type SessionActionOptions } from './useSessionAction';
 
@@ -26,7 +26,9 @@ export interface UseCheckoutResult {
 
 /**
  * Sends the user to Stripe Checkout (or, for a tenant that already has a subscription, to the Customer
- * Portal); defaults come from the provider's `checkout` prop and the current page.
+ * Portal); defaults come from the provider's `checkout` prop and the current page. The proxy's duplicate
+ * guard (409 `already_subscribed`, a subscription that began after the state was read) leads to the
+ * Portal too.
  */
 export function useCheckout(options: UseCheckoutOptions = {}): UseCheckoutResult {
   const { backend, checkout, queryClient, initialState, emit } = useBillingContext('useCheckout');
@@ -60,13 +62,20 @@ export function useCheckout(options: UseCheckoutOptions = {}): UseCheckoutResult
         );
       }
       emit({ type: 'checkout_started', tier: merged.tier });
-      return backend.createCheckoutSession({
-        tier: merged.tier,
-        ...(merged.email === undefined ? {} : { email: merged.email }),
-        ...(merged.name === undefined ? {} : { name: merged.name }),
-        successUrl: withCheckoutMarker(successUrl),
-        cancelUrl: withCancelMarker(cancelUrl),
-      });
+      return backend
+        .createCheckoutSession({
+          tier: merged.tier,
+          ...(merged.email === undefined ? {} : { email: merged.email }),
+          ...(merged.name === undefined ? {} : { name: merged.name }),
+          successUrl: withCheckoutMarker(successUrl),
+          cancelUrl: withCancelMarker(cancelUrl),
+        })
+        .catch((caught: unknown) => {
+          // The proxy's duplicate guard (409 already_subscribed): the tenant subscribed since the state
+          // was read, so plan changes happen in the Portal, as the proxy's form route does too.
+          if (!(caught instanceof BillingError) || caught.code !== 'already_subscribed') throw caught;
+          return backend.createPortalSession({ returnUrl: withPortalMarker(cancelUrl) });
+        });
     },
     [backend, checkout, emit],
   );

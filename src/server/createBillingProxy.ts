@@ -1,5 +1,7 @@
 /** The proxy the host mounts on its own server: it adds the Saiku API key, so the key never reaches a browser. */
 import { createSaikuClient } from '../core/createSaikuClient';
+import { hasSubscription } from '../core/plans';
+import type { BillingBackend } from '../core/types';
 import {
   checkoutInput,
   formFields,
@@ -9,12 +11,19 @@ import {
   type InputRules,
 } from './checkInput';
 import { BillingError } from '../core/BillingError';
-import { withCheckoutMarker } from '../core/markers';
+import {
+  stripReturnMarkers,
+  withCancelMarker,
+  withCheckoutMarker,
+  withPortalMarker,
+  withReturnedError,
+} from '../core/markers';
 import { checkDeclaredLength, readBodyText } from '../core/readBody';
 import { acceptsHtml, formFallbackUrl, portalLocation } from './formFallback';
 import { checkMediaType, checkSameSite } from './guards';
 import { customerOf, HostFailure, report, resolveKey } from './hostCallbacks';
 import { resolveOptions, type ProxyConfig, type ProxyOptions } from './proxyOptions';
+import { consumeMint, hashedKey, RateLimited } from './rateLimit';
 import { Refusal, Replier, toResponse, type Reply } from './replies';
 import { routeAt, type Route } from './routes';
 import { scrubError } from './scrubSecret';
@@ -91,11 +100,25 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
       const defaults =
         fallbackUrl === undefined
           ? undefined
-          : { successUrl: withCheckoutMarker(fallbackUrl), cancelUrl: fallbackUrl };
+          : { successUrl: withCheckoutMarker(fallbackUrl), cancelUrl: withCancelMarker(fallbackUrl) };
       const input = checkoutInput(fields, rules, defaults);
+      const limited = await limitMint(request, config, apiKey, route.kind, input.cancelUrl, reply);
+      if (limited !== null) return limited;
+      if (config.blockDuplicateSubscriptions && (await subscribed(client))) {
+        // Nothing may mint a second subscription; the form route sends the browser where plans change.
+        if (route.kind === 'form')
+          return reply.redirect(
+            await portalLocation(client, portalReturnFrom(input.cancelUrl), config.allowedRedirectHosts),
+          );
+        throw new Refusal(
+          409,
+          'already_subscribed',
+          'The tenant already has a subscription: change plans in the billing portal.',
+        );
+      }
       const customer = await customerOf(request, config);
       const session = await upstream(() => client.createCheckoutSession({ ...input, ...customer }));
-      const location = checkSessionUrl(session.url);
+      const location = checkSessionUrl(session.url, config.allowedRedirectHosts);
       return route.kind === 'json'
         ? reply.json(200, { url: location, sessionId: session.sessionId })
         : reply.redirect(location);
@@ -103,18 +126,65 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
     case 'portal-session':
     case 'portal': {
       const fields = await readFields(request, route.kind);
-      const input = portalInput(fields, rules, fallbackUrl);
+      const input = portalInput(fields, rules, fallbackUrl && withPortalMarker(fallbackUrl));
+      const limited = await limitMint(request, config, apiKey, route.kind, input.returnUrl, reply);
+      if (limited !== null) return limited;
       if (route.kind === 'json') {
         const session = await upstream(() => client.createPortalSession(input));
-        return reply.json(200, { url: checkSessionUrl(session.url) });
+        return reply.json(200, { url: checkSessionUrl(session.url, config.allowedRedirectHosts) });
       }
-      return reply.redirect(await portalLocation(client, input.returnUrl));
+      return reply.redirect(await portalLocation(client, input.returnUrl, config.allowedRedirectHosts));
     }
   }
 }
 
 /** The largest body the proxy reads: the seed's bodies are a few hundred bytes. */
 const maxBodyBytes = 16 * 1024;
+
+/** The page a Checkout would have returned to, as a Portal return URL: its markers swapped for the Portal's. */
+function portalReturnFrom(cancelUrl: string): string {
+  const page = new URL(cancelUrl);
+  stripReturnMarkers(page);
+  return withPortalMarker(page.href);
+}
+
+/** The duplicate guard's state read; a failed read is the upstream failure it is, never a Checkout. */
+async function subscribed(client: BillingBackend): Promise<boolean> {
+  return hasSubscription(await upstream(() => client.getState()));
+}
+
+/**
+ * Spends one session mint of the budget (`rateLimit`): null when within it. Over it, a form route
+ * answers a 303 back to its page with `billing_error=rate_limited`; a JSON route throws 429 + `Retry-After`.
+ */
+async function limitMint(
+  request: Request,
+  config: ProxyConfig,
+  apiKey: string,
+  kind: Route['kind'],
+  page: string,
+  reply: Replier,
+): Promise<Reply | null> {
+  if (config.rateLimit === null) return null;
+  const { limiter, key } = config.rateLimit;
+  let name: string;
+  try {
+    name = key === undefined ? await hashedKey(apiKey) : await key(request);
+  } catch (cause) {
+    throw new HostFailure(cause);
+  }
+  if (typeof name !== 'string' || name === '')
+    throw new HostFailure(new TypeError('rateLimit.key must return a non-empty string.'));
+  try {
+    await consumeMint(limiter, name, config.timeoutMs, (error) =>
+      report(config, scrubError(error, reply.secret), request),
+    );
+  } catch (caught) {
+    if (!(caught instanceof RateLimited) || kind === 'json') throw caught;
+    return reply.redirect(withReturnedError(page, 'rate_limited'));
+  }
+  return null;
+}
 
 async function readFields(request: Request, kind: Route['kind']): Promise<Fields> {
   let text: string;

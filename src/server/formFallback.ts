@@ -13,8 +13,8 @@ export function acceptsHtml(request: Request): boolean {
   return (request.headers.get('accept') ?? '').toLowerCase().includes('text/html');
 }
 
-// A defaulted success URL carries the Checkout marker, so the page confirms the subscription; a
-// page URL never keeps either marker.
+// A defaulted success, cancel or return URL carries its marker (as the client's do), so the page knows
+// how the trip went; the page URL a form came from never keeps an old one.
 
 /**
  * Where a form post returns when it names no URL: the page it came from (`Referer`) when that page
@@ -43,11 +43,18 @@ export function formFallbackUrl(request: Request, url: URL, allowedOrigins: Read
 }
 
 /** The portal form's next stop: Stripe, or back to the page with `billing_error=no_customer` to offer Checkout. */
-export async function portalLocation(client: BillingBackend, returnUrl: string): Promise<string> {
+export async function portalLocation(
+  client: BillingBackend,
+  returnUrl: string,
+  allowedHosts: readonly string[],
+): Promise<string> {
   try {
-    return checkSessionUrl((await client.createPortalSession({ returnUrl })).url);
+    return checkSessionUrl((await client.createPortalSession({ returnUrl })).url, allowedHosts);
   } catch (caught) {
     if (!(caught instanceof BillingError) || caught.code !== 'no_customer') throw asUpstreamFailure(caught);
-    return withReturnedError(returnUrl, 'no_customer');
+    // Back without the Portal's marker: the user never reached the Portal.
+    const page = new URL(returnUrl);
+    stripReturnMarkers(page);
+    return withReturnedError(page.href, 'no_customer');
   }
 }

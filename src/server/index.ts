@@ -4,5 +4,7 @@ export type { BillingProxyHandler } from './createBillingProxy';
 export { defaultProxyTiers } from './proxyOptions';
 export type { CustomerDetails, ProxyOptions } from './proxyOptions';
 export type { ProxyErrorCode } from './replies';
+export { createMemoryRateLimiter, defaultRateLimit } from './rateLimit';
+export type { RateLimiterLike, RateLimitOptions } from './rateLimit';
 export { toNodeHandler } from './toNodeHandler';
 export type { NodeHandlerOptions, NodeNext } from './toNodeHandler';

@@ -3,6 +3,8 @@ import { defaultProxyBasePath } from '../core/createProxyBackend';
 import { defaultSaikuBaseUrl } from '../core/createSaikuClient';
 import { normalizeApiKey } from '../core/apiKey';
 import { knownTiers } from '../core/tiers';
+import { defaultAllowedRedirectHosts } from '../core/redirect';
+import { createMemoryRateLimiter, type RateLimiterLike, type RateLimitOptions } from './rateLimit';
 import { guardedFetch } from './upstream';
 
 /** What `customer(request)` may fill in on the server. */
@@ -40,6 +42,27 @@ export interface ProxyOptions {
   timeoutMs?: number;
   /** Hears about every failure worth logging (Saiku's errors, the host's own throws), with the key scrubbed out. @default undefined */
   onError?: (error: Error, request: Request) => void | Promise<void>;
+  /**
+   * Read the tenant's state before forwarding a Checkout, and refuse it when the tenant already has a
+   * subscription (`hasSubscription`): 409 `already_subscribed` on the JSON route, a 303 into a Portal
+   * session on the form route. Costs one state read per Checkout.
+   * @default true
+   */
+  blockDuplicateSubscriptions?: boolean;
+  /**
+   * Limits session mints (Checkout and Portal, JSON and form routes together; state reads are free):
+   * over the limit, 429 `rate_limited` with `Retry-After`, or a 303 back with `billing_error=rate_limited`
+   * on a form route. `false` turns it off (when the host limits requests itself).
+   * @default 10 mints a minute per tenant, in this process's memory
+   * @example rateLimit: { limiter: new RateLimiterRedis({ storeClient: redis, points: 10, duration: 60 }) }
+   */
+  rateLimit?: false | RateLimitOptions;
+  /**
+   * Hosts a session URL from Saiku may point at (the browser client's rule); any other is answered 502
+   * and reported to `onError`. `http:` is accepted only for a loopback host listed here (local stand-ins).
+   * @default ['checkout.stripe.com', 'billing.stripe.com']
+   */
+  allowedRedirectHosts?: readonly string[];
 }
 
 /** @deprecated The same list as `knownTiers` from `@saiku/billing-react/core`; use that. */
@@ -56,6 +79,10 @@ export interface ProxyConfig {
   fetch: typeof fetch;
   timeoutMs: number;
   onError: ProxyOptions['onError'];
+  blockDuplicateSubscriptions: boolean;
+  /** null when turned off. */
+  rateLimit: { limiter: RateLimiterLike; key: RateLimitOptions['key'] } | null;
+  allowedRedirectHosts: readonly string[];
 }
 
 export function resolveOptions(options: ProxyOptions): ProxyConfig {
@@ -78,6 +105,7 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
   }
   const fetchImpl = options.fetch;
   return {
+    ...guardOptions(options),
     // A fixed key is normalised here, so a key with a line break inside fails at start-up.
     apiKey:
       typeof options.apiKey === 'string'
@@ -92,6 +120,39 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
     fetch: (input, init) => guardedFetch(fetchImpl ?? globalThis.fetch, input, init),
     timeoutMs,
     onError: options.onError,
+  };
+}
+
+function guardOptions(
+  options: ProxyOptions,
+): Pick<ProxyConfig, 'blockDuplicateSubscriptions' | 'rateLimit' | 'allowedRedirectHosts'> {
+  const block = options.blockDuplicateSubscriptions ?? true;
+  if (typeof block !== 'boolean') throw new TypeError('blockDuplicateSubscriptions must be a boolean.');
+  const rateLimit = options.rateLimit ?? {};
+  if (rateLimit !== false && (typeof rateLimit !== 'object' || rateLimit === null)) {
+    throw new TypeError('rateLimit must be false or an object { limiter?, key? }.');
+  }
+  if (rateLimit !== false) {
+    if (rateLimit.limiter !== undefined && typeof rateLimit.limiter?.consume !== 'function') {
+      throw new TypeError(
+        'rateLimit.limiter must have a consume(key, points) method, as rate-limiter-flexible’s do.',
+      );
+    }
+    if (rateLimit.key !== undefined && typeof rateLimit.key !== 'function') {
+      throw new TypeError('rateLimit.key must be a function of the request.');
+    }
+  }
+  const hosts = options.allowedRedirectHosts ?? defaultAllowedRedirectHosts;
+  if (!Array.isArray(hosts) || hosts.some((host) => typeof host !== 'string' || host === '')) {
+    throw new TypeError('allowedRedirectHosts must be an array of host names, e.g. ["checkout.stripe.com"].');
+  }
+  return {
+    blockDuplicateSubscriptions: block,
+    rateLimit:
+      rateLimit === false
+        ? null
+        : { limiter: rateLimit.limiter ?? createMemoryRateLimiter(), key: rateLimit.key },
+    allowedRedirectHosts: [...hosts],
   };
 }
 

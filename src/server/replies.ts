@@ -11,7 +11,9 @@ export type ProxyErrorCode =
   | 'unauthorized'
   /** 409 from Saiku: the tenant has no Stripe customer yet, so there is no portal. */
   | 'no_customer'
-  /** 429 from Saiku, with `Retry-After` when Saiku sent one. */
+  /** 409 from the duplicate guard: the tenant already has a subscription, so no Checkout was minted. */
+  | 'already_subscribed'
+  /** 429 from the proxy's own limit on session mints, or from Saiku; with `Retry-After` (seconds). */
   | 'rate_limited'
   /** 502: Saiku unreachable, failing (5xx), or answering with a body that is not the documented shape. */
   | 'upstream'

@@ -1,6 +1,6 @@
 /** Calls to the Saiku API: the guarded fetch, what its failures become, and the check on the session URLs it mints. */
 import { BillingError } from '../core/BillingError';
-import { secureUrlProblem } from '../core/secureUrl';
+import { assertSafeRedirect } from '../core/redirect';
 import type { Replier, Reply } from './replies';
 import { redactSecret } from '../core/redactSecret';
 
@@ -53,20 +53,17 @@ export function asUpstreamFailure(caught: unknown): unknown {
   return caught instanceof BillingError ? new UpstreamFailure(caught) : caught;
 }
 
-/** A session URL goes to the browser only if it is `https:` (or `http:` on loopback, for local stand-ins). */
-export function checkSessionUrl(value: string): string {
-  let url: URL | null = null;
+/**
+ * A session URL goes to the browser only under the browser client's own rule (`assertSafeRedirect`):
+ * `https:` on an allowed host, `http:` only on a loopback host the list names (local stand-ins).
+ * The no-JavaScript form routes have no browser client to check it, so the proxy does.
+ */
+export function checkSessionUrl(value: string, allowedHosts: readonly string[]): string {
   try {
-    url = new URL(value);
-  } catch {
-    // reported below
+    return assertSafeRedirect(value, allowedHosts).href;
+  } catch (caught) {
+    throw asUpstreamFailure(caught);
   }
-  if (url === null || secureUrlProblem(url) !== null) {
-    throw new UpstreamFailure(
-      new BillingError('invalid_response', 'The Saiku API answered with a session URL that is not https.'),
-    );
-  }
-  return url.href;
 }
 
 /** What the browser hears of Saiku's failure: its 4xx passed on (key scrubbed), anything else a 502 or 504. */
@@ -76,6 +73,12 @@ export function upstreamReply(error: BillingError, reply: Replier): Reply {
       return reply.error(504, 'timeout', 'The Saiku API did not answer in time.');
     case 'network':
       return reply.error(502, 'upstream', 'Could not reach the Saiku API.');
+    case 'unsafe_redirect':
+      return reply.error(
+        502,
+        'upstream',
+        'The Saiku API answered with a session URL outside the allowed billing hosts.',
+      );
     case 'invalid_response':
       return reply.error(
         502,
@@ -84,6 +87,7 @@ export function upstreamReply(error: BillingError, reply: Replier): Reply {
       );
     case 'unauthorized':
     case 'no_customer':
+    case 'already_subscribed':
     case 'invalid_request':
     case 'rate_limited': {
       const status =

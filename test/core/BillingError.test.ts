@@ -68,6 +68,7 @@ describe('BillingError', () => {
   const transient: Record<BillingErrorCode, boolean> = {
     unauthorized: false,
     no_customer: false,
+    already_subscribed: false,
     invalid_request: false,
     rate_limited: true,
     upstream: true,

@@ -195,6 +195,7 @@ describe('BillingError', () => {
     expectTypeOf<BillingErrorCode>().toEqualTypeOf<
       | 'unauthorized'
       | 'no_customer'
+      | 'already_subscribed'
       | 'invalid_request'
       | 'rate_limited'
       | 'upstream'

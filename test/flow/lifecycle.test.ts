@@ -28,6 +28,8 @@ beforeEach(() => {
   const proxy = createBillingProxy({
     apiKey: defaultApiKey,
     baseUrl: 'https://api.saiku.test',
+    // The simulator's stand-in Checkout and Portal pages are where its session URLs point.
+    allowedRedirectHosts: [new URL(publicUrl).host],
     fetch: (input, init) => {
       const request = new Request(input, init);
       upstreamRequests.push(`${request.method} ${new URL(request.url).pathname}`);

@@ -1,7 +1,13 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { createRef, forwardRef, type ButtonHTMLAttributes } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createProxyBackend, defaultCheckoutTier, UpgradeButton, type BillingBackend } from '../../src';
+import {
+  createProxyBackend,
+  defaultCheckoutTier,
+  ManageButton,
+  UpgradeButton,
+  type BillingBackend,
+} from '../../src';
 import {
   activeState,
   canceledEndedState,
@@ -192,6 +198,45 @@ describe('UpgradeButton', () => {
     expect(button).toHaveAttribute('data-state', 'error');
     expect(api.count('checkout-session')).toBe(0);
     expect(navigate).not.toHaveBeenCalled();
+  });
+
+  describe("the proxy's guards", () => {
+    it('opens the Portal instead when the proxy answers 409 already_subscribed, returning to this page', async () => {
+      onBillingPage();
+      // The page still thinks the tenant is free: it subscribed in another tab since the state was read.
+      api.answer('state', freeState());
+      api.answer(
+        'checkout-session',
+        json({ error: 'already_subscribed', message: 'Change plans in the portal.' }, { status: 409 }),
+      );
+      const { user, navigate } = renderWithBilling(<UpgradeButton tier="business" />);
+
+      await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith(portalSessionBody.url));
+      expect(api.count('checkout-session')).toBe(1);
+      expect(api.requests('portal-session').map((r) => r.body)).toEqual([
+        { returnUrl: 'http://localhost:3000/settings/billing?tab=plan&saiku_portal=return' },
+      ]);
+      expect(screen.getByRole('button', { name: 'Upgrade' })).toHaveAttribute('data-state', 'idle');
+    });
+
+    it('shows the rate-limit message on every billing button after a form post came back with billing_error=rate_limited', async () => {
+      window.history.replaceState(null, '', '/settings/billing?billing_error=rate_limited');
+      renderWithBilling(
+        <>
+          <UpgradeButton tier="team" />
+          <ManageButton />
+        </>,
+      );
+      const text = 'Too many billing requests. Try again shortly.';
+      for (const name of ['Upgrade', 'Manage billing']) {
+        expect(screen.getByRole('button', { name })).toHaveAccessibleDescription(text);
+      }
+      expect(liveRegionOf(screen.getAllByText(text)[0] as HTMLElement)).not.toBeNull();
+      await waitFor(() => expect(window.location.search).toBe(''));
+      expect(api.count('checkout-session') + api.count('portal-session')).toBe(0);
+    });
   });
 
   describe('redirect safety', () => {

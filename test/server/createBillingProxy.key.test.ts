@@ -142,6 +142,7 @@ describe.each(Object.entries(sources))('%s', (_source, keyOption) => {
           const handler = createBillingProxy({
             apiKey: keyOption(padded),
             baseUrl: fake.baseUrl,
+            blockDuplicateSubscriptions: false, // one upstream request per route here
             onError: (error) => void heard.push(error),
           });
           const text = await answerText(await handler(makeRequest()));
@@ -158,6 +159,7 @@ describe.each(Object.entries(sources))('%s', (_source, keyOption) => {
         const handler = createBillingProxy({
           apiKey: keyOption(padded),
           baseUrl: fake.baseUrl,
+          blockDuplicateSubscriptions: false, // one upstream request per route here
           fetch: leakyFetch,
           onError: (error) => void heard.push(error),
         });
@@ -204,6 +206,7 @@ describe('a key with whitespace or a control character inside', () => {
       const handler = createBillingProxy({
         apiKey: () => apiKey,
         baseUrl: fake.baseUrl,
+        blockDuplicateSubscriptions: false, // one upstream request per route here
         onError: (error) => void heard.push(error),
       });
       const response = await handler(new Request(`${app}/api/billing/state`));
@@ -251,6 +254,7 @@ describe('a key echoed in another spelling (issue 16 item 4)', () => {
           const handler = createBillingProxy({
             apiKey: `${tildeKey}\n`,
             baseUrl: tildeFake.baseUrl,
+            blockDuplicateSubscriptions: false, // one upstream request per route here
             onError: (error) => void heard.push(error),
           });
           const text = await answerText(await handler(makeRequest()));

@@ -263,6 +263,9 @@ describe('createBillingProxy, for any request', () => {
         return auth === 'none' ? null : fake.apiKey;
       },
       baseUrl: fake.baseUrl,
+      // One proxy for every run, and an active tenant: the guards have their own tests (guards.test.ts).
+      blockDuplicateSubscriptions: false,
+      rateLimit: false,
     });
     let forwardedRuns = 0;
     await fc.assert(

@@ -24,7 +24,14 @@ afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
 function proxy(options: Partial<ProxyOptions> = {}) {
-  return createBillingProxy({ apiKey: fake.apiKey, baseUrl: fake.baseUrl, ...options });
+  // Rules other than the guards: the fake's tenant is active, and guards.test.ts covers the guards.
+  return createBillingProxy({
+    apiKey: fake.apiKey,
+    baseUrl: fake.baseUrl,
+    blockDuplicateSubscriptions: false,
+    rateLimit: false,
+    ...options,
+  });
 }
 
 /** What a same-origin browser fetch sends. */
@@ -122,21 +129,21 @@ describe('routes', () => {
     expect(response.headers.get('location')).toBe(`${app}/billing?tab=plan&billing_error=no_customer`);
   });
 
-  it('returns a form post that names no URLs to the page it came from (its Referer), marking a success', async () => {
+  it('returns a form post that names no URLs to the page it came from (its Referer), with the markers', async () => {
     const referer = `${app}/settings/billing?tab=plan&billing_error=no_customer`;
     const response = await proxy()(postForm('checkout', { tier: 'team' }, { Referer: referer }));
     expect(response.status).toBe(303);
     expect(forwardedBody()).toEqual({
       tier: 'team',
       successUrl: `${app}/settings/billing?tab=plan&saiku_checkout=success`,
-      cancelUrl: `${app}/settings/billing?tab=plan`,
+      cancelUrl: `${app}/settings/billing?tab=plan&saiku_checkout=canceled`,
     });
   });
 
   it('returns a form post to the origin root when its Referer is on another origin', async () => {
     const response = await proxy()(postForm('portal', {}, { Referer: 'https://elsewhere.example/page' }));
     expect(response.status).toBe(303);
-    expect(forwardedBody()).toEqual({ returnUrl: `${app}/` });
+    expect(forwardedBody()).toEqual({ returnUrl: `${app}/?saiku_portal=return` });
   });
 
   it('answers 404 for an unknown path under basePath and for paths outside it, sending nothing upstream', async () => {

@@ -17,6 +17,8 @@ export interface FakeSaiku {
   baseUrl: string;
   /** The one key this fake accepts. */
   apiKey: string;
+  /** The tenant's state `GET /me/billing/state` serves (until `reset`): `stateBody`, an active subscription. */
+  state: Record<string, unknown>;
   /** Every request that reached the fake, in order. */
   received: ReceivedRequest[];
   /** Answer the following requests this way (until `reset`). */
@@ -36,6 +38,15 @@ export const stateBody = {
   currentPeriodEnd: '2026-06-23T00:00:00Z',
   trialEndsAt: null,
   billedFeaturesActive: true,
+};
+/** A tenant that never subscribed: the duplicate guard lets its Checkout through. */
+export const freeStateBody = {
+  ...stateBody,
+  tier: 'starter',
+  stripeCustomerId: null,
+  subscriptionStatus: '',
+  currentPeriodEnd: null,
+  billedFeaturesActive: false,
 };
 export const checkoutBody = {
   url: 'https://checkout.stripe.com/c/pay/cs_test_a1b2c3',
@@ -60,7 +71,7 @@ export const actLikeSaiku: Behaviour = (request, res, fake) => {
     return;
   }
   const route = `${request.method} ${request.path}`;
-  if (route === 'GET /me/billing/state') sendJson(res, 200, stateBody);
+  if (route === 'GET /me/billing/state') sendJson(res, 200, fake.state);
   else if (route === 'POST /me/billing/checkout-session') sendJson(res, 200, checkoutBody);
   else if (route === 'POST /me/billing/portal-session') sendJson(res, 200, portalBody);
   else sendJson(res, 404, { error: 'not_found', message: 'No such route.' });
@@ -87,12 +98,14 @@ export async function startFakeSaiku(apiKey = fakeApiKey): Promise<FakeSaiku> {
   const fake: FakeSaiku = {
     baseUrl: `http://127.0.0.1:${port}`,
     apiKey,
+    state: stateBody,
     received: [],
     answerWith(next) {
       behaviour = next;
     },
     reset() {
       behaviour = actLikeSaiku;
+      fake.state = stateBody;
       fake.received.length = 0;
     },
     close() {

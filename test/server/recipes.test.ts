@@ -4,7 +4,14 @@ import { Hono } from 'hono';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBillingProxy, toNodeHandler } from '../../src/server';
-import { checkoutBody, portalBody, startFakeSaiku, stateBody, type FakeSaiku } from './fakeSaiku';
+import {
+  checkoutBody,
+  freeStateBody,
+  portalBody,
+  startFakeSaiku,
+  stateBody,
+  type FakeSaiku,
+} from './fakeSaiku';
 import { listen, type Listening } from './listen';
 
 let fake: FakeSaiku;
@@ -40,6 +47,7 @@ describe('recipes', () => {
   });
 
   it('Express: app.use(toNodeHandler(proxy)) beside the host’s own routes and body parsers', async () => {
+    fake.state = freeStateBody; // a Checkout for a tenant without one: the duplicate guard lets it through
     const app = express();
     app.use(express.json());
     app.use(express.urlencoded({ extended: false }));
@@ -66,7 +74,12 @@ describe('recipes', () => {
     });
     expect(form.status).toBe(303);
     expect(form.headers.get('location')).toBe(portalBody.url);
-    expect(fake.received.map((request) => JSON.parse(request.body) as unknown)).toEqual([
+    expect(fake.received.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /me/billing/state',
+      'POST /me/billing/checkout-session',
+      'POST /me/billing/portal-session',
+    ]);
+    expect(fake.received.slice(1).map((request) => JSON.parse(request.body) as unknown)).toEqual([
       { tier: 'team', successUrl: `${origin}/ok`, cancelUrl: `${origin}/dashboard` },
       { returnUrl: `${origin}/dashboard` },
     ]);
@@ -88,8 +101,9 @@ describe('recipes', () => {
     const route = { GET: handler, POST: handler };
     const origin = 'http://localhost:3000';
 
+    fake.state = freeStateBody;
     const state = await route.GET(new NextRequest(`${origin}/api/billing/state`, { headers: signedIn }));
-    expect(await state.json()).toEqual(stateBody);
+    expect(await state.json()).toEqual(freeStateBody);
     const checkout = await route.POST(
       new NextRequest(`${origin}/api/billing/checkout`, {
         method: 'POST',
@@ -112,7 +126,8 @@ describe('recipes', () => {
       }),
     );
     expect(crossSite.status).toBe(403);
-    expect(fake.received).toHaveLength(2);
+    // The page's state, the duplicate guard's state read, the Checkout; nothing of the cross-site POST.
+    expect(fake.received).toHaveLength(3);
   });
 
   it('Hono: app.all("/api/billing/*", (c) => handler(c.req.raw))', async () => {

@@ -23,7 +23,13 @@ async function serveProxy(
   nodeOptions?: Parameters<typeof toNodeHandler>[1],
 ): Promise<string> {
   const handler = toNodeHandler(
-    createBillingProxy({ apiKey: fake.apiKey, baseUrl: fake.baseUrl, ...options }),
+    // The fake's tenant is active; guards.test.ts covers the duplicate guard.
+    createBillingProxy({
+      apiKey: fake.apiKey,
+      baseUrl: fake.baseUrl,
+      blockDuplicateSubscriptions: false,
+      ...options,
+    }),
     nodeOptions,
   );
   const server = await listen((req, res) => handler(req, res, fallThrough && (() => fallThrough(req, res))));
