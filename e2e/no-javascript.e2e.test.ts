@@ -123,12 +123,12 @@ describe('with JavaScript disabled', () => {
     );
     await page.waitForURL((url) => url.href.startsWith(`${demo.simulator.pages.checkout}/`));
     await page.getByRole('heading', { level: 1, name: 'Subscribe to Team' }).waitFor();
-    // The proxy defaulted the return URLs to the page the form came from (its Referer).
+    // The proxy defaulted the return URLs to the page the form came from (its Referer), with markers.
     const [session] = demo.simulator.listCheckoutSessions();
     expect(session).toMatchObject({
       tier: 'team',
       successUrl: `${pageUrl}?saiku_checkout=success`,
-      cancelUrl: pageUrl,
+      cancelUrl: `${pageUrl}?saiku_checkout=canceled`,
     });
 
     // The stand-in page needs no JavaScript either: Pay, and back on the success URL.
@@ -150,7 +150,7 @@ describe('with JavaScript disabled', () => {
     await page.getByRole('heading', { level: 1, name: 'Manage your subscription' }).waitFor();
     await page.getByRole('definition').filter({ hasText: 'Trialing' }).waitFor();
     await page.getByRole('button', { name: 'Return' }).click();
-    await page.waitForURL(pageUrl);
+    await page.waitForURL(`${pageUrl}?saiku_portal=return`);
 
     await expectKeyNeverReachedBrowser(recorder, { scripts: false });
   });
