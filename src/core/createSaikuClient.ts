@@ -17,6 +17,11 @@ export interface SaikuClientOptions {
   fetch?: typeof fetch;
   /** Fail with `BillingError('timeout')` after this long. @default 10000 */
   timeoutMs?: number;
+  /**
+   * Aborts every call made through this client, and starts none, once it fires (the proxy passes
+   * its request's signal, so a browser that has left gets no session). @default undefined
+   */
+  signal?: AbortSignal;
 }
 
 export const defaultSaikuBaseUrl = 'https://api.saiku.bi';
@@ -35,11 +40,17 @@ export function createSaikuClient(options: SaikuClientOptions): BillingBackend {
     timeoutMs: options.timeoutMs ?? 10_000,
     service: 'the Saiku API',
     redact: (text: string) => redactSecret(text, apiKey),
+    signal: options.signal,
   };
   return {
     async getState({ signal } = {}) {
+      const signals = [signal, options.signal].filter((item) => item !== undefined);
       return parseBillingState(
-        await requestJson(`${base}/me/billing/state`, { ...common, method: 'GET', signal }),
+        await requestJson(`${base}/me/billing/state`, {
+          ...common,
+          method: 'GET',
+          signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
+        }),
       );
     },
     async createCheckoutSession(input: CheckoutSessionInput) {

@@ -79,6 +79,8 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
     baseUrl: config.baseUrl,
     fetch: config.fetch,
     timeoutMs: config.timeoutMs,
+    // A browser that has left (toNodeHandler aborts the signal) gets no session minted for it.
+    signal: request.signal,
   });
 
   // Exhaustive over `RouteName`: a new route that is not handled here does not compile.
@@ -87,7 +89,7 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
       return reply.json(200, await upstream(() => client.getState()));
     case 'checkout-session':
     case 'checkout': {
-      const fields = await readFields(request, route.kind);
+      const fields = await readFields(request, route.kind, config);
       const defaults =
         fallbackUrl === undefined
           ? undefined
@@ -102,7 +104,7 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
     }
     case 'portal-session':
     case 'portal': {
-      const fields = await readFields(request, route.kind);
+      const fields = await readFields(request, route.kind, config);
       const input = portalInput(fields, rules, fallbackUrl);
       if (route.kind === 'json') {
         const session = await upstream(() => client.createPortalSession(input));
@@ -116,10 +118,10 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
 /** The largest body the proxy reads: the seed's bodies are a few hundred bytes. */
 const maxBodyBytes = 16 * 1024;
 
-async function readFields(request: Request, kind: Route['kind']): Promise<Fields> {
+async function readFields(request: Request, kind: Route['kind'], config: ProxyConfig): Promise<Fields> {
   let text: string;
   try {
-    text = await readBodyText(request, maxBodyBytes);
+    text = await readBodyText(request, maxBodyBytes, { timeoutMs: config.bodyTimeoutMs });
   } catch (caught) {
     throw bodyRefusal(caught);
   }
@@ -134,15 +136,18 @@ function asRefusal(check: () => void): void {
   }
 }
 
-/** The body reader's `BillingError` (413 or 400) as the proxy's own answer. */
+/** The body reader's `BillingError` (413, 408 or 400) as the proxy's own answer. */
 function bodyRefusal(caught: unknown): unknown {
   if (!(caught instanceof BillingError)) return caught;
-  return caught.status === 413
-    ? new Refusal(413, 'payload_too_large', caught.message)
-    : new Refusal(400, 'invalid_request', caught.message);
+  if (caught.status === 413) return new Refusal(413, 'payload_too_large', caught.message);
+  if (caught.status === 408) return new Refusal(408, 'request_timeout', caught.message);
+  return new Refusal(400, 'invalid_request', caught.message);
 }
 
 function failureReply(caught: unknown, request: Request, config: ProxyConfig, reply: Replier): Reply {
+  // The client left: not a failure to log, and the answer reaches nobody.
+  if (request.signal.aborted && !(caught instanceof Refusal))
+    return reply.error(499, 'client_closed', 'The client closed the connection.');
   if (caught instanceof Refusal)
     return reply.error(caught.status, caught.code, caught.message, caught.headers);
   if (caught instanceof UpstreamFailure) {

@@ -38,6 +38,8 @@ export interface ProxyOptions {
   fetch?: typeof fetch;
   /** Answer 504 when Saiku has not answered within this many milliseconds. @default 10000 */
   timeoutMs?: number;
+  /** Answer 408 when a request body has not all arrived this many milliseconds after reading starts. @default 10000 */
+  bodyTimeoutMs?: number;
   /** Hears about every failure worth logging (Saiku's errors, the host's own throws), with the key scrubbed out. @default undefined */
   onError?: (error: Error, request: Request) => void | Promise<void>;
 }
@@ -55,6 +57,7 @@ export interface ProxyConfig {
   customer: ProxyOptions['customer'];
   fetch: typeof fetch;
   timeoutMs: number;
+  bodyTimeoutMs: number;
   onError: ProxyOptions['onError'];
 }
 
@@ -67,6 +70,9 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
   const timeoutMs = options.timeoutMs ?? 10_000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
     throw new TypeError('timeoutMs must be a positive number.');
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  if (!Number.isFinite(bodyTimeoutMs) || bodyTimeoutMs <= 0)
+    throw new TypeError('bodyTimeoutMs must be a positive number.');
   const basePath = (options.basePath ?? defaultProxyBasePath).replace(/\/+$/, '');
   if (basePath !== '' && !basePath.startsWith('/'))
     throw new TypeError(`basePath must start with "/", got "${basePath}".`);
@@ -91,6 +97,7 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
     customer: options.customer,
     fetch: (input, init) => guardedFetch(fetchImpl ?? globalThis.fetch, input, init),
     timeoutMs,
+    bodyTimeoutMs,
     onError: options.onError,
   };
 }
