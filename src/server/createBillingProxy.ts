@@ -58,7 +58,11 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
   const route = routeAt(url.pathname, config.basePath);
   if (route === null) throw new Refusal(404, 'not_found', 'There is no billing route at this path.');
   const allowedOrigins = config.allowedOrigins ?? new Set([url.origin]);
-  const rules: InputRules = { tiers: config.tiers, allowedOrigins };
+  const rules: InputRules = {
+    tiers: config.tiers,
+    allowedOrigins,
+    refuseLoopback: config.refuseLoopbackReturns,
+  };
   const fallbackUrl = route.kind === 'form' ? formFallbackUrl(request, url, allowedOrigins) : undefined;
   if (fallbackUrl !== undefined && acceptsHtml(request)) reply.htmlBackLink = fallbackUrl;
 

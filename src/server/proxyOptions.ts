@@ -3,6 +3,7 @@ import { defaultProxyBasePath } from '../core/createProxyBackend';
 import { defaultSaikuBaseUrl } from '../core/createSaikuClient';
 import { normalizeApiKey } from '../core/apiKey';
 import { knownTiers } from '../core/tiers';
+import { defaultOriginsWarning, isProduction } from './production';
 import { guardedFetch } from './upstream';
 
 /** What `customer(request)` may fill in on the server. */
@@ -24,7 +25,8 @@ export interface ProxyOptions {
   basePath?: string;
   /**
    * Origins that may POST to the proxy and that return URLs may point at, e.g. `['https://app.acme.com']`.
-   * Set it when the server sees another origin than the browser (behind a TLS-terminating proxy).
+   * Set it in production: by default the request's own `Host` (or `X-Forwarded-Host` with `trustProxy`)
+   * decides. With `NODE_ENV=production` and no list, the proxy warns once and refuses loopback return URLs.
    * @default [the request's own origin]
    */
   allowedOrigins?: readonly string[];
@@ -59,6 +61,8 @@ export interface ProxyConfig {
   timeoutMs: number;
   bodyTimeoutMs: number;
   onError: ProxyOptions['onError'];
+  /** `NODE_ENV=production` with the default origins: loopback return URLs are refused. */
+  refuseLoopbackReturns: boolean;
 }
 
 export function resolveOptions(options: ProxyOptions): ProxyConfig {
@@ -83,6 +87,8 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
     throw new TypeError(`baseUrl must be an absolute URL, got "${baseUrl}".`);
   }
   const fetchImpl = options.fetch;
+  const defaultOriginsInProduction = options.allowedOrigins === undefined && isProduction();
+  if (defaultOriginsInProduction) console.warn(defaultOriginsWarning);
   return {
     // A fixed key is normalised here, so a key with a line break inside fails at start-up.
     apiKey:
@@ -99,6 +105,7 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
     timeoutMs,
     bodyTimeoutMs,
     onError: options.onError,
+    refuseLoopbackReturns: defaultOriginsInProduction,
   };
 }
 

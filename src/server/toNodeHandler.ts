@@ -72,7 +72,8 @@ async function serve(
   // has left), so the handler can skip or abort work nobody will read.
   const gone = new AbortController();
   res.once('close', () => {
-    if (!res.writableFinished) gone.abort(new DOMException('The client closed the connection.', 'AbortError'));
+    if (!res.writableFinished)
+      gone.abort(new DOMException('The client closed the connection.', 'AbortError'));
   });
   let request: Request;
   try {
