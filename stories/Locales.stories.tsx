@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { BillingStatusBanner, PlanCard, type BillingLabelsInput } from '../src';
-import { formatDate } from '../src/core';
+import { formatDate } from '../src/core/describeBilling';
 import { germanLabels, japaneseLabels } from '../src/locales';
 import { scenario } from './support/network';
 import { expectPlan, expectSentToPortal } from './support/plays';

@@ -1,5 +1,4 @@
-import { normalizeApiKey } from './apiKey';
-import { BillingError } from './BillingError';
+import { checkApiKey } from './apiKey';
 import { requestJson } from './http';
 import { redactSecret } from './redactSecret';
 import { parseBillingState, parseCheckoutSession, parsePortalSession } from './parse';
@@ -29,10 +28,9 @@ export const defaultSaikuBaseUrl = 'https://api.saiku.bi';
 /** Talks to the Saiku Billing API with the Bearer key: for servers and scripts, and what the proxy uses. */
 export function createSaikuClient(options: SaikuClientOptions): BillingBackend {
   const apiKey =
-    typeof options?.apiKey === 'string' ? normalizeApiKey(options.apiKey, 'createSaikuClient') : null;
-  if (apiKey === null) {
-    throw new BillingError('unauthorized', 'createSaikuClient needs an apiKey: a non-empty string.');
-  }
+    typeof options?.apiKey === 'string' ? checkApiKey(options.apiKey, 'createSaikuClient') : null;
+  // A missing key is the caller's mistake, not Saiku's refusal: a TypeError, as for any misused option.
+  if (apiKey === null) throw new TypeError('createSaikuClient needs an apiKey: a non-empty string.');
   const base = (options.baseUrl ?? defaultSaikuBaseUrl).replace(/\/+$/, '');
   const common = {
     fetch: options.fetch,

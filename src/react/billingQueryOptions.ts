@@ -1,6 +1,7 @@
 /** One definition of the state query, shared by hooks, custom UIs, server prefetch and invalidation. */
 import { queryOptions, type DataTag, type UseQueryOptions } from '@tanstack/react-query';
-import { BillingError, isBillingError, type BillingBackend, type BillingState } from '../core';
+import { isBillingError, type BillingBackend, type BillingError, type BillingState } from '../core';
+import { toBillingError } from '../core/BillingError';
 
 /** Query keys: `invalidateQueries({ queryKey: billingKeys.all })` refreshes everything billing. */
 export const billingKeys = {
@@ -40,13 +41,6 @@ export function billingRetryDelay(attempt: number, error: unknown): number {
   if (isBillingError(error) && error.retryAfter !== undefined)
     return Math.min(error.retryAfter * 1000, 60_000);
   return Math.min(1000 * 2 ** attempt, 30_000);
-}
-
-/** Any rejection from a custom backend becomes a `BillingError`, so `error.code` is always there. */
-export function toBillingError(error: unknown): BillingError {
-  if (isBillingError(error)) return error;
-  const message = error instanceof Error ? error.message : 'The billing backend failed.';
-  return new BillingError('upstream', message, { cause: error });
 }
 
 /** The react-query options (key, fetcher, retry policy) for the billing state. */

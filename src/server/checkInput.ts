@@ -113,7 +113,7 @@ export interface DefaultUrls {
   cancelUrl: string;
 }
 
-export function checkoutInput(
+export function checkCheckoutFields(
   fields: Fields,
   rules: InputRules,
   defaults?: DefaultUrls,
@@ -142,7 +142,11 @@ export function checkoutInput(
   };
 }
 
-export function portalInput(fields: Fields, rules: InputRules, defaultUrl?: string): PortalSessionInput {
+export function checkPortalFields(
+  fields: Fields,
+  rules: InputRules,
+  defaultUrl?: string,
+): PortalSessionInput {
   const returnUrl = fields('returnUrl') ?? defaultUrl;
   return { returnUrl: checkReturnUrl('returnUrl', returnUrl, rules.allowedOrigins, rules.refuseLoopback) };
 }

@@ -1,10 +1,10 @@
 /** The proxy the host mounts on its own server: it adds the Saiku API key, so the key never reaches a browser. */
 import { createSaikuClient } from '../core/createSaikuClient';
 import {
-  checkoutInput,
+  checkCheckoutFields,
   formFields,
   jsonFields,
-  portalInput,
+  checkPortalFields,
   type Fields,
   type InputRules,
 } from './checkInput';
@@ -98,7 +98,7 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
         fallbackUrl === undefined
           ? undefined
           : { successUrl: withCheckoutMarker(fallbackUrl), cancelUrl: fallbackUrl };
-      const input = checkoutInput(fields, rules, defaults);
+      const input = checkCheckoutFields(fields, rules, defaults);
       const customer = await customerOf(request, config);
       const session = await upstream(() => client.createCheckoutSession({ ...input, ...customer }));
       const location = checkSessionUrl(session.url);
@@ -109,7 +109,7 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
     case 'portal-session':
     case 'portal': {
       const fields = await readFields(request, route.kind, config);
-      const input = portalInput(fields, rules, fallbackUrl);
+      const input = checkPortalFields(fields, rules, fallbackUrl);
       if (route.kind === 'json') {
         const session = await upstream(() => client.createPortalSession(input));
         return reply.json(200, { url: checkSessionUrl(session.url) });

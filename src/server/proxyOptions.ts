@@ -1,7 +1,7 @@
 /** The proxy's options as the host writes them, and as the handler reads them once resolved. */
 import { defaultProxyBasePath } from '../core/createProxyBackend';
 import { defaultSaikuBaseUrl } from '../core/createSaikuClient';
-import { normalizeApiKey } from '../core/apiKey';
+import { checkApiKey } from '../core/apiKey';
 import { knownTiers } from '../core/tiers';
 import { defaultOriginsWarning, isProduction } from './production';
 import { guardedFetch } from './upstream';
@@ -93,7 +93,7 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
     // A fixed key is normalised here, so a key with a line break inside fails at start-up.
     apiKey:
       typeof options.apiKey === 'string'
-        ? (normalizeApiKey(options.apiKey, 'createBillingProxy') ?? '')
+        ? (checkApiKey(options.apiKey, 'createBillingProxy') ?? '')
         : options.apiKey,
     baseUrl,
     basePath,

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assertSafeRedirect,
-  BillingError,
-  defaultAllowedRedirectHosts,
-  isLoopbackHost,
-} from '../../src/core';
+import { assertSafeRedirect, BillingError, defaultAllowedRedirectHosts } from '../../src/core';
+import { isLoopbackHost } from '../../src/core/secureUrl';
 
 function expectRefused(url: string, allowedHosts?: readonly string[]): void {
   let thrown: unknown;
