@@ -89,7 +89,8 @@ export const German: Story = {
     trialEnds: (date) => `Testphase endet am ${date}`,
     daysLeft: 'Noch 2 Tage Testphase',
     banner: (date) =>
-      `Ihre Testphase endet in 2 Tagen (${date}). Hinterlegen Sie eine Zahlungsmethode, um die kostenpflichtigen Funktionen zu behalten.`,
+      `Ihre Testphase endet in 2 Tagen (${date}). ` +
+      'Hinterlegen Sie eine Zahlungsmethode, um die kostenpflichtigen Funktionen zu behalten.',
     manage: 'Abrechnung verwalten',
   }),
 };

@@ -32,7 +32,10 @@ export interface ProxyOptions {
   allowedOrigins?: readonly string[];
   /** The tiers a checkout may ask for. @default knownTiers: ['starter', 'team', 'business', 'enterprise'] */
   tiers?: readonly string[];
-  /** Fills Checkout's `email` and `name` on the server from the host's session, overriding the browser's. @default undefined (the browser's values, if any) */
+  /**
+   * Fills Checkout's `email` and `name` on the server from the host's session, overriding the
+   * browser's. @default undefined (the browser's values, if any)
+   */
   customer?: (
     request: Request,
   ) => CustomerDetails | null | undefined | Promise<CustomerDetails | null | undefined>;
@@ -42,7 +45,10 @@ export interface ProxyOptions {
   timeoutMs?: number;
   /** Answer 408 when a request body has not all arrived this many milliseconds after reading starts. @default 10000 */
   bodyTimeoutMs?: number;
-  /** Hears about every failure worth logging (Saiku's errors, the host's own throws), with the key scrubbed out. @default undefined */
+  /**
+   * Hears about every failure worth logging (Saiku's errors, the host's own throws), with the key
+   * scrubbed out. @default undefined
+   */
   onError?: (error: Error, request: Request) => void | Promise<void>;
 }
 

@@ -42,7 +42,8 @@ describe('the built package', () => {
     readDist('index.js');
     const { minified, gzip } = await measureEntry('dist/index.js');
     console.log(
-      `client entry: ${minified} B minified, ${gzip} B gzip (${(gzip / 1024).toFixed(2)} KiB of ${clientBudgetBytes / 1024} KiB)`,
+      `client entry: ${minified} B minified, ${gzip} B gzip ` +
+        `(${(gzip / 1024).toFixed(2)} KiB of ${clientBudgetBytes / 1024} KiB)`,
     );
     expect(gzip).toBeGreaterThan(0);
     expect(gzip).toBeLessThanOrEqual(clientBudgetBytes);

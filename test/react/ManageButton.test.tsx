@@ -102,7 +102,10 @@ describe('ManageButton', () => {
       ]);
     });
 
-    it("says so after the proxy's no-JavaScript route sent the browser back with billing_error=no_customer", async () => {
+    const noCustomerFromForm =
+      "says so after the proxy's no-JavaScript route sent the browser back with " +
+      'billing_error=no_customer';
+    it(noCustomerFromForm, async () => {
       window.history.replaceState(null, '', '/settings/billing?billing_error=no_customer');
       renderWithBilling(<ManageButton />, { checkout: { tier: 'team' } });
       expect(await screen.findByText(noCustomerText)).toBeInTheDocument();

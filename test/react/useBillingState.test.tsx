@@ -41,7 +41,10 @@ describe('useBillingState', () => {
     await waitFor(() => expect(api.count('state')).toBe(2));
   });
 
-  it('refetches when the window regains focus while the tab stayed visible (the portal in another window)', async () => {
+  const focusInAnotherWindow =
+    'refetches when the window regains focus while the tab stayed visible (the portal' +
+    ' in another window)';
+  it(focusInAnotherWindow, async () => {
     api.answerInTurn('state', json(freeState()), json(activeState()));
     renderWithBilling(<Tier />);
     expect(await screen.findByText('Tier: starter')).toBeInTheDocument();

@@ -156,7 +156,10 @@ describe.each(runtimes)('$name: $recipe', (runtime) => {
     expect(fake.received).toEqual([]);
   });
 
-  it('forwards the state with the key added, a JSON checkout and a form checkout (303), and the key never reaches the browser', async () => {
+  const keyNeverReachesBrowser =
+    'forwards the state with the key added, a JSON checkout and a form checkout ' +
+    '(303), and the key never reaches the browser';
+  it(keyNeverReachesBrowser, async () => {
     const state = await fetch(`${origin}/api/billing/state`, { headers: { Cookie: 'session=alice' } });
     const stateText = await state.text();
     expect(state.status).toBe(200);
