@@ -14,7 +14,8 @@ const config: StorybookConfig = {
   framework: {
     name: '@storybook/react-vite',
     options: {
-      // The library's own vite.config.ts is a library build (lib entries, a dist/ copy step); Storybook needs none of it.
+      // The library's own vite.config.ts is a library build (lib entries, a dist/ copy step);
+      // Storybook needs none of it.
       builder: { viteConfigPath: resolve(import.meta.dirname, 'vite.config.ts') },
     },
   },

@@ -208,7 +208,8 @@ async function main() {
     process.exit(1);
   }, 180_000);
   console.log(
-    `GET state, ${args.connections} connections, ${args.duration} s per run, Node ${process.version}, ${os.cpus().length} CPUs`,
+    `GET state, ${args.connections} connections, ${args.duration} s per run, ` +
+      `Node ${process.version}, ${os.cpus().length} CPUs`,
   );
   for (const delay of delays) {
     const upstream = await start('upstream', [`--delay=${delay}`]);
@@ -346,16 +347,23 @@ function freePort() {
 
 function report(delay, direct, proxied) {
   const row = (r) =>
-    `  ${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   mean ${r.mean.toFixed(2).padStart(6)} ms`;
+    `  ${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(7)} req/s   ` +
+    `p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   ` +
+    `mean ${r.mean.toFixed(2).padStart(6)} ms`;
   const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
   const us = (n) => `${n.toFixed(0)} µs`;
   console.log(`\nfake Saiku answers after ${delay} ms`);
   console.log(row(direct));
   console.log(row(proxied));
   console.log(
-    `  proxy / direct       req/s ${ratio(proxied.rps, direct.rps)}   p50 ${ratio(proxied.p50, direct.p50)}   p99 ${ratio(proxied.p99, direct.p99)}   mean ${ratio(proxied.mean, direct.mean)}   (p50 +${proxied.p50 - direct.p50} ms, mean +${(proxied.mean - direct.mean).toFixed(2)} ms)`,
+    `  proxy / direct       req/s ${ratio(proxied.rps, direct.rps)}   ` +
+      `p50 ${ratio(proxied.p50, direct.p50)}   p99 ${ratio(proxied.p99, direct.p99)}   ` +
+      `mean ${ratio(proxied.mean, direct.mean)}   ` +
+      `(p50 +${proxied.p50 - direct.p50} ms, mean +${(proxied.mean - direct.mean).toFixed(2)} ms)`,
   );
   console.log(
-    `  CPU per request      fake ${us(direct.cpu[0])} direct, ${us(proxied.cpu[1])} behind the proxy; proxy ${us(proxied.cpu[0])}; the proxy opened ${proxied.opened} connections to the fake for ${proxied.total} requests`,
+    `  CPU per request      fake ${us(direct.cpu[0])} direct, ${us(proxied.cpu[1])} behind the proxy; ` +
+      `proxy ${us(proxied.cpu[0])}; ` +
+      `the proxy opened ${proxied.opened} connections to the fake for ${proxied.total} requests`,
   );
 }

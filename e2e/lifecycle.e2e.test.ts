@@ -179,7 +179,10 @@ describe('a payment fails', () => {
     expect(await shownErrors(d.errorLines)).toEqual([]);
   }
 
-  it('past due from the simulator panel (scenario switch): the banner asks for a card → Portal → Update card → active', async () => {
+  const pastDueBySwitch =
+    'past due from the simulator panel (scenario switch): the banner asks for a card ' +
+    '→ Portal → Update card → active';
+  it(pastDueBySwitch, async () => {
     const d = await openDemo();
     await poll(() => d.planName.textContent()).toBe('Free');
 
@@ -203,7 +206,10 @@ describe('a payment fails', () => {
     await expectKeyNeverReachedBrowser(recorder);
   });
 
-  it('past due from the simulator panel (Fail next payment, then the clock passes the trial end) → Update card → active', async () => {
+  const pastDueByFailedCharge =
+    'past due from the simulator panel (Fail next payment, then the clock passes the ' +
+    'trial end) → Update card → active';
+  it(pastDueByFailedCharge, async () => {
     const d = await openDemo();
     await d.simulatorPanel.getByLabel('Scenario').selectOption('trialing');
     await d.simulatorPanel.getByRole('button', { name: 'Switch scenario' }).click();

@@ -26,7 +26,7 @@ async function currentTier(p: Page): Promise<string | null> {
   return (await current.count()) === 1 ? current.getAttribute('data-tier') : null;
 }
 
-it('free → Choose Business → Pay → Business trialing in card and table; Switch to Team in the Portal → Team current', async () => {
+it('free → Choose Business → Pay → Business trialing; Switch to Team in the Portal → Team current', async () => {
   await page.goto(`${demo.url}/`);
   const d = demoPage(page);
   await page.locator('.saiku-billing-pricing[data-state="ready"]').waitFor();

@@ -4,7 +4,10 @@ import { BillingStatusBanner, useBillingDescription } from '../src';
 import { answer, requests, scenario, states, type StoryScenario } from './support/network';
 import { expectSentToCheckout, expectSentToPortal, waitForStateRequests } from './support/plays';
 
-/** The rest of the host page, under the banner: says what state the banner saw, so an empty banner reads as intended. */
+/**
+ * The rest of the host page, under the banner: says what state the banner saw, so an empty banner
+ * reads as intended.
+ */
 function HostPage() {
   const { description, isPending, error } = useBillingDescription();
   const seen = isPending

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { BillingStatusBanner, PlanCard, type BillingLabelsInput } from '../src';
-import { formatDate } from '../src/core';
+import { formatDate } from '../src/core/describeBilling';
 import { germanLabels, japaneseLabels } from '../src/locales';
 import { scenario } from './support/network';
 import { expectPlan, expectSentToPortal } from './support/plays';
@@ -89,7 +89,8 @@ export const German: Story = {
     trialEnds: (date) => `Testphase endet am ${date}`,
     daysLeft: 'Noch 2 Tage Testphase',
     banner: (date) =>
-      `Ihre Testphase endet in 2 Tagen (${date}). Hinterlegen Sie eine Zahlungsmethode, um die kostenpflichtigen Funktionen zu behalten.`,
+      `Ihre Testphase endet in 2 Tagen (${date}). ` +
+      'Hinterlegen Sie eine Zahlungsmethode, um die kostenpflichtigen Funktionen zu behalten.',
     manage: 'Abrechnung verwalten',
   }),
 };

@@ -14,7 +14,10 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 
-/** How long one browser step (a click, a navigation, waiting for an element) may take before it fails, naming itself. */
+/**
+ * How long one browser step (a click, a navigation, waiting for an element) may take before it fails,
+ * naming itself.
+ */
 export const stepTimeoutMs = 20_000;
 
 /** A fresh profile per test: en-US dates, a desktop viewport, nothing shared with other tests. */

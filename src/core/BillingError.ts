@@ -83,6 +83,13 @@ export function isBillingError(value: unknown): value is BillingError {
   return value instanceof BillingError;
 }
 
+/** Any rejection from a custom backend becomes a `BillingError`, so `error.code` is always there. */
+export function toBillingError(error: unknown): BillingError {
+  if (isBillingError(error)) return error;
+  const message = error instanceof Error ? error.message : 'The billing backend failed.';
+  return new BillingError('upstream', message, { cause: error });
+}
+
 export function isTransientCode(code: BillingErrorCode): boolean {
   return code === 'network' || code === 'timeout' || code === 'upstream' || code === 'rate_limited';
 }

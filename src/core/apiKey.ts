@@ -12,7 +12,7 @@ const innerBlank = /[\s\p{Cc}\p{Cf}]/u;
  * variable); a `TypeError` when it still holds whitespace or a control character inside. The
  * message never quotes the key.
  */
-export function normalizeApiKey(key: string, owner: string): string | null {
+export function checkApiKey(key: string, owner: string): string | null {
   const trimmed = key.trim();
   if (trimmed === '') return null;
   if (innerBlank.test(trimmed)) {

@@ -28,7 +28,8 @@ export function createProxyBackend(options: ProxyBackendOptions = {}): BillingBa
     if (base.startsWith('/') && options.fetch === undefined && typeof location === 'undefined') {
       throw new BillingError(
         'invalid_request',
-        `createProxyBackend's baseUrl "${base}" is a path, which only works in a browser. Pass an absolute URL on the server, or pass initialState instead of fetching there.`,
+        `createProxyBackend's baseUrl "${base}" is a path, which only works in a browser. ` +
+          'Pass an absolute URL on the server, or pass initialState instead of fetching there.',
       );
     }
   };

@@ -1,5 +1,4 @@
-import { normalizeApiKey } from './apiKey';
-import { BillingError } from './BillingError';
+import { checkApiKey } from './apiKey';
 import { requestJson } from './http';
 import { redactSecret } from './redactSecret';
 import { parseBillingState, parseCheckoutSession, parsePortalSession } from './parse';
@@ -18,6 +17,11 @@ export interface SaikuClientOptions {
   fetch?: typeof fetch;
   /** Fail with `BillingError('timeout')` after this long. @default 10000 */
   timeoutMs?: number;
+  /**
+   * Aborts every call made through this client, and starts none, once it fires (the proxy passes
+   * its request's signal, so a browser that has left gets no session). @default undefined
+   */
+  signal?: AbortSignal;
 }
 
 export const defaultSaikuBaseUrl = 'https://api.saiku.bi';
@@ -25,10 +29,9 @@ export const defaultSaikuBaseUrl = 'https://api.saiku.bi';
 /** Talks to the Saiku Billing API with the Bearer key: for servers and scripts, and what the proxy uses. */
 export function createSaikuClient(options: SaikuClientOptions): BillingBackend {
   const apiKey =
-    typeof options?.apiKey === 'string' ? normalizeApiKey(options.apiKey, 'createSaikuClient') : null;
-  if (apiKey === null) {
-    throw new BillingError('unauthorized', 'createSaikuClient needs an apiKey: a non-empty string.');
-  }
+    typeof options?.apiKey === 'string' ? checkApiKey(options.apiKey, 'createSaikuClient') : null;
+  // A missing key is the caller's mistake, not Saiku's refusal: a TypeError, as for any misused option.
+  if (apiKey === null) throw new TypeError('createSaikuClient needs an apiKey: a non-empty string.');
   const base = (options.baseUrl ?? defaultSaikuBaseUrl).replace(/\/+$/, '');
   const common = {
     fetch: options.fetch,
@@ -38,11 +41,17 @@ export function createSaikuClient(options: SaikuClientOptions): BillingBackend {
     redact: (text: string) => redactSecret(text, apiKey),
     // Servers call Saiku: its answer is read within the time limit and capped at 64 KiB.
     readText: readCappedText,
+    signal: options.signal,
   };
   return {
     async getState({ signal } = {}) {
+      const signals = [signal, options.signal].filter((item) => item !== undefined);
       return parseBillingState(
-        await requestJson(`${base}/me/billing/state`, { ...common, method: 'GET', signal }),
+        await requestJson(`${base}/me/billing/state`, {
+          ...common,
+          method: 'GET',
+          signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
+        }),
       );
     },
     async createCheckoutSession(input: CheckoutSessionInput) {

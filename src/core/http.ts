@@ -23,6 +23,8 @@ export interface RequestJsonOptions {
 /** Sends a request and resolves with the JSON body of a 2xx answer; rejects with a `BillingError` otherwise. */
 export async function requestJson(url: string, options: RequestJsonOptions): Promise<unknown> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
+  // Already aborted (the caller has left): no request is started at all.
+  options.signal?.throwIfAborted();
   // A timer we clear when the answer is in, rather than AbortSignal.timeout's, which lives on for
   // the whole timeoutMs after every request (memory pressure in a busy proxy).
   const controller = new AbortController();

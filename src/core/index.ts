@@ -1,4 +1,6 @@
-// @saiku/billing-react/core: React-free types, parsing, errors, backends and descriptions.
+// @saiku/billing-react/core: React-free types, parsing, errors, backends and descriptions. Only what
+// DESIGN.md and the README's API table promise is exported here; the library's own modules import
+// internals (errorFromResponse, isLoopbackHost, …) by path, never through this barrel.
 export type {
   BillingBackend,
   BillingState,
@@ -9,20 +11,14 @@ export type {
   SubscriptionStatus,
   Tier,
 } from './types';
-export {
-  BillingError,
-  billingErrorCodes,
-  isBillingError,
-  isTransientCode,
-  codeForStatus,
-} from './BillingError';
+export { BillingError, isBillingError } from './BillingError';
 export type { BillingErrorCode, BillingErrorOptions } from './BillingError';
-export { parseBillingState, parseCheckoutSession, parsePortalSession, parseErrorBody } from './parse';
-export { createProxyBackend, defaultProxyBasePath } from './createProxyBackend';
+export { parseBillingState, parseCheckoutSession, parsePortalSession } from './parse';
+export { createProxyBackend } from './createProxyBackend';
 export type { ProxyBackendOptions } from './createProxyBackend';
-export { createSaikuClient, defaultSaikuBaseUrl } from './createSaikuClient';
+export { createSaikuClient } from './createSaikuClient';
 export type { SaikuClientOptions } from './createSaikuClient';
-export { describeBilling, formatDate, phaseFor, planNameFor } from './describeBilling';
+export { describeBilling } from './describeBilling';
 export type {
   BillingDate,
   BillingDateKind,
@@ -33,9 +29,7 @@ export type {
 export { currentPlan, formatPlanPrice, hasSubscription, isFreePlan, planAction } from './plans';
 export type { PlanActionKind, PlanInfo, PlanPrice } from './plans';
 export { assertSafeRedirect, defaultAllowedRedirectHosts } from './redirect';
-export { isLoopbackHost } from './secureUrl';
 export { knownTiers } from './tiers';
 export type { KnownTier } from './tiers';
-export { errorFromResponse } from './http';
 export { checkoutReturnParam, portalReturnParam, returnedErrorParam } from './markers';
 export { billingStateQueryKey } from './billingStateQueryKey';

@@ -7,7 +7,7 @@ export const portalReturnParam = 'saiku_portal';
 /** Added by the proxy's no-JavaScript form routes when they send the browser back with an error code. */
 export const returnedErrorParam = 'billing_error';
 
-/** `url` with `param=value` added; a string that is not an absolute URL is returned as it is (for the server to refuse). */
+/** `url` with `param=value` added; a string that is not an absolute URL is kept as it is, for the server to refuse. */
 export function withMarker(url: string, param: string, value: string): string {
   try {
     const parsed = new URL(url);

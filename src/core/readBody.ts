@@ -1,6 +1,7 @@
 /**
  * The one reader of a request body, for the proxy and the simulator: UTF-8 text, refused (413) as
- * soon as it passes the caller's limit rather than after buffering it all.
+ * soon as it passes the caller's limit rather than after buffering it all, and (408) when it has not
+ * all arrived within the caller's time limit.
  */
 import { BillingError } from './BillingError';
 
@@ -8,6 +9,13 @@ import { BillingError } from './BillingError';
 function tooLarge(maxBytes: number): BillingError {
   return new BillingError('invalid_request', `The request body is larger than ${maxBytes} bytes.`, {
     status: 413,
+  });
+}
+
+/** A body still arriving after `timeoutMs`: `BillingError('timeout')` with status 408. */
+function tooSlow(timeoutMs: number): BillingError {
+  return new BillingError('timeout', `The request body did not arrive within ${timeoutMs} ms.`, {
+    status: 408,
   });
 }
 
@@ -20,21 +28,60 @@ export function checkDeclaredLength(request: Request, maxBytes: number): void {
     throw tooLarge(maxBytes);
 }
 
+export interface ReadBodyOptions {
+  /** Give up (408) when the whole body has not arrived this many milliseconds after reading starts. */
+  timeoutMs?: number;
+}
+
 /**
  * The body as text. Rejects with `BillingError('invalid_request')`: status 413 past `maxBytes`
- * (declared or streamed; the rest is never read), 400 when it cannot be read or is not UTF-8.
+ * (declared or streamed; the rest is never read), 400 when it cannot be read or is not UTF-8; and
+ * with `BillingError('timeout')`, status 408, when it is still arriving after `timeoutMs`.
  */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+export async function readBodyText(
+  request: Request,
+  maxBytes: number,
+  options: ReadBodyOptions = {},
+): Promise<string> {
   checkDeclaredLength(request, maxBytes);
   if (request.body === null) return '';
   const reader = request.body.getReader();
+  const deadline = startDeadline(options.timeoutMs);
+  try {
+    return decode(await readChunks(reader, maxBytes, deadline.expired));
+  } finally {
+    deadline.clear();
+  }
+}
+
+/** One timer for the whole body (not per chunk: a byte a second would keep resetting it). */
+function startDeadline(timeoutMs: number | undefined): { expired: Promise<never> | null; clear(): void } {
+  if (timeoutMs === undefined) return { expired: null, clear() {} };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(tooSlow(timeoutMs)), timeoutMs);
+  });
+  expired.catch(() => undefined);
+  return { expired, clear: () => clearTimeout(timer) };
+}
+
+async function readChunks(
+  reader: ReadableStreamDefaultReader<unknown>,
+  maxBytes: number,
+  expired: Promise<never> | null,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     let result: ReadableStreamReadResult<unknown>;
     try {
-      result = await reader.read();
-    } catch {
+      result = await (expired === null ? reader.read() : Promise.race([reader.read(), expired]));
+    } catch (caught) {
+      if (caught instanceof BillingError) {
+        // Out of time: stop reading; the rest of a slow upload is never waited for.
+        void reader.cancel().catch(() => undefined);
+        throw caught;
+      }
       throw unreadable('The request body could not be read.');
     }
     if (result.done) break;
@@ -53,12 +100,20 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     }
     chunks.push(chunk);
   }
+  return concat(chunks, size);
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+function decode(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -8,7 +8,8 @@ export const defaultAllowedRedirectHosts: readonly string[] = ['checkout.stripe.
 /**
  * Returns the URL if it is `https:` on an allowed host (or `http:` on a loopback host the
  * list names, for local stand-ins); throws `BillingError('unsafe_redirect')` otherwise.
- * An entry matches the URL's `host` (with port) or its `hostname`.
+ * An entry without a port (`checkout.stripe.com`) matches that host on the scheme's default port
+ * only; an entry with one (`localhost:5173`) matches that host and port.
  */
 export function assertSafeRedirect(
   url: string,
@@ -24,10 +25,7 @@ export function assertSafeRedirect(
       { cause },
     );
   }
-  const allowed = allowedHosts.some((entry) => {
-    const host = entry.toLowerCase();
-    return host === parsed.host || host === parsed.hostname;
-  });
+  const allowed = allowedHosts.some((entry) => hostMatches(entry, parsed));
   const problem = secureUrlProblem(parsed);
   if (problem === 'insecure') {
     throw new BillingError(
@@ -42,4 +40,12 @@ export function assertSafeRedirect(
     );
   }
   return parsed;
+}
+
+/** `entry` names `url`'s host, and its port when the URL has one other than the default. */
+function hostMatches(entry: string, url: URL): boolean {
+  const host = entry.trim().toLowerCase();
+  // `url.host` drops the scheme's default port (443 for https), so `host:443` written out matches too.
+  if (host === url.host) return true;
+  return url.protocol === 'https:' && host === `${url.hostname}:443`;
 }

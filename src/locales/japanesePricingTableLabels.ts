@@ -1,4 +1,4 @@
-/** Japanese strings for `<PricingTable>`, apart from `japaneseLabels` so a page without the table does not load them. */
+/** Japanese strings for `<PricingTable>`, apart from `japaneseLabels`: a page without the table does not load them. */
 import type { PricingTableLabels } from '../react/pricingTableLabels';
 
 /**

@@ -78,10 +78,10 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
   const baseClock = options.now ?? (() => new Date());
   const webhookDelayMs = options.webhookDelayMs ?? defaultWebhookDelayMs;
   if (!Number.isFinite(webhookDelayMs) || webhookDelayMs < 0) {
-    throw new RangeError('webhookDelayMs must be a finite number of milliseconds, 0 or more.');
+    throw new TypeError('webhookDelayMs must be a finite number of milliseconds, 0 or more.');
   }
   const initialScenario = options.scenario ?? 'free';
-  const publicUrl = options.publicUrl === undefined ? null : normalisePublicUrl(options.publicUrl);
+  const publicUrl = options.publicUrl === undefined ? null : checkPublicUrl(options.publicUrl);
   const pages: SimulatorPageUrls =
     publicUrl === null
       ? { ...defaultPageUrls }
@@ -188,7 +188,7 @@ export function createBillingSimulator(options: BillingSimulatorOptions = {}): B
     },
     advance(ms) {
       if (!Number.isFinite(ms) || ms < 0)
-        throw new RangeError('advance(ms) needs a finite number of milliseconds, 0 or more.');
+        throw new TypeError('advance(ms) needs a finite number of milliseconds, 0 or more.');
       offsetMs += ms;
       for (const apiKey of tenants.keys()) mutate(apiKey, () => undefined);
     },
@@ -258,7 +258,7 @@ function zero(counts: Record<SimulatorRoute, number>): void {
   for (const route of routes) counts[route] = 0;
 }
 
-function normalisePublicUrl(value: string): string {
+function checkPublicUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);

@@ -89,11 +89,16 @@ ${body}
 }
 
 function button(action: string, label: string, primary = false): string {
-  return `<form method="post" action="${escapeHtml(action)}"><button type="submit"${primary ? ' class="primary"' : ''}>${escapeHtml(label)}</button></form>`;
+  const attributes = primary ? ' class="primary"' : '';
+  return (
+    `<form method="post" action="${escapeHtml(action)}">` +
+    `<button type="submit"${attributes}>${escapeHtml(label)}</button></form>`
+  );
 }
 
 function details(rows: readonly (readonly [string, string])[]): string {
-  return `<dl>\n${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('\n')}\n</dl>`;
+  const items = rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`);
+  return `<dl>\n${items.join('\n')}\n</dl>`;
 }
 
 export interface CheckoutPageModel {
@@ -186,7 +191,8 @@ export function renderPortalPage(model: PortalPageModel): string {
     const options = model.tiers
       .map(
         (tier) =>
-          `<option value="${escapeHtml(tier)}"${tier === state.tier ? ' selected' : ''}>${escapeHtml(planNameFor(tier))}</option>`,
+          `<option value="${escapeHtml(tier)}"${tier === state.tier ? ' selected' : ''}>` +
+          `${escapeHtml(planNameFor(tier))}</option>`,
       )
       .join('');
     parts.push(

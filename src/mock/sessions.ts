@@ -9,7 +9,7 @@ import type {
 } from './BillingSimulator';
 import { payCheckout, simulatorSchedule, type Tenant } from './lifecycle';
 import { iso } from './time';
-import { readCheckoutInput, readPortalInput } from './validateInput';
+import { checkCheckoutBody, checkPortalBody } from './validateInput';
 
 export interface CheckoutRecord {
   sessionId: string;
@@ -52,7 +52,7 @@ export function tenantFor(context: SimulatorContext, apiKey: string): Tenant {
 }
 
 export function mintCheckout(context: SimulatorContext, input: unknown, apiKey: string): CheckoutSession {
-  const valid = readCheckoutInput(input);
+  const valid = checkCheckoutBody(input);
   tenantFor(context, apiKey);
   const now = context.clock();
   const sessionId = context.nextId('cs_test_sim');
@@ -70,7 +70,7 @@ export function mintCheckout(context: SimulatorContext, input: unknown, apiKey: 
 }
 
 export function mintPortal(context: SimulatorContext, input: unknown, apiKey: string): PortalSession {
-  const valid = readPortalInput(input);
+  const valid = checkPortalBody(input);
   const tenant = tenantFor(context, apiKey);
   if (tenant.state.stripeCustomerId === null) {
     throw new BillingError(

@@ -47,7 +47,7 @@ export function checkReturnUrl(value: string, field: string): string {
 }
 
 /** Validates a `POST /me/billing/checkout-session` body; throws `BillingError('invalid_request')` with status 400. */
-export function readCheckoutInput(body: unknown): CheckoutSessionInput {
+export function checkCheckoutBody(body: unknown): CheckoutSessionInput {
   const object = asObject(body);
   const tier = requiredString(object, 'tier');
   if (!isKnownTier(tier))
@@ -66,7 +66,7 @@ export function readCheckoutInput(body: unknown): CheckoutSessionInput {
 }
 
 /** Validates a `POST /me/billing/portal-session` body; throws `BillingError('invalid_request')` with status 400. */
-export function readPortalInput(body: unknown): PortalSessionInput {
+export function checkPortalBody(body: unknown): PortalSessionInput {
   const object = asObject(body);
   return { returnUrl: checkReturnUrl(requiredString(object, 'returnUrl'), 'returnUrl') };
 }

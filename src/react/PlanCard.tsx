@@ -1,6 +1,7 @@
 'use client';
 import type { HTMLAttributes, ReactNode } from 'react';
-import { currentPlan, formatPlanPrice, hasSubscription, planNameFor, type Tier } from '../core';
+import { currentPlan, formatPlanPrice, hasSubscription, type Tier } from '../core';
+import { planNameFor } from '../core/describeBilling';
 import { useBillingContext } from './BillingContext';
 import { joinTokens } from './joinTokens';
 import { paymentFixLabel } from './labels';

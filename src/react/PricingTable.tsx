@@ -4,13 +4,13 @@ import {
   formatPlanPrice,
   hasSubscription,
   planAction,
-  planNameFor,
   type BillingDescription,
   type BillingError,
   type PlanActionKind,
   type PlanInfo,
   type Tier,
 } from '../core';
+import { planNameFor } from '../core/describeBilling';
 import { ActionButton } from './ActionButton';
 import { useBillingContext } from './BillingContext';
 import { checkoutForm, portalForm } from './fallbackForms';

@@ -1,12 +1,13 @@
 /** One definition of the state query, shared by hooks, custom UIs, server prefetch and invalidation. */
 import { queryOptions, type DataTag, type UseQueryOptions } from '@tanstack/react-query';
 import {
-  BillingError,
   billingStateQueryKey,
   isBillingError,
   type BillingBackend,
+  type BillingError,
   type BillingState,
 } from '../core';
+import { toBillingError } from '../core/BillingError';
 
 /** The state query's key, `['saiku-billing', 'state']`. */
 export type BillingStateQueryKey = typeof billingStateQueryKey;
@@ -46,13 +47,6 @@ export function billingRetryDelay(attempt: number, error: unknown): number {
   if (isBillingError(error) && error.retryAfter !== undefined)
     return Math.min(error.retryAfter * 1000, 60_000);
   return Math.min(1000 * 2 ** attempt, 30_000);
-}
-
-/** Any rejection from a custom backend becomes a `BillingError`, so `error.code` is always there. */
-export function toBillingError(error: unknown): BillingError {
-  if (isBillingError(error)) return error;
-  const message = error instanceof Error ? error.message : 'The billing backend failed.';
-  return new BillingError('upstream', message, { cause: error });
 }
 
 /** The react-query options (key, fetcher, retry policy) for the billing state. */

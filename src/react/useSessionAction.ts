@@ -2,7 +2,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { assertSafeRedirect, type BillingError } from '../core';
 import { useBillingContext } from './BillingContext';
-import { toBillingError } from './billingQueryOptions';
+import { toBillingError } from '../core/BillingError';
 
 export interface SessionActionOptions {
   /** Called with each failure, after it is shown to the user. */

@@ -1,19 +1,27 @@
 /** Turns an untrusted body into exactly the fields the seed names, or a 400 saying which one is wrong. */
 import { checkReturnUrlShape } from '../core/returnUrl';
+import { isLoopbackHost } from '../core/secureUrl';
 import type { CheckoutSessionInput, PortalSessionInput } from '../core/types';
 import { Refusal } from './replies';
 
 const maxEmailLength = 254;
 const maxNameLength = 256;
 
-/** Control characters (C0, DEL, C1) have no place in a name or an email address. */
+/**
+ * Control characters (C0, DEL, C1) and bidi embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069, which make a name read backwards) have no place in a name or an email address.
+ */
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+    if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return true;
   }
   return false;
 }
+
+/** One `@`, something on each side, and no whitespace, angle brackets or quotes anywhere. */
+const emailShape = /^[^\s@<>"'`]+@[^\s@<>"'`]+$/;
 
 /** Reads one field of a body; `undefined` when it is absent. */
 export type Fields = (name: string) => unknown;
@@ -21,6 +29,8 @@ export type Fields = (name: string) => unknown;
 export interface InputRules {
   tiers: ReadonlySet<string>;
   allowedOrigins: ReadonlySet<string>;
+  /** Production with the default origins: a loopback return URL is refused even on the request's origin. */
+  refuseLoopback?: boolean;
 }
 
 const invalid = (message: string) => new Refusal(400, 'invalid_request', message);
@@ -53,11 +63,19 @@ export function formFields(text: string): Fields {
  * An absolute `https:` URL (plain `http:` only on a loopback host) on an allowed origin,
  * without credentials; returns it normalised, which is what goes upstream.
  */
-export function checkReturnUrl(field: string, value: unknown, allowedOrigins: ReadonlySet<string>): string {
+export function checkReturnUrl(
+  field: string,
+  value: unknown,
+  allowedOrigins: ReadonlySet<string>,
+  refuseLoopback = false,
+): string {
   if (typeof value !== 'string' || value === '') throw invalid(`${field} must be an absolute URL.`);
   const checked = checkReturnUrlShape(value, field);
   if ('problem' in checked) throw invalid(checked.problem);
   const { url } = checked;
+  if (refuseLoopback && isLoopbackHost(url.hostname)) {
+    throw invalid(`${field} is on a loopback host, refused in production unless allowedOrigins names it.`);
+  }
   if (!allowedOrigins.has(url.origin)) {
     throw invalid(`${field} is not on an allowed origin (see the proxy's allowedOrigins option).`);
   }
@@ -73,16 +91,19 @@ function checkTier(value: unknown, tiers: ReadonlySet<string>): string {
 
 function optionalText(field: string, value: unknown, maxLength: number): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || value.length > maxLength || hasControlCharacter(value)) {
+  if (typeof value !== 'string' || value.length > maxLength) {
     throw invalid(`${field}, when given, must be a string of at most ${maxLength} characters.`);
+  }
+  if (hasControlCharacter(value)) {
+    throw invalid(`${field} must not contain control or bidirectional-override characters.`);
   }
   return value;
 }
 
 function optionalEmail(value: unknown): string | undefined {
   const email = optionalText('email', value, maxEmailLength);
-  if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email))
-    throw invalid('email must be an email address.');
+  if (email !== undefined && !emailShape.test(email))
+    throw invalid('email must be an email address (one @, no spaces, angle brackets or quotes).');
   return email;
 }
 
@@ -92,7 +113,7 @@ export interface DefaultUrls {
   cancelUrl: string;
 }
 
-export function checkoutInput(
+export function checkCheckoutFields(
   fields: Fields,
   rules: InputRules,
   defaults?: DefaultUrls,
@@ -102,11 +123,13 @@ export function checkoutInput(
     'successUrl',
     fields('successUrl') ?? defaults?.successUrl,
     rules.allowedOrigins,
+    rules.refuseLoopback,
   );
   const cancelUrl = checkReturnUrl(
     'cancelUrl',
     fields('cancelUrl') ?? defaults?.cancelUrl,
     rules.allowedOrigins,
+    rules.refuseLoopback,
   );
   const email = optionalEmail(fields('email'));
   const name = optionalText('name', fields('name'), maxNameLength);
@@ -119,6 +142,11 @@ export function checkoutInput(
   };
 }
 
-export function portalInput(fields: Fields, rules: InputRules, defaultUrl?: string): PortalSessionInput {
-  return { returnUrl: checkReturnUrl('returnUrl', fields('returnUrl') ?? defaultUrl, rules.allowedOrigins) };
+export function checkPortalFields(
+  fields: Fields,
+  rules: InputRules,
+  defaultUrl?: string,
+): PortalSessionInput {
+  const returnUrl = fields('returnUrl') ?? defaultUrl;
+  return { returnUrl: checkReturnUrl('returnUrl', returnUrl, rules.allowedOrigins, rules.refuseLoopback) };
 }

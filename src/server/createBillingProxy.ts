@@ -3,10 +3,10 @@ import { createSaikuClient } from '../core/createSaikuClient';
 import { hasSubscription } from '../core/plans';
 import type { BillingBackend } from '../core/types';
 import {
-  checkoutInput,
+  checkCheckoutFields,
   formFields,
   jsonFields,
-  portalInput,
+  checkPortalFields,
   type Fields,
   type InputRules,
 } from './checkInput';
@@ -67,7 +67,11 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
   const route = routeAt(url.pathname, config.basePath);
   if (route === null) throw new Refusal(404, 'not_found', 'There is no billing route at this path.');
   const allowedOrigins = config.allowedOrigins ?? new Set([url.origin]);
-  const rules: InputRules = { tiers: config.tiers, allowedOrigins };
+  const rules: InputRules = {
+    tiers: config.tiers,
+    allowedOrigins,
+    refuseLoopback: config.refuseLoopbackReturns,
+  };
   const fallbackUrl = route.kind === 'form' ? formFallbackUrl(request, url, allowedOrigins) : undefined;
   if (fallbackUrl !== undefined && acceptsHtml(request)) reply.htmlBackLink = fallbackUrl;
 
@@ -88,6 +92,8 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
     baseUrl: config.baseUrl,
     fetch: config.fetch,
     timeoutMs: config.timeoutMs,
+    // A browser that has left (toNodeHandler aborts the signal) gets no session minted for it.
+    signal: request.signal,
   });
 
   // Exhaustive over `RouteName`: a new route that is not handled here does not compile.
@@ -96,12 +102,12 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
       return reply.json(200, await upstream(() => client.getState()));
     case 'checkout-session':
     case 'checkout': {
-      const fields = await readFields(request, route.kind);
+      const fields = await readFields(request, route.kind, config);
       const defaults =
         fallbackUrl === undefined
           ? undefined
           : { successUrl: withCheckoutMarker(fallbackUrl), cancelUrl: withCancelMarker(fallbackUrl) };
-      const input = checkoutInput(fields, rules, defaults);
+      const input = checkCheckoutFields(fields, rules, defaults);
       const limited = await limitMint(request, config, apiKey, route.kind, input.cancelUrl, reply);
       if (limited !== null) return limited;
       if (config.blockDuplicateSubscriptions && (await subscribed(client))) {
@@ -125,8 +131,8 @@ async function handle(request: Request, config: ProxyConfig, reply: Replier): Pr
     }
     case 'portal-session':
     case 'portal': {
-      const fields = await readFields(request, route.kind);
-      const input = portalInput(fields, rules, fallbackUrl && withPortalMarker(fallbackUrl));
+      const fields = await readFields(request, route.kind, config);
+      const input = checkPortalFields(fields, rules, fallbackUrl && withPortalMarker(fallbackUrl));
       const limited = await limitMint(request, config, apiKey, route.kind, input.returnUrl, reply);
       if (limited !== null) return limited;
       if (route.kind === 'json') {
@@ -186,10 +192,10 @@ async function limitMint(
   return null;
 }
 
-async function readFields(request: Request, kind: Route['kind']): Promise<Fields> {
+async function readFields(request: Request, kind: Route['kind'], config: ProxyConfig): Promise<Fields> {
   let text: string;
   try {
-    text = await readBodyText(request, maxBodyBytes);
+    text = await readBodyText(request, maxBodyBytes, { timeoutMs: config.bodyTimeoutMs });
   } catch (caught) {
     throw bodyRefusal(caught);
   }
@@ -204,15 +210,18 @@ function asRefusal(check: () => void): void {
   }
 }
 
-/** The body reader's `BillingError` (413 or 400) as the proxy's own answer. */
+/** The body reader's `BillingError` (413, 408 or 400) as the proxy's own answer. */
 function bodyRefusal(caught: unknown): unknown {
   if (!(caught instanceof BillingError)) return caught;
-  return caught.status === 413
-    ? new Refusal(413, 'payload_too_large', caught.message)
-    : new Refusal(400, 'invalid_request', caught.message);
+  if (caught.status === 413) return new Refusal(413, 'payload_too_large', caught.message);
+  if (caught.status === 408) return new Refusal(408, 'request_timeout', caught.message);
+  return new Refusal(400, 'invalid_request', caught.message);
 }
 
 function failureReply(caught: unknown, request: Request, config: ProxyConfig, reply: Replier): Reply {
+  // The client left: not a failure to log, and the answer reaches nobody.
+  if (request.signal.aborted && !(caught instanceof Refusal))
+    return reply.error(499, 'client_closed', 'The client closed the connection.');
   if (caught instanceof Refusal)
     return reply.error(caught.status, caught.code, caught.message, caught.headers);
   if (caught instanceof UpstreamFailure) {

@@ -13,6 +13,31 @@ export function checkMediaType(
   if (mediaType(request) !== expected) {
     throw new Refusal(415, 'unsupported_media_type', `This route takes a body of type ${expected}.`);
   }
+  // JSON is UTF-8 (RFC 8259): a body that declares another charset (utf-7, latin1) is refused, not guessed at.
+  if (expected === 'application/json' && !isUtf8OrAbsent(charsetOf(request))) {
+    throw new Refusal(415, 'unsupported_media_type', 'This route takes application/json in UTF-8 only.');
+  }
+}
+
+/** The `charset` parameter of `Content-Type`, unquoted; null when there is none. */
+function charsetOf(request: Request): string | null {
+  const parameters = (request.headers.get('content-type') ?? '').split(';').slice(1);
+  let charset: string | null = null;
+  for (const parameter of parameters) {
+    const at = parameter.indexOf('=');
+    if (at === -1 || parameter.slice(0, at).trim().toLowerCase() !== 'charset') continue;
+    // A second charset is as good as a wrong one.
+    if (charset !== null) return '';
+    charset = parameter
+      .slice(at + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
+  }
+  return charset;
+}
+
+function isUtf8OrAbsent(charset: string | null): boolean {
+  return charset === null || charset.toLowerCase() === 'utf-8';
 }
 
 /**

@@ -2,7 +2,7 @@
  * The host's own code the proxy calls: the key resolver, `customer`, and `onError`. A throw from
  * the first two is a 500 whose detail only `onError` hears; a throw from `onError` changes nothing.
  */
-import { normalizeApiKey } from '../core/apiKey';
+import { checkApiKey } from '../core/apiKey';
 import type { CustomerDetails, ProxyConfig } from './proxyOptions';
 import { Refusal } from './replies';
 
@@ -32,7 +32,7 @@ export async function resolveKey(request: Request, config: ProxyConfig): Promise
   } else {
     try {
       key = await config.apiKey(request);
-      if (typeof key === 'string') key = normalizeApiKey(key, 'createBillingProxy (the apiKey function)');
+      if (typeof key === 'string') key = checkApiKey(key, 'createBillingProxy (the apiKey function)');
     } catch (cause) {
       throw new HostFailure(cause);
     }

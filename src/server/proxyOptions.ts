@@ -1,9 +1,10 @@
 /** The proxy's options as the host writes them, and as the handler reads them once resolved. */
 import { defaultProxyBasePath } from '../core/createProxyBackend';
 import { defaultSaikuBaseUrl } from '../core/createSaikuClient';
-import { normalizeApiKey } from '../core/apiKey';
+import { checkApiKey } from '../core/apiKey';
 import { knownTiers } from '../core/tiers';
 import { defaultAllowedRedirectHosts } from '../core/redirect';
+import { defaultOriginsWarning, isProduction } from './production';
 import { createMemoryRateLimiter, type RateLimiterLike, type RateLimitOptions } from './rateLimit';
 import { guardedFetch } from './upstream';
 
@@ -26,13 +27,17 @@ export interface ProxyOptions {
   basePath?: string;
   /**
    * Origins that may POST to the proxy and that return URLs may point at, e.g. `['https://app.acme.com']`.
-   * Set it when the server sees another origin than the browser (behind a TLS-terminating proxy).
+   * Set it in production: by default the request's own `Host` (or `X-Forwarded-Host` with `trustProxy`)
+   * decides. With `NODE_ENV=production` and no list, the proxy warns once and refuses loopback return URLs.
    * @default [the request's own origin]
    */
   allowedOrigins?: readonly string[];
   /** The tiers a checkout may ask for. @default knownTiers: ['starter', 'team', 'business', 'enterprise'] */
   tiers?: readonly string[];
-  /** Fills Checkout's `email` and `name` on the server from the host's session, overriding the browser's. @default undefined (the browser's values, if any) */
+  /**
+   * Fills Checkout's `email` and `name` on the server from the host's session, overriding the
+   * browser's. @default undefined (the browser's values, if any)
+   */
   customer?: (
     request: Request,
   ) => CustomerDetails | null | undefined | Promise<CustomerDetails | null | undefined>;
@@ -40,7 +45,12 @@ export interface ProxyOptions {
   fetch?: typeof fetch;
   /** Answer 504 when Saiku has not answered within this many milliseconds. @default 10000 */
   timeoutMs?: number;
-  /** Hears about every failure worth logging (Saiku's errors, the host's own throws), with the key scrubbed out. @default undefined */
+  /** Answer 408 when a request body has not all arrived this many milliseconds after reading starts. @default 10000 */
+  bodyTimeoutMs?: number;
+  /**
+   * Hears about every failure worth logging (Saiku's errors, the host's own throws), with the key
+   * scrubbed out. @default undefined
+   */
   onError?: (error: Error, request: Request) => void | Promise<void>;
   /**
    * Read the tenant's state before forwarding a Checkout, and refuse it when the tenant already has a
@@ -78,11 +88,14 @@ export interface ProxyConfig {
   customer: ProxyOptions['customer'];
   fetch: typeof fetch;
   timeoutMs: number;
+  bodyTimeoutMs: number;
   onError: ProxyOptions['onError'];
   blockDuplicateSubscriptions: boolean;
   /** null when turned off. */
   rateLimit: { limiter: RateLimiterLike; key: RateLimitOptions['key'] } | null;
   allowedRedirectHosts: readonly string[];
+  /** `NODE_ENV=production` with the default origins: loopback return URLs are refused. */
+  refuseLoopbackReturns: boolean;
 }
 
 export function resolveOptions(options: ProxyOptions): ProxyConfig {
@@ -94,6 +107,9 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
   const timeoutMs = options.timeoutMs ?? 10_000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
     throw new TypeError('timeoutMs must be a positive number.');
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  if (!Number.isFinite(bodyTimeoutMs) || bodyTimeoutMs <= 0)
+    throw new TypeError('bodyTimeoutMs must be a positive number.');
   const basePath = (options.basePath ?? defaultProxyBasePath).replace(/\/+$/, '');
   if (basePath !== '' && !basePath.startsWith('/'))
     throw new TypeError(`basePath must start with "/", got "${basePath}".`);
@@ -104,12 +120,14 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
     throw new TypeError(`baseUrl must be an absolute URL, got "${baseUrl}".`);
   }
   const fetchImpl = options.fetch;
+  const defaultOriginsInProduction = options.allowedOrigins === undefined && isProduction();
+  if (defaultOriginsInProduction) console.warn(defaultOriginsWarning);
   return {
     ...guardOptions(options),
     // A fixed key is normalised here, so a key with a line break inside fails at start-up.
     apiKey:
       typeof options.apiKey === 'string'
-        ? (normalizeApiKey(options.apiKey, 'createBillingProxy') ?? '')
+        ? (checkApiKey(options.apiKey, 'createBillingProxy') ?? '')
         : options.apiKey,
     baseUrl,
     basePath,
@@ -119,7 +137,9 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
     customer: options.customer,
     fetch: (input, init) => guardedFetch(fetchImpl ?? globalThis.fetch, input, init),
     timeoutMs,
+    bodyTimeoutMs,
     onError: options.onError,
+    refuseLoopbackReturns: defaultOriginsInProduction,
   };
 }
 

@@ -25,10 +25,14 @@ export type ProxyErrorCode =
   | 'not_found'
   /** 405: the route exists with another method; see `Allow`. */
   | 'method_not_allowed'
+  /** 408: the request body had not all arrived within `bodyTimeoutMs`. */
+  | 'request_timeout'
   /** 413: a body over 16 KiB. */
   | 'payload_too_large'
   /** 415: a JSON route without a JSON body, or a form route without a urlencoded one. */
   | 'unsupported_media_type'
+  /** 499: the client closed the connection before the answer (nobody reads it; no Saiku call is made). */
+  | 'client_closed'
   /** 500: the host's own code (the key resolver, `customer`) failed; no detail is sent. */
   | 'internal';
 

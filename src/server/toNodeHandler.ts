@@ -27,7 +27,8 @@ const hostPattern = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 /**
  * Wraps a fetch-standard handler as `(req, res, next?) => void`: streams the request body in,
- * writes the response out, and leaves paths outside `basePath` to `next` (or answers 404).
+ * writes the response out, and leaves paths outside `basePath` to `next` (or answers 404). The
+ * `Request`'s `signal` aborts when the client closes the connection before the answer is sent.
  * @example http.createServer(toNodeHandler(createBillingProxy({ apiKey }))).listen(3000)
  * @example app.use(toNodeHandler(createBillingProxy({ apiKey })))
  */
@@ -67,9 +68,21 @@ async function serve(
     return;
   }
 
+  // The Request's signal aborts when the connection closes before the answer is out (the browser
+  // has left), so the handler can skip or abort work nobody will read.
+  const gone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished)
+      gone.abort(new DOMException('The client closed the connection.', 'AbortError'));
+  });
   let request: Request;
   try {
-    request = new Request(url, { method: req.method ?? 'GET', headers: headersOf(req), ...bodyOf(req) });
+    request = new Request(url, {
+      method: req.method ?? 'GET',
+      headers: headersOf(req),
+      signal: gone.signal,
+      ...bodyOf(req),
+    });
   } catch {
     writeError(res, 400, 'invalid_request', 'The request could not be read.');
     return;

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BillingError,
-  billingErrorCodes,
-  codeForStatus,
-  isBillingError,
-  isTransientCode,
-  type BillingErrorCode,
-} from '../../src/core';
+import { BillingError, isBillingError, type BillingErrorCode } from '../../src/core';
+import { billingErrorCodes, codeForStatus, isTransientCode } from '../../src/core/BillingError';
 
 describe('BillingError', () => {
   it('is an Error named BillingError with its code and message', () => {

@@ -5,10 +5,10 @@ import {
   assertSafeRedirect,
   BillingError,
   createProxyBackend,
-  defaultProxyBasePath,
   type BillingBackend,
   type CheckoutSessionInput,
 } from '../../src/core';
+import { defaultProxyBasePath } from '../../src/core/createProxyBackend';
 import { errorAnswers } from './answers';
 import { freeState, seedCheckoutBody, seedPortalBody, seedStateBody } from './fixtures';
 

@@ -6,11 +6,11 @@ import {
   assertSafeRedirect,
   BillingError,
   createSaikuClient,
-  defaultSaikuBaseUrl,
   type BillingBackend,
   type BillingState,
   type CheckoutSessionInput,
 } from '../../src/core';
+import { defaultSaikuBaseUrl } from '../../src/core/createSaikuClient';
 import { errorAnswers } from './answers';
 import { freeState, seedCheckoutBody, seedPortalBody, seedStateBody } from './fixtures';
 
@@ -72,17 +72,23 @@ const operations: [string, (backend: BillingBackend) => Promise<unknown>][] = [
 ];
 
 describe('createSaikuClient', () => {
-  it('needs an API key', () => {
+  it('needs an API key: a missing one is a TypeError, the misuse of an option', () => {
     for (const options of [{}, { apiKey: '' }, { apiKey: '   ' }, { apiKey: 42 }, undefined]) {
-      let thrown: unknown;
-      try {
-        createSaikuClient(options as never);
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown, JSON.stringify(options)).toBeInstanceOf(BillingError);
-      expect((thrown as BillingError).code).toBe('unauthorized');
+      expect(() => createSaikuClient(options as never), JSON.stringify(options)).toThrow(
+        new TypeError('createSaikuClient needs an apiKey: a non-empty string.'),
+      );
     }
+  });
+
+  it('starts no request once its signal has fired, and aborts the one in flight', async () => {
+    const requests = serveSeed();
+    const gone = new AbortController();
+    const client = createSaikuClient({ apiKey, signal: gone.signal });
+    await client.getState();
+    gone.abort();
+    await expect(client.createCheckoutSession(checkoutInput)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(client.getState()).rejects.toMatchObject({ name: 'AbortError' });
+    expect(requests).toHaveLength(1);
   });
 
   describe('requests', () => {

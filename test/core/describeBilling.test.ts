@@ -2,14 +2,12 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   describeBilling,
-  formatDate,
   hasSubscription,
-  phaseFor,
-  planNameFor,
   type BillingDateKind,
   type BillingPhase,
   type BillingState,
 } from '../../src/core';
+import { formatDate, phaseFor, planNameFor } from '../../src/core/describeBilling';
 import { freeState, stateWith } from './fixtures';
 
 const now = new Date('2026-06-20T12:00:00Z');

@@ -1,7 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BillingError, createProxyBackend, errorFromResponse } from '../../src/core';
+import { BillingError, createProxyBackend } from '../../src/core';
+import { errorFromResponse } from '../../src/core/http';
 
 const service = 'the Saiku API';
 

@@ -4,10 +4,10 @@ import {
   BillingError,
   parseBillingState,
   parseCheckoutSession,
-  parseErrorBody,
   parsePortalSession,
   type BillingState,
 } from '../../src/core';
+import { parseErrorBody } from '../../src/core/parse';
 import { seedCheckoutBody, seedPortalBody, seedStateBody } from './fixtures';
 
 /** Runs `fn` and returns what it threw, failing the test if it did not throw. */

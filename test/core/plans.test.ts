@@ -82,7 +82,7 @@ describe('planAction', () => {
     },
   );
 
-  it('a free plan is current for a tenant without a subscription, and a downgrade in the Portal for one with it', () => {
+  it('a free plan is current for a tenant without a subscription, and a Portal downgrade for one with it', () => {
     expect(planAction(stateWith({ subscriptionStatus: '', stripeCustomerId: null }), free)).toBe('current');
     expect(planAction(stateWith({ subscriptionStatus: 'canceled' }), free)).toBe('current');
     expect(planAction(stateWith({ subscriptionStatus: 'active' }), free)).toBe('portal');

@@ -1,5 +1,5 @@
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BillingError } from '../../src/core';
 import { readBodyText } from '../../src/core/readBody';
 
@@ -54,5 +54,41 @@ describe('readBodyText', () => {
   it('refuses a body that is not UTF-8 with 400', async () => {
     const error = await failure(readBodyText(post(new Uint8Array([0xff, 0xfe])), 16));
     expect(error).toMatchObject({ status: 400, message: 'The request body is not valid UTF-8.' });
+  });
+
+  it('gives up with 408 when the body is still arriving after timeoutMs, and stops reading it', async () => {
+    vi.useFakeTimers();
+    try {
+      let cancelled = false;
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"ti'));
+        },
+        cancel() {
+          cancelled = true;
+        },
+      });
+      const reading = failure(readBodyText(post(stream), 100, { timeoutMs: 250 }));
+      await vi.advanceTimersByTimeAsync(250);
+      const error = await reading;
+      expect(error).toMatchObject({
+        code: 'timeout',
+        status: 408,
+        message: 'The request body did not arrive within 250 ms.',
+      });
+      expect(cancelled).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads a body that arrives in time, with no timer left behind', async () => {
+    vi.useFakeTimers();
+    try {
+      expect(await readBodyText(post('{"tier":"team"}'), 100, { timeoutMs: 250 })).toBe('{"tier":"team"}');
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

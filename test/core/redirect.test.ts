@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assertSafeRedirect,
-  BillingError,
-  defaultAllowedRedirectHosts,
-  isLoopbackHost,
-} from '../../src/core';
+import { assertSafeRedirect, BillingError, defaultAllowedRedirectHosts } from '../../src/core';
+import { isLoopbackHost } from '../../src/core/secureUrl';
 
 function expectRefused(url: string, allowedHosts?: readonly string[]): void {
   let thrown: unknown;
@@ -57,10 +53,27 @@ describe('assertSafeRedirect', () => {
     expectRefused(url);
     expectRefused(url, ['checkout.stripe.com', 'localhost:5173']);
     expect(assertSafeRedirect(url, ['checkout.stripe.com', '127.0.0.1:5173']).href).toBe(url);
-    expect(assertSafeRedirect(url, ['127.0.0.1']).href).toBe(url);
+    // An entry without a port means the default port only.
+    expectRefused(url, ['127.0.0.1']);
     expect(assertSafeRedirect('http://localhost:5173/portal', ['localhost:5173']).host).toBe(
       'localhost:5173',
     );
+  });
+
+  it.each([
+    ['444', 'https://checkout.stripe.com:444/c/pay/cs_1'],
+    ['0', 'https://checkout.stripe.com:0/c/pay/cs_1'],
+    ['80', 'https://checkout.stripe.com:80/c/pay/cs_1'],
+    ['8443', 'https://billing.stripe.com:8443/p/session/x'],
+  ])('refuses a Stripe host on port %s: an entry without a port means the default port', (_port, url) => {
+    expectRefused(url);
+  });
+
+  it('accepts the default port written out, and another port only when the entry names it', () => {
+    expect(assertSafeRedirect('https://checkout.stripe.com:443/c/pay/cs_1').host).toBe('checkout.stripe.com');
+    expect(assertSafeRedirect('https://pay.example.test:444/x', ['pay.example.test:444']).port).toBe('444');
+    expectRefused('https://pay.example.test:445/x', ['pay.example.test:444']);
+    expectRefused('https://pay.example.test/x', ['pay.example.test:444']);
   });
 
   it('never lets http through to a non-loopback host, even a listed one', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { knownTiers, planNameFor } from '../../src/core';
+import { knownTiers } from '../../src/core';
+import { planNameFor } from '../../src/core/describeBilling';
 import { simulatorTiers } from '../../src/mock';
 import { defaultProxyTiers } from '../../src/server';
 import { humanize } from '../../src/core/tiers';

@@ -221,7 +221,7 @@ describe('UpgradeButton', () => {
       expect(screen.getByRole('button', { name: 'Upgrade' })).toHaveAttribute('data-state', 'idle');
     });
 
-    it('shows the rate-limit message on every billing button after a form post came back with billing_error=rate_limited', async () => {
+    it('shows the rate-limit message on every button after a form post came back rate_limited', async () => {
       window.history.replaceState(null, '', '/settings/billing?billing_error=rate_limited');
       renderWithBilling(
         <>

@@ -8,7 +8,10 @@ export function daysFromNow(days: number): string {
   return new Date(Date.now() + days * DAY_MS).toISOString();
 }
 
-/** A date as the components show it: long month, UTC, in `locale` (default: the runtime's). Computed with Intl, not hard-coded. */
+/**
+ * A date as the components show it: long month, UTC, in `locale` (default: the runtime's). Computed
+ * with Intl, not hard-coded.
+ */
 export function longDate(iso: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, {
     year: 'numeric',

@@ -7,7 +7,8 @@ import {
   type BillingLabels,
   type BillingState,
 } from '../../src';
-import { BillingError, billingErrorCodes, describeBilling } from '../../src/core';
+import { BillingError, describeBilling } from '../../src/core';
+import { billingErrorCodes } from '../../src/core/BillingError';
 import { germanLabels, japaneseLabels } from '../../src/locales';
 import {
   activeState,

@@ -10,7 +10,10 @@ import { afterAll, afterEach, beforeAll, vi, type Mock } from 'vitest';
 import { BillingProvider, createProxyBackend, type BillingProviderProps, type BillingState } from '../../src';
 import { activeState, checkoutSessionBody, portalSessionBody } from './fixtures';
 
-/** Where the proxy lives, as a host mounts it: relative, so it resolves against the page (http://localhost:3000/ in jsdom). */
+/**
+ * Where the proxy lives, as a host mounts it: relative, so it resolves against the page
+ * (http://localhost:3000/ in jsdom).
+ */
 export const proxyPath = '/api/billing';
 
 export type BillingRoute = 'state' | 'checkout-session' | 'portal-session';

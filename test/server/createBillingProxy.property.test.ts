@@ -1,4 +1,5 @@
-// Random methods, paths, headers and bodies: nothing invalid reaches Saiku, no 500 but the resolver's, no key in any answer.
+// Random methods, paths, headers and bodies: nothing invalid reaches Saiku, no 500 but the resolver's,
+// no key in any answer.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBillingProxy } from '../../src/server';

@@ -120,7 +120,10 @@ describe('routes', () => {
     expect(response.headers.get('location')).toBe(portalBody.url);
   });
 
-  it('sends a portal form post back to its page with billing_error=no_customer when there is nothing to manage', async () => {
+  const portalFormNoCustomer =
+    'sends a portal form post back to its page with billing_error=no_customer when ' +
+    'there is nothing to manage';
+  it(portalFormNoCustomer, async () => {
     fake.answerWith((_request, res) =>
       sendJson(res, 409, { error: 'no_customer', message: 'No Stripe customer.' }),
     );

@@ -1,4 +1,5 @@
-// A fake Saiku Billing API on 127.0.0.1 (node:http, a real socket): what the proxy forwards to, and a record of what it got.
+// A fake Saiku Billing API on 127.0.0.1 (node:http, a real socket): what the proxy forwards to, and a
+// record of what it got.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -66,7 +66,7 @@ async function expectError(response: Response, status: number, code: string): Pr
 }
 
 describe('the duplicate guard (blockDuplicateSubscriptions)', () => {
-  it('refuses a JSON Checkout for a tenant with a subscription with 409 already_subscribed, minting nothing', async () => {
+  it('refuses a JSON Checkout for a subscribed tenant with 409 already_subscribed, minting nothing', async () => {
     const response = await proxy()(postJson('checkout-session', validCheckout));
     await expectError(response, 409, 'already_subscribed');
     expect(upstreamRoutes()).toEqual(['GET /me/billing/state']);
@@ -167,7 +167,7 @@ describe('the rate limit on session mints (rateLimit)', () => {
     () => postForm('portal', { returnUrl: cancelUrl }),
   ];
 
-  it('allows 10 mints a minute per tenant across Checkout and Portal, JSON and forms; the 11th is 429 with Retry-After', async () => {
+  it('allows 10 mints a minute per tenant (Checkout, Portal, JSON, forms); the 11th is 429 + Retry-After', async () => {
     const handler = proxy();
     for (let i = 0; i < 10; i++) {
       const makeRequest = mints[i % mints.length] ?? mints[0];

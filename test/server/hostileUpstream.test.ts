@@ -164,7 +164,7 @@ async function peakMemoryGrowth(run: () => Promise<unknown>): Promise<number> {
 const MB = 1024 * 1024;
 
 describe('the size of what is read from Saiku is capped', () => {
-  it('answers 502 to a 100 MB state (a valid shape with a huge tenantId), stops reading, and holds memory flat', async () => {
+  it('answers 502 to a 100 MB state (valid shape, huge tenantId), stops reading, and holds memory flat', async () => {
     const counter = { sent: 0 };
     const huge = await startHugeSaiku(async (res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });

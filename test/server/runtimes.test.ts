@@ -156,7 +156,10 @@ describe.each(runtimes)('$name: $recipe', (runtime) => {
     expect(fake.received).toEqual([]);
   });
 
-  it('forwards the state with the key added, a JSON checkout and a form checkout (303), and the key never reaches the browser', async () => {
+  const keyNeverReachesBrowser =
+    'forwards the state with the key added, a JSON checkout and a form checkout ' +
+    '(303), and the key never reaches the browser';
+  it(keyNeverReachesBrowser, async () => {
     // A tenant without a subscription, so the duplicate guard (on by default) lets both Checkouts through.
     fake.state = freeStateBody;
     const state = await fetch(`${origin}/api/billing/state`, { headers: { Cookie: 'session=alice' } });

@@ -119,7 +119,7 @@ function mint(origin: string, route: 'checkout-session' | 'portal-session'): Pro
 const mintsForwarded = () => fake.received.filter((request) => request.method === 'POST').length;
 
 describe('a rate limit shared by two servers through Redis', () => {
-  it('spends one budget of 10 mints a minute across both; the 11th is refused by whichever server gets it', async () => {
+  it('spends one budget of 10 mints a minute across both; the 11th is refused by either server', async () => {
     const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]];
     for (let i = 0; i < 10; i++) {
       const server = i % 2 === 0 ? a : b;

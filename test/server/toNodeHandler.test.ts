@@ -117,7 +117,10 @@ describe('toNodeHandler', () => {
     expect((await fetch(`${server.origin}/b/state`)).status).toBe(200);
   });
 
-  it('adapts any fetch-standard handler: its status, headers, cookies and a streamed body reach Node as sent', async () => {
+  const anyFetchHandler =
+    'adapts any fetch-standard handler: its status, headers, cookies and a streamed ' +
+    'body reach Node as sent';
+  it(anyFetchHandler, async () => {
     const plain = Object.assign(
       async (request: Request) => {
         const text = await request.text();
@@ -146,7 +149,10 @@ describe('toNodeHandler', () => {
     expect(await (await fetch(`${server.origin}/api/billing/state`)).text()).toBe('host');
   });
 
-  it('takes the request’s origin from Host over plain http, ignoring X-Forwarded-* unless told to trust them', async () => {
+  const originFromHost =
+    'takes the request’s origin from Host over plain http, ignoring X-Forwarded-* ' +
+    'unless told to trust them';
+  it(originFromHost, async () => {
     const body = (origin: string) => JSON.stringify({ returnUrl: `${origin}/billing` });
     const forwarded = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'app.example.com' };
     const post = (origin: string, headers: Record<string, string>, returnOrigin: string) =>
