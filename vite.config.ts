@@ -46,8 +46,11 @@ export default defineConfig({
     rollupOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^node:/],
       output: {
+        // One published file per source file, as TanStack Query publishes: a host's bundler keeps only
+        // the files a page imports, and prunes within them statement by statement.
+        preserveModules: true,
+        preserveModulesRoot: 'src',
         entryFileNames: '[name].js',
-        chunkFileNames: 'shared/[name]-[hash].js',
       },
     },
   },

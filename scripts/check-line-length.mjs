@@ -12,7 +12,6 @@ const pendingWrap = new Set([
   'src/react/BillingProvider.tsx',
   'src/react/BillingStatusBanner.tsx',
   'src/react/ManageButton.tsx',
-  'src/react/labels.ts',
   'src/react/usePortal.ts',
 ]);
 const checked = /\.(ts|tsx|mjs|js|css)$/;

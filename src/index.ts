@@ -32,8 +32,8 @@ export { BillingGate } from './react/BillingGate';
 export type { BillingGateProps } from './react/BillingGate';
 export { BillingStatusBanner } from './react/BillingStatusBanner';
 export type { BillingStatusBannerProps } from './react/BillingStatusBanner';
-export { defaultLabels } from './react/labels';
-export type { BillingLabels, BillingLabelsInput } from './react/labels';
+export { defaultLabels } from './labels/defaultLabels';
+export type { BillingLabels, BillingLabelsInput } from './labels/types';
 export type { CheckoutReturnStatus } from './react/BillingContext';
 export { checkoutReturnParam, portalReturnParam, returnedErrorParam } from './react/checkoutReturn';
 

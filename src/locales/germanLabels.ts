@@ -1,5 +1,5 @@
 /** German labels (Sie-form) for every string the components show. */
-import type { BillingLabels } from '../react/labels';
+import type { BillingLabels } from '../labels/types';
 import { statusName, type StatusNames } from './statusName';
 
 const statusNames: StatusNames = {

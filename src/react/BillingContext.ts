@@ -9,7 +9,7 @@ import type {
   PortalSessionInput,
 } from '../core';
 import type { EmitBillingEvent } from './BillingEvent';
-import type { BillingLabels } from './labels';
+import type { BillingLabelsInput } from '../labels/types';
 
 /** Where a return from Checkout stands. */
 export type CheckoutReturnStatus = 'idle' | 'confirming' | 'confirmed' | 'timed_out';
@@ -22,7 +22,8 @@ export interface BillingContextValue {
   portal: Partial<PortalSessionInput>;
   allowedRedirectHosts: readonly string[];
   locale: string | undefined;
-  labels: BillingLabels;
+  /** The host's `labels` overrides, as given: each component lays them over its own defaults. */
+  labels: BillingLabelsInput | undefined;
   /** The host's plans, for `<PricingTable>`, `usePlans` and the plan card's name and price. */
   plans: readonly PlanInfo[] | undefined;
   initialState: BillingState | undefined;

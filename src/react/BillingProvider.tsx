@@ -19,10 +19,11 @@ import {
   type PortalSessionInput,
   type Tier,
 } from '../core';
+import { confirmationLabels } from '../labels/confirmationLabels';
+import { withOverrides, type BillingLabelsInput } from '../labels/types';
 import { BillingContext, type BillingContextValue } from './BillingContext';
 import { billingKeys } from './billingQueryOptions';
 import { clearReturnMarkers, readReturnMarkers, type ReturnMarkers } from './checkoutReturn';
-import { mergeLabels, type BillingLabelsInput } from './labels';
 import type { BillingEvent } from './BillingEvent';
 import { isDevelopment } from './isDevelopment';
 import { useEmitter } from './useEmitter';
@@ -154,7 +155,6 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
     initialState,
     plans,
   } = props;
-  const mergedLabels = useMemo(() => mergeLabels(labels), [labels]);
   const value = useMemo<BillingContextValue>(
     () => ({
       backend,
@@ -164,7 +164,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
       portal: portal ?? {},
       allowedRedirectHosts: allowedRedirectHosts ?? defaultAllowedRedirectHosts,
       locale,
-      labels: mergedLabels,
+      labels,
       plans,
       initialState,
       checkoutReturn,
@@ -179,7 +179,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
       portal,
       allowedRedirectHosts,
       locale,
-      mergedLabels,
+      labels,
       plans,
       initialState,
       checkoutReturn,
@@ -187,6 +187,9 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
       emit,
     ],
   );
+
+  const text = withOverrides(confirmationLabels, labels);
+  const announcement = { confirming: text.confirming, confirmed: text.confirmed, timed_out: text.confirmingTimedOut };
 
   useEffect(() => {
     if (markers.error !== null) clearReturnMarkers();
@@ -196,13 +199,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
     <BillingContext.Provider value={value}>
       {props.children}
       <VisuallyHidden role="status" aria-live="polite">
-        {checkoutReturn === 'confirming'
-          ? mergedLabels.confirming
-          : checkoutReturn === 'confirmed'
-            ? mergedLabels.confirmed
-            : checkoutReturn === 'timed_out'
-              ? mergedLabels.confirmingTimedOut
-              : null}
+        {checkoutReturn === 'idle' ? null : announcement[checkoutReturn]}
       </VisuallyHidden>
     </BillingContext.Provider>
   );

@@ -3,7 +3,10 @@ import type { HTMLAttributes, ReactNode } from 'react';
 import type { BillingDescription } from '../core';
 import { useBillingContext, type CheckoutReturnStatus } from './BillingContext';
 import { joinTokens } from './joinTokens';
-import { paymentFixLabel, type BillingLabels } from './labels';
+import { bannerLabels } from '../labels/bannerLabels';
+import { paymentFixLabel, paymentFixLabels } from '../labels/buttonLabels';
+import { confirmationLabels } from '../labels/confirmationLabels';
+import { withOverrides, type BillingLabels } from '../labels/types';
 import { ManageButton } from './ManageButton';
 import { UpgradeButton } from './UpgradeButton';
 import { useBillingDescription } from './useBillingDescription';
@@ -15,12 +18,14 @@ export interface BillingStatusBannerProps extends HTMLAttributes<HTMLDivElement>
   hideAction?: boolean;
 }
 
+type BannerLabels = typeof confirmationLabels & typeof paymentFixLabels & Pick<BillingLabels, 'banner'>;
+
 type Tone = 'info' | 'warning' | 'danger' | 'success';
 type Notice = { tone: Tone; message: string; action: 'manage' | 'payment' | 'upgrade' | null };
 
 function noticeFor(
   d: BillingDescription,
-  labels: BillingLabels,
+  labels: BannerLabels,
   checkoutReturn: CheckoutReturnStatus,
   trialWarningDays: number,
 ): Notice | null {
@@ -64,7 +69,12 @@ export function BillingStatusBanner({
   className,
   ...rest
 }: BillingStatusBannerProps): ReactNode {
-  const { labels, checkoutReturn } = useBillingContext('BillingStatusBanner');
+  const { checkoutReturn, ...context } = useBillingContext('BillingStatusBanner');
+  const overrides = context.labels;
+  const labels: BannerLabels = {
+    ...withOverrides({ ...confirmationLabels, ...paymentFixLabels }, overrides),
+    banner: { ...bannerLabels, ...overrides?.banner },
+  };
   const { description } = useBillingDescription();
   const notice = description ? noticeFor(description, labels, checkoutReturn, trialWarningDays) : null;
   if (!notice || !description) return null;

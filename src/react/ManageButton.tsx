@@ -1,6 +1,8 @@
 'use client';
 import { forwardRef } from 'react';
 import type { Tier } from '../core';
+import { manageButtonLabels } from '../labels/buttonLabels';
+import { withOverrides } from '../labels/types';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
 import { useBillingContext } from './BillingContext';
 import { returnedBillingError } from './checkoutReturn';
@@ -26,7 +28,8 @@ export const ManageButton = forwardRef<HTMLButtonElement, ManageButtonProps>(fun
   { returnUrl, upgradeTier, target, onError, onNavigate, children, ...rest },
   ref,
 ) {
-  const { backend, portal, checkout, labels, returnedError } = useBillingContext('ManageButton');
+  const { backend, portal, checkout, returnedError, ...context } = useBillingContext('ManageButton');
+  const labels = withOverrides(manageButtonLabels, context.labels);
   const { open, isPending, error: clickError } = usePortal({ onError, onNavigate });
   const error = clickError ?? returnedBillingError(returnedError);
   // 409 from a click, or the proxy's no-JavaScript portal route sending the browser back with it.

@@ -2,9 +2,12 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import { currentPlan, formatPlanPrice, hasSubscription, type Tier } from '../core';
 import { planNameFor } from '../core/describeBilling';
+import { paymentFixLabel, paymentFixLabels } from '../labels/buttonLabels';
+import { confirmationLabels } from '../labels/confirmationLabels';
+import { loadLabels, planCardLabels } from '../labels/planCardLabels';
+import { withOverrides } from '../labels/types';
 import { useBillingContext } from './BillingContext';
 import { joinTokens } from './joinTokens';
-import { paymentFixLabel } from './labels';
 import { ManageButton } from './ManageButton';
 import { UpgradeButton } from './UpgradeButton';
 import { useBillingDescription } from './useBillingDescription';
@@ -20,8 +23,11 @@ export interface PlanCardProps extends HTMLAttributes<HTMLElement> {
  * The plan, its status, the date that matters, and the upgrade-or-manage action. With the provider's
  * `plans`, a subscriber's plan name and price come from there.
  */
+const defaults = { ...planCardLabels, ...loadLabels, ...confirmationLabels, ...paymentFixLabels };
+
 export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardProps): ReactNode {
-  const { labels, checkoutReturn, plans, locale } = useBillingContext('PlanCard');
+  const { checkoutReturn, plans, locale, ...context } = useBillingContext('PlanCard');
+  const labels = withOverrides(defaults, context.labels);
   const { description, state, isPending, error, refetch } = useBillingDescription();
   const classes = joinTokens('saiku-billing-plan-card', className);
 

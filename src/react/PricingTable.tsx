@@ -16,7 +16,9 @@ import { useBillingContext } from './BillingContext';
 import { checkoutForm, portalForm } from './fallbackForms';
 import { isDevelopment } from './isDevelopment';
 import { joinTokens } from './joinTokens';
-import { paymentFixLabel, type BillingLabels } from './labels';
+import { manageButtonLabels, paymentFixLabel, paymentFixLabels } from '../labels/buttonLabels';
+import { loadLabels, priceLabel } from '../labels/planCardLabels';
+import { withOverrides } from '../labels/types';
 import { defaultPricingTableLabels, type PricingTableLabels } from './pricingTableLabels';
 import { useBillingDescription } from './useBillingDescription';
 import { useCheckout } from './useCheckout';
@@ -35,6 +37,10 @@ export interface PricingTableProps extends Omit<HTMLAttributes<HTMLElement>, 'ch
 
 // Object.assign in a pure call, not a `PricingTable.displayName = …` statement: a page that does not
 // render the table must be able to drop it.
+
+const defaults = { ...loadLabels, ...paymentFixLabels, noCustomer: manageButtonLabels.noCustomer, price: priceLabel };
+type TableLabels = typeof defaults;
+
 /**
  * One card per plan (name, price, description, features) with the one action `planAction` picks for
  * this tenant: Checkout, the Portal (plan changes, payment fixes), a contact link, or the current plan's
@@ -50,9 +56,10 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
     ...rest
   }: PricingTableProps): ReactNode {
     const context = useBillingContext('PricingTable');
-    const { labels, locale, backend, checkout: checkoutDefaults, portal: portalDefaults } = context;
+    const { locale, backend, checkout: checkoutDefaults, portal: portalDefaults } = context;
+    const labels = withOverrides(defaults, context.labels);
     const plans = plansProp ?? context.plans;
-    const providerTableLabels = labels.pricingTable;
+    const providerTableLabels = context.labels?.pricingTable;
     const text = useMemo<PricingTableLabels>(
       () => ({ ...defaultPricingTableLabels, ...providerTableLabels, ...labelsProp }),
       [providerTableLabels, labelsProp],
@@ -167,7 +174,7 @@ interface PlanItemProps {
   plan: PlanInfo;
   kind: PlanActionKind;
   text: PricingTableLabels;
-  labels: BillingLabels;
+  labels: TableLabels;
   locale: string | undefined;
   headingLevel: 2 | 3 | 4 | 5 | 6;
   action: ReactNode;
@@ -220,7 +227,7 @@ interface PlanActionControlProps {
   plan: PlanInfo;
   kind: PlanActionKind;
   text: PricingTableLabels;
-  labels: BillingLabels;
+  labels: TableLabels;
   description: BillingDescription;
   subscribed: boolean;
   confirming: boolean;

@@ -1,6 +1,8 @@
 'use client';
 import { forwardRef } from 'react';
 import { hasSubscription, type Tier } from '../core';
+import { upgradeButtonLabels } from '../labels/buttonLabels';
+import { withOverrides } from '../labels/types';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
 import { useBillingContext } from './BillingContext';
 import { returnedBillingError } from './checkoutReturn';
@@ -26,7 +28,8 @@ export const UpgradeButton = forwardRef<HTMLButtonElement, UpgradeButtonProps>(f
   { tier, successUrl, cancelUrl, onError, onNavigate, children, ...rest },
   ref,
 ) {
-  const { backend, checkout, portal, labels, returnedError } = useBillingContext('UpgradeButton');
+  const { backend, checkout, portal, returnedError, ...context } = useBillingContext('UpgradeButton');
+  const labels = withOverrides(upgradeButtonLabels, context.labels);
   const { start, isPending, error: clickError } = useCheckout({ onError, onNavigate });
   // A click's failure, else what the proxy's form route came back with (`billing_error=rate_limited`).
   const error = clickError ?? returnedBillingError(returnedError);
