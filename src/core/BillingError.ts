@@ -51,10 +51,11 @@ export class BillingError extends Error {
   readonly retryAfter?: number;
 
   constructor(code: BillingErrorCode, message: string, options: BillingErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Error reads only `cause` from the options, and only when it is there.
+    super(message, options);
     this.code = code;
-    if (options.status !== undefined) this.status = options.status;
-    if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter;
+    this.status = options.status;
+    this.retryAfter = options.retryAfter;
   }
 
   /** Whether trying again later may succeed: network faults, timeouts, 5xx and 429. */
@@ -69,13 +70,11 @@ export class BillingError extends Error {
     status?: number;
     retryAfter?: number;
   } {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      ...(this.status === undefined ? {} : { status: this.status }),
-      ...(this.retryAfter === undefined ? {} : { retryAfter: this.retryAfter }),
-    };
+    const { name, code, message, status, retryAfter } = this;
+    // What JSON.stringify would write: no keys for what is not there.
+    return JSON.parse(JSON.stringify({ name, code, message, status, retryAfter })) as ReturnType<
+      BillingError['toJSON']
+    >;
   }
 }
 

@@ -22,40 +22,36 @@ export const defaultProxyBasePath = '/api/billing';
 /** The default backend: calls the proxy the host mounted on its own server, which adds the API key. */
 export function createProxyBackend(options: ProxyBackendOptions = {}): BillingBackend {
   const base = (options.baseUrl ?? defaultProxyBasePath).replace(/\/+$/, '');
-  // A path only means something in a browser; on a server it can never work, so fail for good
-  // (invalid_request is never retried) instead of as a retried network error.
-  const checkUsable = () => {
+  const call = async <T>(
+    path: string,
+    parse: (json: unknown) => T,
+    body?: CheckoutSessionInput | PortalSessionInput,
+    signal?: AbortSignal,
+  ): Promise<T> => {
+    // A path only means something in a browser; on a server it can never work, so fail for good
+    // (invalid_request is never retried) instead of as a retried network error.
     if (base.startsWith('/') && options.fetch === undefined && typeof location === 'undefined') {
       throw new BillingError(
         'invalid_request',
-        `createProxyBackend's baseUrl "${base}" is a path, which only works in a browser. ` +
-          'Pass an absolute URL on the server, or pass initialState instead of fetching there.',
+        `createProxyBackend's baseUrl "${base}" is a path, which works only in a browser: ` +
+          'pass an absolute URL on the server, or initialState instead of fetching there.',
       );
     }
-  };
-  const common = {
-    fetch: options.fetch,
-    headers: options.headers ?? {},
-    timeoutMs: options.timeoutMs ?? 15_000,
-    service: 'the billing proxy',
+    const json = await requestJson(`${base}/${path}`, {
+      fetch: options.fetch,
+      method: body ? 'POST' : 'GET',
+      headers: options.headers ?? {},
+      body,
+      signal,
+      timeoutMs: options.timeoutMs ?? 15_000,
+      service: 'the billing proxy',
+    });
+    return parse(json);
   };
   return {
     formsUrl: base,
-    async getState({ signal } = {}) {
-      checkUsable();
-      return parseBillingState(await requestJson(`${base}/state`, { ...common, method: 'GET', signal }));
-    },
-    async createCheckoutSession(input: CheckoutSessionInput) {
-      checkUsable();
-      return parseCheckoutSession(
-        await requestJson(`${base}/checkout-session`, { ...common, method: 'POST', body: input }),
-      );
-    },
-    async createPortalSession(input: PortalSessionInput) {
-      checkUsable();
-      return parsePortalSession(
-        await requestJson(`${base}/portal-session`, { ...common, method: 'POST', body: input }),
-      );
-    },
+    getState: ({ signal } = {}) => call('state', parseBillingState, undefined, signal),
+    createCheckoutSession: (input) => call('checkout-session', parseCheckoutSession, input),
+    createPortalSession: (input) => call('portal-session', parsePortalSession, input),
   };
 }

@@ -22,78 +22,54 @@ export interface RequestJsonOptions {
 
 /** Sends a request and resolves with the JSON body of a 2xx answer; rejects with a `BillingError` otherwise. */
 export async function requestJson(url: string, options: RequestJsonOptions): Promise<unknown> {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const { signal: callerSignal, service, body } = options;
   // Already aborted (the caller has left): no request is started at all.
-  options.signal?.throwIfAborted();
+  callerSignal?.throwIfAborted();
   // A timer we clear when the answer is in, rather than AbortSignal.timeout's, which lives on for
   // the whole timeoutMs after every request (memory pressure in a busy proxy).
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   const timeout = controller.signal;
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  try {
-    return await send(url, options, fetchImpl, signal, timeout);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function send(
-  url: string,
-  options: RequestJsonOptions,
-  fetchImpl: typeof fetch,
-  signal: AbortSignal,
-  timeout: AbortSignal,
-): Promise<unknown> {
+  const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
   const headers = new Headers(options.headers);
   headers.set('Accept', 'application/json');
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+  if (body !== undefined) headers.set('Content-Type', 'application/json');
 
   // One guard for the answer and its body: a stall or a broken connection fails the same way either way.
   let response: Response;
   let text: string;
   try {
-    response = await fetchImpl(url, {
+    response = await (options.fetch ?? globalThis.fetch)(url, {
       method: options.method,
       headers,
       signal,
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      body: body === undefined ? null : JSON.stringify(body),
     });
-    text = await (options.readText?.(response, signal, options.service) ?? response.text());
+    text = await (options.readText?.(response, signal, service) ?? response.text());
   } catch (cause) {
     // The caller's own abort (react-query cancelling a query) is not a billing error.
-    if (options.signal?.aborted) throw options.signal.reason ?? cause;
+    if (callerSignal?.aborted) throw callerSignal.reason ?? cause;
     if (cause instanceof BillingError) throw cause;
     throw timeout.aborted
-      ? new BillingError('timeout', `${options.service} did not answer within ${options.timeoutMs} ms.`, {
-          cause,
-        })
-      : new BillingError('network', `Could not reach ${options.service}, or the connection broke.`, {
-          cause,
-        });
+      ? new BillingError('timeout', `${service} did not answer within ${options.timeoutMs} ms.`, { cause })
+      : new BillingError('network', `Could not reach ${service}, or the connection broke.`, { cause });
+  } finally {
+    clearTimeout(timer);
   }
 
-  const json = parseJson(text);
-  if (!response.ok) throw errorFromResponse(response, json, options.service, options.redact);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // not JSON (or empty): an error answer keeps its status, a 2xx one is invalid
+  }
+  if (!response.ok) throw errorFromResponse(response, json, service, options.redact);
   if (json === undefined) {
-    throw new BillingError(
-      'invalid_response',
-      `${options.service} answered ${response.status} without a JSON body.`,
-      {
-        status: response.status,
-      },
-    );
+    throw new BillingError('invalid_response', `${service} answered ${response.status} without a JSON body.`, {
+      status: response.status,
+    });
   }
   return json;
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The `BillingError` an HTTP error answer means, keeping the server's message and `Retry-After`. */

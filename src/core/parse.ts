@@ -4,57 +4,48 @@ import type { BillingState, CheckoutSession, PortalSession } from './types';
 
 type Json = Record<string, unknown>;
 
+/** What each field of a body must be: a non-empty string, a string or null, an ISO date or null, a boolean. */
+type Kind = 'string' | 'nullable' | 'date' | 'boolean';
+
+const expected: Record<Kind, string> = {
+  string: 'a non-empty string',
+  nullable: 'a string or null',
+  date: 'an ISO 8601 date or null',
+  boolean: 'a boolean',
+};
+
 function invalid(message: string): BillingError {
   return new BillingError('invalid_response', message);
 }
 
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+}
+
 function asObject(json: unknown, what: string): Json {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw invalid(`Expected ${what} to be a JSON object, got ${describeType(json)}.`);
+    throw invalid(`Expected ${what} to be a JSON object, got ${describeValue(json)}.`);
   }
   return json as Json;
 }
 
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
-}
-
-function string(body: Json, key: string, what: string): string {
+// Nullable, not optional: a nullable key must be there, as in every body the API documents.
+function field<T>(body: Json, key: string, kind: Kind, what: string): T {
   const value = body[key];
-  if (typeof value !== 'string')
-    throw invalid(`${what}.${key} must be a string, got ${describeType(value)}.`);
-  return value;
-}
-
-function nonEmptyString(body: Json, key: string, what: string): string {
-  const value = string(body, key, what);
-  if (value === '') throw invalid(`${what}.${key} must not be empty.`);
-  return value;
-}
-
-// Nullable, not optional: the key must be there, as in every body the API documents.
-function nullableString(body: Json, key: string, what: string): string | null {
-  if (!(key in body)) throw invalid(`${what}.${key} is missing.`);
-  const value = body[key];
-  if (value === null) return null;
-  if (typeof value !== 'string')
-    throw invalid(`${what}.${key} must be a string or null, got ${describeType(value)}.`);
-  return value;
-}
-
-function nullableDate(body: Json, key: string, what: string): string | null {
-  const value = nullableString(body, key, what);
-  if (value !== null && Number.isNaN(Date.parse(value))) {
-    throw invalid(`${what}.${key} must be an ISO 8601 date or null, got "${value.slice(0, 40)}".`);
+  const valid =
+    kind === 'boolean'
+      ? typeof value === 'boolean'
+      : kind === 'string'
+        ? typeof value === 'string' && value !== ''
+        : key in body &&
+          (value === null ||
+            (typeof value === 'string' && (kind === 'nullable' || !Number.isNaN(Date.parse(value)))));
+  if (!valid) {
+    throw invalid(`${what}.${key} must be ${expected[kind]}, got ${key in body ? describeValue(value) : 'nothing'}.`);
   }
-  return value;
-}
-
-// `null` is read as the API's "empty" status (free / pre-billing).
-function status(body: Json, what: string): string {
-  return nullableString(body, 'subscriptionStatus', what) ?? '';
+  return value as T;
 }
 
 /**
@@ -64,44 +55,36 @@ function status(body: Json, what: string): string {
 export function parseBillingState(json: unknown): BillingState {
   const what = 'billing state';
   const body = asObject(json, what);
-  const billedFeaturesActive = body.billedFeaturesActive;
-  if (typeof billedFeaturesActive !== 'boolean') {
-    throw invalid(
-      `${what}.billedFeaturesActive must be a boolean, got ${describeType(billedFeaturesActive)}.`,
-    );
-  }
+  const get = <T>(key: keyof BillingState, kind: Kind) => field<T>(body, key, kind, what);
   return {
-    tenantId: nonEmptyString(body, 'tenantId', what),
-    tier: nonEmptyString(body, 'tier', what),
-    stripeCustomerId: nullableString(body, 'stripeCustomerId', what),
-    subscriptionStatus: status(body, what),
-    currentPeriodEnd: nullableDate(body, 'currentPeriodEnd', what),
-    trialEndsAt: nullableDate(body, 'trialEndsAt', what),
-    billedFeaturesActive,
+    tenantId: get('tenantId', 'string'),
+    tier: get('tier', 'string'),
+    stripeCustomerId: get('stripeCustomerId', 'nullable'),
+    // `null` is read as the API's "empty" status (free / pre-billing).
+    subscriptionStatus: get<string | null>('subscriptionStatus', 'nullable') ?? '',
+    currentPeriodEnd: get('currentPeriodEnd', 'date'),
+    trialEndsAt: get('trialEndsAt', 'date'),
+    billedFeaturesActive: get('billedFeaturesActive', 'boolean'),
   };
 }
 
 /** Validates a `POST /me/billing/checkout-session` body. */
 export function parseCheckoutSession(json: unknown): CheckoutSession {
-  const body = asObject(json, 'checkout session');
-  return {
-    url: nonEmptyString(body, 'url', 'checkout session'),
-    sessionId: nonEmptyString(body, 'sessionId', 'checkout session'),
-  };
+  const what = 'checkout session';
+  const body = asObject(json, what);
+  return { url: field(body, 'url', 'string', what), sessionId: field(body, 'sessionId', 'string', what) };
 }
 
 /** Validates a `POST /me/billing/portal-session` body. */
 export function parsePortalSession(json: unknown): PortalSession {
-  const body = asObject(json, 'portal session');
-  return { url: nonEmptyString(body, 'url', 'portal session') };
+  const what = 'portal session';
+  return { url: field(asObject(json, what), 'url', 'string', what) };
 }
 
 /** Reads `{ error, message }` (or `{ code, message }`) from an error body; anything else gives nulls. */
 export function parseErrorBody(json: unknown): { error: string | null; message: string | null } {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { error: null, message: null };
-  const body = json as Json;
-  const error =
-    typeof body.error === 'string' ? body.error : typeof body.code === 'string' ? body.code : null;
-  const message = typeof body.message === 'string' ? body.message : null;
-  return { error, message };
+  // An array or a primitive has none of these keys: nulls.
+  const body = ((typeof json === 'object' && json) || {}) as Json;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return { error: text(body.error) ?? text(body.code), message: text(body.message) };
 }

@@ -19,17 +19,14 @@ import {
   type PortalSessionInput,
   type Tier,
 } from '../core';
-import { confirmationLabels } from '../labels/confirmationLabels';
-import { withOverrides, type BillingLabelsInput } from '../labels/types';
+import type { BillingLabelsInput } from '../labels/types';
 import { BillingContext, type BillingContextValue } from './BillingContext';
 import { billingKeys } from './billingQueryOptions';
 import { clearReturnMarkers, readReturnMarkers, type ReturnMarkers } from './checkoutReturn';
 import type { BillingEvent } from './BillingEvent';
-import { isDevelopment } from './isDevelopment';
 import { useEmitter } from './useEmitter';
 import { useReturnFromStripe } from './useReturnFromStripe';
 import { useStateFeed } from './useStateFeed';
-import { VisuallyHidden } from './VisuallyHidden';
 
 export interface BillingProviderProps {
   /** Where billing data comes from. @default createProxyBackend() — the proxy at '/api/billing' */
@@ -93,19 +90,25 @@ function defaultNavigate(url: string): void {
   window.location.assign(url);
 }
 
-/** Warns once in development when a prop that is read only at mount changes identity. */
-function useMountOnlyPropWarning(name: string, value: unknown): void {
-  const first = useRef(value);
-  const warned = useRef(false);
-  useEffect(() => {
-    if (!isDevelopment || warned.current || first.current === value) return;
-    warned.current = true;
-    console.warn(
-      `[@saiku/billing-react] <BillingProvider ${name}> changed after mount and the change is ignored. ` +
-        `Create it once (outside the component, or in useState/useMemo).`,
-    );
-  }, [name, value]);
-}
+/**
+ * Warns once in development when a prop that is read only at mount changes identity. A no-op in
+ * production builds (the bundler folds the check: `process.env.NODE_ENV` is written out, not imported).
+ */
+const useMountOnlyPropWarning =
+  process.env.NODE_ENV === 'production'
+    ? () => {}
+    : function useWarning(name: string, value: unknown): void {
+        const first = useRef(value);
+        const warned = useRef(false);
+        useEffect(() => {
+          if (warned.current || first.current === value) return;
+          warned.current = true;
+          console.warn(
+            `[@saiku/billing-react] <BillingProvider ${name}> changed after mount and the change is ignored. ` +
+              `Create it once (outside the component, or in useState/useMemo).`,
+          );
+        }, [name, value]);
+      };
 
 /** Holds the backend, the query client and the host's defaults for every billing component under it. */
 export function BillingProvider(props: BillingProviderProps): ReactNode {
@@ -188,20 +191,10 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
     ],
   );
 
-  const text = withOverrides(confirmationLabels, labels);
-  const announcement = { confirming: text.confirming, confirmed: text.confirmed, timed_out: text.confirmingTimedOut };
-
   useEffect(() => {
     if (markers.error !== null) clearReturnMarkers();
   }, [markers.error]);
 
-  return (
-    <BillingContext.Provider value={value}>
-      {props.children}
-      <VisuallyHidden role="status" aria-live="polite">
-        {checkoutReturn === 'idle' ? null : announcement[checkoutReturn]}
-      </VisuallyHidden>
-    </BillingContext.Provider>
-  );
+  return <BillingContext.Provider value={value}>{props.children}</BillingContext.Provider>;
 }
 BillingProvider.displayName = 'BillingProvider';

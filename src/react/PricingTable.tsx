@@ -14,7 +14,6 @@ import { planNameFor } from '../core/describeBilling';
 import { ActionButton } from './ActionButton';
 import { useBillingContext } from './BillingContext';
 import { checkoutForm, portalForm } from './fallbackForms';
-import { isDevelopment } from './isDevelopment';
 import { joinTokens } from './joinTokens';
 import { manageButtonLabels, paymentFixLabel, paymentFixLabels } from '../labels/buttonLabels';
 import { loadLabels, priceLabel } from '../labels/planCardLabels';
@@ -66,7 +65,7 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
     );
     const empty = plans === undefined || plans.length === 0;
     useEffect(() => {
-      if (!isDevelopment || !empty) return;
+      if (process.env.NODE_ENV === 'production' || !empty) return;
       console.warn(
         '[@saiku/billing-react] <PricingTable> has no plans to show, so it renders nothing. ' +
           'Pass `plans` to <PricingTable> or to <BillingProvider>: the Saiku API has no plan catalog.',

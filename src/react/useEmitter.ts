@@ -1,7 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef } from 'react';
 import type { BillingEvent, EmitBillingEvent } from './BillingEvent';
-import { isDevelopment } from './isDevelopment';
 
 /** A stable `emit` that calls the latest `onEvent`, and catches (and, in development, logs) what it throws. */
 export function useEmitter(onEvent: ((event: BillingEvent) => void) | undefined): EmitBillingEvent {
@@ -13,7 +12,7 @@ export function useEmitter(onEvent: ((event: BillingEvent) => void) | undefined)
     try {
       latest.current?.(event);
     } catch (error) {
-      if (isDevelopment) console.error(`[@saiku/billing-react] onEvent threw on ${event.type}:`, error);
+      if (process.env.NODE_ENV !== 'production') console.error(`[@saiku/billing-react] onEvent threw on ${event.type}:`, error);
     }
   }, []);
 }
