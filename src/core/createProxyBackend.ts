@@ -33,8 +33,7 @@ export function createProxyBackend(options: ProxyBackendOptions = {}): BillingBa
     if (base.startsWith('/') && options.fetch === undefined && typeof location === 'undefined') {
       throw new BillingError(
         'invalid_request',
-        `createProxyBackend's baseUrl "${base}" is a path, which works only in a browser: ` +
-          'pass an absolute URL on the server, or initialState instead of fetching there.',
+        `createProxyBackend's baseUrl "${base}" is a path: on a server, pass an absolute URL (or initialState).`,
       );
     }
     const json = await requestJson(`${base}/${path}`, {

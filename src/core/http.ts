@@ -65,9 +65,13 @@ export async function requestJson(url: string, options: RequestJsonOptions): Pro
   }
   if (!response.ok) throw errorFromResponse(response, json, service, options.redact);
   if (json === undefined) {
-    throw new BillingError('invalid_response', `${service} answered ${response.status} without a JSON body.`, {
-      status: response.status,
-    });
+    throw new BillingError(
+      'invalid_response',
+      `${service} answered ${response.status} without a JSON body.`,
+      {
+        status: response.status,
+      },
+    );
   }
   return json;
 }

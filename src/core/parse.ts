@@ -32,7 +32,7 @@ function asObject(json: unknown, what: string): Json {
 }
 
 // Nullable, not optional: a nullable key must be there, as in every body the API documents.
-function field<T>(body: Json, key: string, kind: Kind, what: string): T {
+function field(body: Json, key: string, kind: Kind, what: string): unknown {
   const value = body[key];
   const valid =
     kind === 'boolean'
@@ -43,9 +43,29 @@ function field<T>(body: Json, key: string, kind: Kind, what: string): T {
           (value === null ||
             (typeof value === 'string' && (kind === 'nullable' || !Number.isNaN(Date.parse(value)))));
   if (!valid) {
-    throw invalid(`${what}.${key} must be ${expected[kind]}, got ${key in body ? describeValue(value) : 'nothing'}.`);
+    throw invalid(
+      `${what}.${key} must be ${expected[kind]}, got ${key in body ? describeValue(value) : 'nothing'}.`,
+    );
   }
-  return value as T;
+  return value;
+}
+
+const stateFields: Record<keyof BillingState, Kind> = {
+  tenantId: 'string',
+  tier: 'string',
+  stripeCustomerId: 'nullable',
+  subscriptionStatus: 'nullable',
+  currentPeriodEnd: 'date',
+  trialEndsAt: 'date',
+  billedFeaturesActive: 'boolean',
+};
+
+/** The fields `kinds` names, each checked, from the body of `what`; nothing else. */
+function parseBody<T>(json: unknown, what: string, kinds: Record<string, Kind>): T {
+  const body = asObject(json, what);
+  const parsed: Json = {};
+  for (const key in kinds) parsed[key] = field(body, key, kinds[key] as Kind, what);
+  return parsed as T;
 }
 
 /**
@@ -53,32 +73,20 @@ function field<T>(body: Json, key: string, kind: Kind, what: string): T {
  * strings are kept; a missing or wrongly typed field throws `BillingError('invalid_response')`.
  */
 export function parseBillingState(json: unknown): BillingState {
-  const what = 'billing state';
-  const body = asObject(json, what);
-  const get = <T>(key: keyof BillingState, kind: Kind) => field<T>(body, key, kind, what);
-  return {
-    tenantId: get('tenantId', 'string'),
-    tier: get('tier', 'string'),
-    stripeCustomerId: get('stripeCustomerId', 'nullable'),
-    // `null` is read as the API's "empty" status (free / pre-billing).
-    subscriptionStatus: get<string | null>('subscriptionStatus', 'nullable') ?? '',
-    currentPeriodEnd: get('currentPeriodEnd', 'date'),
-    trialEndsAt: get('trialEndsAt', 'date'),
-    billedFeaturesActive: get('billedFeaturesActive', 'boolean'),
-  };
+  const state = parseBody<BillingState>(json, 'billing state', stateFields);
+  // `null` is read as the API's "empty" status (free / pre-billing).
+  state.subscriptionStatus ??= '';
+  return state;
 }
 
 /** Validates a `POST /me/billing/checkout-session` body. */
 export function parseCheckoutSession(json: unknown): CheckoutSession {
-  const what = 'checkout session';
-  const body = asObject(json, what);
-  return { url: field(body, 'url', 'string', what), sessionId: field(body, 'sessionId', 'string', what) };
+  return parseBody(json, 'checkout session', { url: 'string', sessionId: 'string' });
 }
 
 /** Validates a `POST /me/billing/portal-session` body. */
 export function parsePortalSession(json: unknown): PortalSession {
-  const what = 'portal session';
-  return { url: field(asObject(json, what), 'url', 'string', what) };
+  return parseBody(json, 'portal session', { url: 'string' });
 }
 
 /** Reads `{ error, message }` (or `{ code, message }`) from an error body; anything else gives nulls. */

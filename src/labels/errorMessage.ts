@@ -12,7 +12,10 @@ export function errorMessage(error: BillingError): string {
     case 'invalid_request':
       return `The billing request was refused: ${error.message}`;
     case 'rate_limited':
-      return `Too many billing requests. Try again${error.retryAfter ? ` in ${error.retryAfter} seconds` : ' shortly'}.`;
+      return (
+        'Too many billing requests. Try again' +
+        `${error.retryAfter ? ` in ${error.retryAfter} seconds` : ' shortly'}.`
+      );
     case 'upstream':
       return 'The billing service is having trouble. Try again shortly.';
     case 'network':

@@ -9,9 +9,15 @@ export interface BillingLabels {
   manage: string;
   /** The manage button's text when the card on file failed. @default 'Update payment method' */
   updatePaymentMethod: string;
-  /** The manage button's text for a `paused` subscription (a trial ended without a card). @default 'Add a payment method to resume' */
+  /**
+   * The manage button's text for a `paused` subscription (a trial ended without a card).
+   * @default 'Add a payment method to resume'
+   */
   resumeWithPaymentMethod: string;
-  /** The manage button's text for an `incomplete` subscription (the first payment is unfinished). @default 'Finish your payment' */
+  /**
+   * The manage button's text for an `incomplete` subscription (the first payment is unfinished).
+   * @default 'Finish your payment'
+   */
   finishPayment: string;
   /** The plan card's accessible name. @default 'Your plan' */
   planCardTitle: string;

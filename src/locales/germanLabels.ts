@@ -30,7 +30,8 @@ export const germanLabels: BillingLabels = {
   retry: 'Erneut versuchen',
   confirming: 'Ihr Abonnement wird bestätigt…',
   confirmingTimedOut:
-    'Ihre Zahlung wird noch bestätigt. Diese Seite zeigt sie an, sobald sie eingegangen ist; laden Sie die Seite sonst in einer Minute neu.',
+    'Ihre Zahlung wird noch bestätigt. Diese Seite zeigt sie an, sobald sie eingegangen ist; ' +
+    'laden Sie die Seite sonst in einer Minute neu.',
   confirmed: 'Ihr Abonnement ist aktiv.',
   noCustomer: 'Es gibt noch kein Abonnement zu verwalten. Wählen Sie einen Tarif, um eines abzuschließen.',
   planName: (description) => (description.phase === 'free' ? 'Kostenlos' : description.planName),
@@ -54,25 +55,33 @@ export const germanLabels: BillingLabels = {
     interval === 'month' ? `${amount}/Monat` : interval === 'year' ? `${amount}/Jahr` : amount,
   banner: {
     trialEnding: (days, date) =>
-      `Ihre Testphase endet ${days === 0 ? 'heute' : days === 1 ? 'morgen' : `in ${days} Tagen`}${date ? ` (${date})` : ''}. ` +
+      `Ihre Testphase endet ${days === 0 ? 'heute' : days === 1 ? 'morgen' : `in ${days} Tagen`}` +
+      `${date ? ` (${date})` : ''}. ` +
       'Hinterlegen Sie eine Zahlungsmethode, um die kostenpflichtigen Funktionen zu behalten.',
     pastDue:
-      'Ihre letzte Zahlung ist fehlgeschlagen. Aktualisieren Sie Ihre Zahlungsmethode, um die kostenpflichtigen Funktionen weiter zu nutzen.',
+      'Ihre letzte Zahlung ist fehlgeschlagen. Aktualisieren Sie Ihre Zahlungsmethode, ' +
+      'um die kostenpflichtigen Funktionen weiter zu nutzen.',
     unpaid:
-      'Die kostenpflichtigen Funktionen sind pausiert, weil Zahlungen fehlgeschlagen sind. Aktualisieren Sie Ihre Zahlungsmethode, um sie wieder zu nutzen.',
+      'Die kostenpflichtigen Funktionen sind pausiert, weil Zahlungen fehlgeschlagen sind. ' +
+      'Aktualisieren Sie Ihre Zahlungsmethode, um sie wieder zu nutzen.',
     paused:
-      'Ihre Testphase ist ohne Zahlungsmethode abgelaufen, daher ist Ihr Abonnement pausiert. Hinterlegen Sie eine Zahlungsmethode, um es fortzusetzen.',
+      'Ihre Testphase ist ohne Zahlungsmethode abgelaufen, daher ist Ihr Abonnement pausiert. ' +
+      'Hinterlegen Sie eine Zahlungsmethode, um es fortzusetzen.',
     incomplete:
       'Ihre erste Zahlung ist noch nicht abgeschlossen. Schließen Sie sie ab, um Ihr Abonnement zu starten.',
     canceled: (date) =>
       `Ihr Abonnement ist gekündigt. Der Zugang endet ${date ? `am ${date}` : 'zum Ende des Abrechnungszeitraums'}.`,
     ended: (date) =>
-      `Ihr Abonnement ist ${date ? `am ${date} ` : ''}abgelaufen. Wählen Sie einen Tarif, um die kostenpflichtigen Funktionen wieder zu nutzen.`,
+      `Ihr Abonnement ist ${date ? `am ${date} ` : ''}abgelaufen. ` +
+      'Wählen Sie einen Tarif, um die kostenpflichtigen Funktionen wieder zu nutzen.',
   },
   error: (error) => {
     switch (error.code) {
       case 'unauthorized':
-        return 'Sie sind nicht berechtigt, die Abrechnung zu verwalten. Melden Sie sich erneut an oder wenden Sie sich an Ihre Administration.';
+        return (
+          'Sie sind nicht berechtigt, die Abrechnung zu verwalten. ' +
+          'Melden Sie sich erneut an oder wenden Sie sich an Ihre Administration.'
+        );
       case 'no_customer':
         return 'Es gibt noch kein Abonnement zu verwalten.';
       case 'already_subscribed':

@@ -34,16 +34,17 @@ export interface BillingContextValue {
   emit: EmitBillingEvent;
 }
 
-export const BillingContext = createContext<BillingContextValue | undefined>(undefined);
-BillingContext.displayName = 'BillingContext';
+// Named for React DevTools inside a pure call, so a bundler may still drop it with the file.
+export const BillingContext = /* @__PURE__ */ Object.assign(
+  createContext<BillingContextValue | undefined>(undefined),
+  { displayName: 'BillingContext' },
+);
 
 /** The provider's value; throws a clear error when used outside `<BillingProvider>`. */
 export function useBillingContext(hookName: string): BillingContextValue {
   const value = useContext(BillingContext);
   if (value === undefined) {
-    throw new Error(
-      `${hookName} must be used inside <BillingProvider>. Wrap your billing UI in <BillingProvider backend={…}>.`,
-    );
+    throw new Error(`${hookName} must be used inside <BillingProvider>.`);
   }
   return value;
 }

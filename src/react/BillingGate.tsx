@@ -17,4 +17,3 @@ export function BillingGate({ fallback = null, loading = null, children }: Billi
   if (active === undefined) return isPending ? loading : fallback;
   return active ? children : fallback;
 }
-BillingGate.displayName = 'BillingGate';

@@ -197,4 +197,3 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
 
   return <BillingContext.Provider value={value}>{props.children}</BillingContext.Provider>;
 }
-BillingProvider.displayName = 'BillingProvider';

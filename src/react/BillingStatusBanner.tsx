@@ -98,4 +98,3 @@ export function BillingStatusBanner({
     </div>
   );
 }
-BillingStatusBanner.displayName = 'BillingStatusBanner';

@@ -24,32 +24,30 @@ export interface ManageButtonProps extends ActionButtonBaseProps, UsePortalOptio
 }
 
 /** Mints a Stripe Customer Portal session on click and goes there; offers Checkout when there is nothing to manage. */
-export const ManageButton = forwardRef<HTMLButtonElement, ManageButtonProps>(function ManageButton(
-  { returnUrl, upgradeTier, target, onError, onNavigate, children, ...rest },
-  ref,
-) {
-  const { backend, portal, checkout, returnedError, ...context } = useBillingContext('ManageButton');
-  const labels = withOverrides(manageButtonLabels, context.labels);
-  const { open, isPending, error: clickError } = usePortal({ onError, onNavigate });
-  const error = clickError ?? returnedBillingError(returnedError);
-  // 409 from a click, or the proxy's no-JavaScript portal route sending the browser back with it.
-  const noCustomer = error?.code === 'no_customer' || (error === null && returnedError === 'no_customer');
-  const offerTier = upgradeTier ?? checkout.tier;
-  return (
-    <ActionButton
-      ref={ref}
-      kind="manage"
-      isPending={isPending}
-      error={error}
-      errorText={noCustomer ? labels.noCustomer : error ? labels.error(error) : null}
-      onAction={() => void open({ returnUrl, target })}
-      fallbackForm={portalForm(backend, portal, returnUrl)}
-      formTarget={target}
-      after={noCustomer && offerTier ? <UpgradeButton tier={offerTier} /> : null}
-      {...rest}
-    >
-      {children ?? labels.manage}
-    </ActionButton>
-  );
-});
-ManageButton.displayName = 'ManageButton';
+export const ManageButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ManageButtonProps>(
+  function ManageButton({ returnUrl, upgradeTier, target, onError, onNavigate, children, ...rest }, ref) {
+    const { backend, portal, checkout, returnedError, ...context } = useBillingContext('ManageButton');
+    const labels = withOverrides(manageButtonLabels, context.labels);
+    const { open, isPending, error: clickError } = usePortal({ onError, onNavigate });
+    const error = clickError ?? returnedBillingError(returnedError);
+    // 409 from a click, or the proxy's no-JavaScript portal route sending the browser back with it.
+    const noCustomer = error?.code === 'no_customer' || (error === null && returnedError === 'no_customer');
+    const offerTier = upgradeTier ?? checkout.tier;
+    return (
+      <ActionButton
+        ref={ref}
+        kind="manage"
+        isPending={isPending}
+        error={error}
+        errorText={noCustomer ? labels.noCustomer : error ? labels.error(error) : null}
+        onAction={() => void open({ returnUrl, target })}
+        fallbackForm={portalForm(backend, portal, returnUrl)}
+        formTarget={target}
+        after={noCustomer && offerTier ? <UpgradeButton tier={offerTier} /> : null}
+        {...rest}
+      >
+        {children ?? labels.manage}
+      </ActionButton>
+    );
+  },
+);

@@ -144,4 +144,3 @@ export function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardPr
     </>
   );
 }
-PlanCard.displayName = 'PlanCard';

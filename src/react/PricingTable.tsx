@@ -37,7 +37,12 @@ export interface PricingTableProps extends Omit<HTMLAttributes<HTMLElement>, 'ch
 // Object.assign in a pure call, not a `PricingTable.displayName = …` statement: a page that does not
 // render the table must be able to drop it.
 
-const defaults = { ...loadLabels, ...paymentFixLabels, noCustomer: manageButtonLabels.noCustomer, price: priceLabel };
+const defaults = {
+  ...loadLabels,
+  ...paymentFixLabels,
+  noCustomer: manageButtonLabels.noCustomer,
+  price: priceLabel,
+};
 type TableLabels = typeof defaults;
 
 /**

@@ -24,34 +24,32 @@ export interface UpgradeButtonProps extends ActionButtonBaseProps, UseCheckoutOp
  * already has a subscription it opens the Customer Portal instead (where Stripe changes plans), never a
  * second Checkout. @default children 'Upgrade'
  */
-export const UpgradeButton = forwardRef<HTMLButtonElement, UpgradeButtonProps>(function UpgradeButton(
-  { tier, successUrl, cancelUrl, onError, onNavigate, children, ...rest },
-  ref,
-) {
-  const { backend, checkout, portal, returnedError, ...context } = useBillingContext('UpgradeButton');
-  const labels = withOverrides(upgradeButtonLabels, context.labels);
-  const { start, isPending, error: clickError } = useCheckout({ onError, onNavigate });
-  // A click's failure, else what the proxy's form route came back with (`billing_error=rate_limited`).
-  const error = clickError ?? returnedBillingError(returnedError);
-  // Reads the state other components fetched, without asking for it: the click checks it anyway.
-  const { data: state } = useBillingState({ enabled: false });
-  return (
-    <ActionButton
-      ref={ref}
-      kind="upgrade"
-      isPending={isPending}
-      error={error}
-      errorText={error ? labels.error(error) : null}
-      onAction={() => void start({ tier, successUrl, cancelUrl })}
-      fallbackForm={
-        state && hasSubscription(state)
-          ? portalForm(backend, portal)
-          : checkoutForm(backend, checkout, { tier, successUrl, cancelUrl })
-      }
-      {...rest}
-    >
-      {children ?? labels.upgrade}
-    </ActionButton>
-  );
-});
-UpgradeButton.displayName = 'UpgradeButton';
+export const UpgradeButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, UpgradeButtonProps>(
+  function UpgradeButton({ tier, successUrl, cancelUrl, onError, onNavigate, children, ...rest }, ref) {
+    const { backend, checkout, portal, returnedError, ...context } = useBillingContext('UpgradeButton');
+    const labels = withOverrides(upgradeButtonLabels, context.labels);
+    const { start, isPending, error: clickError } = useCheckout({ onError, onNavigate });
+    // A click's failure, else what the proxy's form route came back with (`billing_error=rate_limited`).
+    const error = clickError ?? returnedBillingError(returnedError);
+    // Reads the state other components fetched, without asking for it: the click checks it anyway.
+    const { data: state } = useBillingState({ enabled: false });
+    return (
+      <ActionButton
+        ref={ref}
+        kind="upgrade"
+        isPending={isPending}
+        error={error}
+        errorText={error ? labels.error(error) : null}
+        onAction={() => void start({ tier, successUrl, cancelUrl })}
+        fallbackForm={
+          state && hasSubscription(state)
+            ? portalForm(backend, portal)
+            : checkoutForm(backend, checkout, { tier, successUrl, cancelUrl })
+        }
+        {...rest}
+      >
+        {children ?? labels.upgrade}
+      </ActionButton>
+    );
+  },
+);

@@ -12,7 +12,8 @@ export function useEmitter(onEvent: ((event: BillingEvent) => void) | undefined)
     try {
       latest.current?.(event);
     } catch (error) {
-      if (process.env.NODE_ENV !== 'production') console.error(`[@saiku/billing-react] onEvent threw on ${event.type}:`, error);
+      if (process.env.NODE_ENV !== 'production')
+        console.error(`[@saiku/billing-react] onEvent threw on ${event.type}:`, error);
     }
   }, []);
 }

@@ -2,10 +2,11 @@
 // The packed package, installed into a separate app, used through its public imports only: what a
 // host gets from `npm install @saiku/billing-react`, not what the repo's own source paths give.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installHostApp, packPackage } from '../../bench/packedFixture.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 // What a host has installed beside us: the peers, msw for /mock, and the types a TypeScript host has.
@@ -23,35 +24,20 @@ let app: string;
 let appWithoutMsw: string;
 const tempDirs: string[] = [];
 
-/** A host app with the tarball unpacked into its node_modules and `packages` linked from ours. */
-function installHostApp(tarball: string, packages: readonly string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'saiku-billing-consumer-'));
+/** A host app with the tarball unpacked into its node_modules, `packages` linked from ours, and consumer/. */
+function installConsumer(tarball: string, packages: readonly string[]): string {
+  const dir = installHostApp(tarball, packages, { copy: join(import.meta.dirname, 'consumer') });
   tempDirs.push(dir);
-  const installed = join(dir, 'node_modules/@saiku/billing-react');
-  mkdirSync(installed, { recursive: true });
-  execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
-  for (const name of packages) {
-    mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
-    symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
-  }
-  cpSync(join(import.meta.dirname, 'consumer'), dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'package.json'),
-    JSON.stringify({ name: 'host-app', private: true, type: 'module' }),
-  );
   return dir;
 }
 
 beforeAll(() => {
   const packDir = mkdtempSync(join(tmpdir(), 'saiku-billing-pack-'));
   tempDirs.push(packDir);
-  const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8' }),
-  ) as [{ filename: string }];
-  const tarball = join(packDir, packed.filename);
-  app = installHostApp(tarball, hostPackages);
+  const tarball = packPackage(packDir);
+  app = installConsumer(tarball, hostPackages);
   // msw is an optional peer: a host without it still gets the simulator and the mock backend.
-  appWithoutMsw = installHostApp(
+  appWithoutMsw = installConsumer(
     tarball,
     hostPackages.filter((name) => name !== 'msw'),
   );
