@@ -119,7 +119,10 @@ export const Minting: Story = {
     await expect(button).toHaveAttribute('aria-disabled', 'true');
     await expect(button).toHaveAttribute('data-state', 'pending');
     await expect(button).toHaveFocus();
+    // The request is recorded a moment after the button turns busy (msw reads its body first).
+    await waitFor(() => expect(requests.checkoutSession).toHaveBeenCalledOnce());
     await userEvent.click(button);
+    await expect(button).toHaveAttribute('aria-busy', 'true');
     await expect(requests.checkoutSession).toHaveBeenCalledOnce();
     await expect(navigate).not.toHaveBeenCalled();
   },
