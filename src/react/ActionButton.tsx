@@ -25,8 +25,8 @@ interface ActionButtonProps extends ActionButtonBaseProps {
   after?: ReactNode;
 }
 
-export const ActionButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ActionButtonProps>(
-  function ActionButton(
+export const ActionButton = /* @__PURE__ */ Object.assign(
+  /* @__PURE__ */ forwardRef<HTMLButtonElement, ActionButtonProps>(function ActionButton(
     {
       asChild = false,
       kind,
@@ -104,5 +104,6 @@ export const ActionButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Action
         {after}
       </>
     );
-  },
+  }),
+  { displayName: 'ActionButton' },
 );

@@ -12,8 +12,11 @@ export interface BillingGateProps {
 }
 
 /** Renders its children only while the tenant has billed features; fails closed on errors. */
-export function BillingGate({ fallback = null, loading = null, children }: BillingGateProps): ReactNode {
-  const { data: active, isPending } = useBillingState({ select: (state) => state.billedFeaturesActive });
-  if (active === undefined) return isPending ? loading : fallback;
-  return active ? children : fallback;
-}
+export const BillingGate = /* @__PURE__ */ Object.assign(
+  function BillingGate({ fallback = null, loading = null, children }: BillingGateProps): ReactNode {
+    const { data: active, isPending } = useBillingState({ select: (state) => state.billedFeaturesActive });
+    if (active === undefined) return isPending ? loading : fallback;
+    return active ? children : fallback;
+  },
+  { displayName: 'BillingGate' },
+);

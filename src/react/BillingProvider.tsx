@@ -111,89 +111,92 @@ const useMountOnlyPropWarning =
       };
 
 /** Holds the backend, the query client and the host's defaults for every billing component under it. */
-export function BillingProvider(props: BillingProviderProps): ReactNode {
-  const outerClient = useContext(QueryClientContext);
-  // Mount-only: a new backend or client object on every render must not reset the cache.
-  const [backend] = useState(() => props.backend ?? createProxyBackend());
-  const [queryClient] = useState(() => props.queryClient ?? outerClient ?? new QueryClient());
-  useMountOnlyPropWarning('backend', props.backend);
-  useMountOnlyPropWarning('queryClient', props.queryClient);
+export const BillingProvider = /* @__PURE__ */ Object.assign(
+  function BillingProvider(props: BillingProviderProps): ReactNode {
+    const outerClient = useContext(QueryClientContext);
+    // Mount-only: a new backend or client object on every render must not reset the cache.
+    const [backend] = useState(() => props.backend ?? createProxyBackend());
+    const [queryClient] = useState(() => props.queryClient ?? outerClient ?? new QueryClient());
+    useMountOnlyPropWarning('backend', props.backend);
+    useMountOnlyPropWarning('queryClient', props.queryClient);
 
-  // A client we made (or one without a QueryClientProvider) still needs focus and online tracking.
-  // TanStack Query 5 follows only visibilitychange; coming back from the portal in another window
-  // fires focus alone, so ask again then too (a fetch already in flight is reused, not doubled).
-  useEffect(() => {
-    queryClient.mount();
-    const refetch = () =>
-      void queryClient.refetchQueries(
-        { queryKey: billingKeys.all, type: 'active' },
-        { cancelRefetch: false },
-      );
-    window.addEventListener('focus', refetch);
-    return () => {
-      window.removeEventListener('focus', refetch);
-      queryClient.unmount();
-    };
-  }, [queryClient]);
+    // A client we made (or one without a QueryClientProvider) still needs focus and online tracking.
+    // TanStack Query 5 follows only visibilitychange; coming back from the portal in another window
+    // fires focus alone, so ask again then too (a fetch already in flight is reused, not doubled).
+    useEffect(() => {
+      queryClient.mount();
+      const refetch = () =>
+        void queryClient.refetchQueries(
+          { queryKey: billingKeys.all, type: 'active' },
+          { cancelRefetch: false },
+        );
+      window.addEventListener('focus', refetch);
+      return () => {
+        window.removeEventListener('focus', refetch);
+        queryClient.unmount();
+      };
+    }, [queryClient]);
 
-  // The server (and hydration) sees no markers, so its HTML matches the first client render. Once
-  // seen, markers are latched: clearing them from the address bar must not end the confirmation.
-  const search = useSyncExternalStore(subscribeToNothing, readSearch, readNoSearch);
-  const [markers, setMarkers] = useState<ReturnMarkers>(noMarkers);
-  if (markers === noMarkers && search !== '') {
-    const found = readReturnMarkers(search);
-    if (found.checkout || found.canceled || found.portal || found.error !== null) setMarkers(found);
-  }
-  const emit = useEmitter(props.onEvent);
-  const checkoutReturn = useReturnFromStripe(backend, queryClient, markers, props.initialState, emit);
-  useStateFeed(queryClient, emit, props.syncTabs ?? true);
+    // The server (and hydration) sees no markers, so its HTML matches the first client render. Once
+    // seen, markers are latched: clearing them from the address bar must not end the confirmation.
+    const search = useSyncExternalStore(subscribeToNothing, readSearch, readNoSearch);
+    const [markers, setMarkers] = useState<ReturnMarkers>(noMarkers);
+    if (markers === noMarkers && search !== '') {
+      const found = readReturnMarkers(search);
+      if (found.checkout || found.canceled || found.portal || found.error !== null) setMarkers(found);
+    }
+    const emit = useEmitter(props.onEvent);
+    const checkoutReturn = useReturnFromStripe(backend, queryClient, markers, props.initialState, emit);
+    useStateFeed(queryClient, emit, props.syncTabs ?? true);
 
-  const {
-    navigate = defaultNavigate,
-    checkout,
-    portal,
-    allowedRedirectHosts,
-    locale,
-    labels,
-    initialState,
-    plans,
-  } = props;
-  const value = useMemo<BillingContextValue>(
-    () => ({
-      backend,
-      queryClient,
-      navigate,
-      checkout: { ...checkout, tier: checkout?.tier ?? defaultCheckoutTier },
-      portal: portal ?? {},
-      allowedRedirectHosts: allowedRedirectHosts ?? defaultAllowedRedirectHosts,
-      locale,
-      labels,
-      plans,
-      initialState,
-      checkoutReturn,
-      returnedError: markers.error,
-      emit,
-    }),
-    [
-      backend,
-      queryClient,
-      navigate,
+    const {
+      navigate = defaultNavigate,
       checkout,
       portal,
       allowedRedirectHosts,
       locale,
       labels,
-      plans,
       initialState,
-      checkoutReturn,
-      markers.error,
-      emit,
-    ],
-  );
+      plans,
+    } = props;
+    const value = useMemo<BillingContextValue>(
+      () => ({
+        backend,
+        queryClient,
+        navigate,
+        checkout: { ...checkout, tier: checkout?.tier ?? defaultCheckoutTier },
+        portal: portal ?? {},
+        allowedRedirectHosts: allowedRedirectHosts ?? defaultAllowedRedirectHosts,
+        locale,
+        labels,
+        plans,
+        initialState,
+        checkoutReturn,
+        returnedError: markers.error,
+        emit,
+      }),
+      [
+        backend,
+        queryClient,
+        navigate,
+        checkout,
+        portal,
+        allowedRedirectHosts,
+        locale,
+        labels,
+        plans,
+        initialState,
+        checkoutReturn,
+        markers.error,
+        emit,
+      ],
+    );
 
-  useEffect(() => {
-    if (markers.error !== null) clearReturnMarkers();
-  }, [markers.error]);
+    useEffect(() => {
+      if (markers.error !== null) clearReturnMarkers();
+    }, [markers.error]);
 
-  return <BillingContext.Provider value={value}>{props.children}</BillingContext.Provider>;
-}
+    return <BillingContext.Provider value={value}>{props.children}</BillingContext.Provider>;
+  },
+  { displayName: 'BillingProvider' },
+);

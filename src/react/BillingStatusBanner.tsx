@@ -63,38 +63,41 @@ function noticeFor(
  * A notice when billing needs attention: trial ending, payment past due, unpaid, paused, incomplete,
  * canceled. Renders nothing otherwise.
  */
-export function BillingStatusBanner({
-  trialWarningDays = 3,
-  hideAction = false,
-  className,
-  ...rest
-}: BillingStatusBannerProps): ReactNode {
-  const { checkoutReturn, ...context } = useBillingContext('BillingStatusBanner');
-  const overrides = context.labels;
-  const labels: BannerLabels = {
-    ...withOverrides({ ...confirmationLabels, ...paymentFixLabels }, overrides),
-    banner: { ...bannerLabels, ...overrides?.banner },
-  };
-  const { description } = useBillingDescription();
-  const notice = description ? noticeFor(description, labels, checkoutReturn, trialWarningDays) : null;
-  if (!notice || !description) return null;
-  return (
-    <div
-      {...rest}
-      role="status"
-      aria-live="polite"
-      className={joinTokens('saiku-billing-banner', className)}
-      data-tone={notice.tone}
-      data-phase={description.phase}
-    >
-      <p className="saiku-billing-banner__message">{notice.message}</p>
-      {hideAction || notice.action === null ? null : notice.action === 'upgrade' ? (
-        <UpgradeButton />
-      ) : (
-        <ManageButton>
-          {notice.action === 'payment' ? paymentFixLabel(labels, description) : labels.manage}
-        </ManageButton>
-      )}
-    </div>
-  );
-}
+export const BillingStatusBanner = /* @__PURE__ */ Object.assign(
+  function BillingStatusBanner({
+    trialWarningDays = 3,
+    hideAction = false,
+    className,
+    ...rest
+  }: BillingStatusBannerProps): ReactNode {
+    const { checkoutReturn, ...context } = useBillingContext('BillingStatusBanner');
+    const overrides = context.labels;
+    const labels: BannerLabels = {
+      ...withOverrides({ ...confirmationLabels, ...paymentFixLabels }, overrides),
+      banner: { ...bannerLabels, ...overrides?.banner },
+    };
+    const { description } = useBillingDescription();
+    const notice = description ? noticeFor(description, labels, checkoutReturn, trialWarningDays) : null;
+    if (!notice || !description) return null;
+    return (
+      <div
+        {...rest}
+        role="status"
+        aria-live="polite"
+        className={joinTokens('saiku-billing-banner', className)}
+        data-tone={notice.tone}
+        data-phase={description.phase}
+      >
+        <p className="saiku-billing-banner__message">{notice.message}</p>
+        {hideAction || notice.action === null ? null : notice.action === 'upgrade' ? (
+          <UpgradeButton />
+        ) : (
+          <ManageButton>
+            {notice.action === 'payment' ? paymentFixLabel(labels, description) : labels.manage}
+          </ManageButton>
+        )}
+      </div>
+    );
+  },
+  { displayName: 'BillingStatusBanner' },
+);

@@ -24,8 +24,11 @@ export interface ManageButtonProps extends ActionButtonBaseProps, UsePortalOptio
 }
 
 /** Mints a Stripe Customer Portal session on click and goes there; offers Checkout when there is nothing to manage. */
-export const ManageButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ManageButtonProps>(
-  function ManageButton({ returnUrl, upgradeTier, target, onError, onNavigate, children, ...rest }, ref) {
+export const ManageButton = /* @__PURE__ */ Object.assign(
+  /* @__PURE__ */ forwardRef<HTMLButtonElement, ManageButtonProps>(function ManageButton(
+    { returnUrl, upgradeTier, target, onError, onNavigate, children, ...rest },
+    ref,
+  ) {
     const { backend, portal, checkout, returnedError, ...context } = useBillingContext('ManageButton');
     const labels = withOverrides(manageButtonLabels, context.labels);
     const { open, isPending, error: clickError } = usePortal({ onError, onNavigate });
@@ -49,5 +52,6 @@ export const ManageButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Manage
         {children ?? labels.manage}
       </ActionButton>
     );
-  },
+  }),
+  { displayName: 'ManageButton' },
 );

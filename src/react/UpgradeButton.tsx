@@ -24,8 +24,11 @@ export interface UpgradeButtonProps extends ActionButtonBaseProps, UseCheckoutOp
  * already has a subscription it opens the Customer Portal instead (where Stripe changes plans), never a
  * second Checkout. @default children 'Upgrade'
  */
-export const UpgradeButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, UpgradeButtonProps>(
-  function UpgradeButton({ tier, successUrl, cancelUrl, onError, onNavigate, children, ...rest }, ref) {
+export const UpgradeButton = /* @__PURE__ */ Object.assign(
+  /* @__PURE__ */ forwardRef<HTMLButtonElement, UpgradeButtonProps>(function UpgradeButton(
+    { tier, successUrl, cancelUrl, onError, onNavigate, children, ...rest },
+    ref,
+  ) {
     const { backend, checkout, portal, returnedError, ...context } = useBillingContext('UpgradeButton');
     const labels = withOverrides(upgradeButtonLabels, context.labels);
     const { start, isPending, error: clickError } = useCheckout({ onError, onNavigate });
@@ -51,5 +54,6 @@ export const UpgradeButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Upgra
         {children ?? labels.upgrade}
       </ActionButton>
     );
-  },
+  }),
+  { displayName: 'UpgradeButton' },
 );
