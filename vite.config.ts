@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 // Library build (ES modules for every entry of the exports map) and the test projects.
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
@@ -13,13 +13,18 @@ const root = import.meta.dirname;
 // will not nest a second react as the peer of an aliased react-dom.
 const react18 = resolve(root, 'test/react18/node_modules');
 
+/** dist/styles.css: src/styles.css with its `@import`s of src/styles/*.css inlined, one file for hosts. */
 function copyStyles(): Plugin {
   return {
     name: 'saiku-copy-styles',
     apply: 'build',
     closeBundle() {
+      const entry = resolve(root, 'src/styles.css');
+      const css = readFileSync(entry, 'utf8').replace(/^@import '([^']+)';$/gm, (_line, path: string) =>
+        readFileSync(resolve(dirname(entry), path), 'utf8').trimEnd(),
+      );
       mkdirSync(resolve(root, 'dist'), { recursive: true });
-      copyFileSync(resolve(root, 'src/styles.css'), resolve(root, 'dist/styles.css'));
+      writeFileSync(resolve(root, 'dist/styles.css'), css);
     },
   };
 }
