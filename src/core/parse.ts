@@ -4,19 +4,12 @@ import type { BillingState, CheckoutSession, PortalSession } from './types';
 
 type Json = Record<string, unknown>;
 
-/** What each field of a body must be: a non-empty string, a string or null, an ISO date or null, a boolean. */
-type Kind = 'string' | 'nullable' | 'date' | 'boolean';
-
-const expected: Record<Kind, string> = {
-  string: 'a non-empty string',
-  nullable: 'a string or null',
-  date: 'an ISO 8601 date or null',
-  boolean: 'a boolean',
-};
-
-function invalid(message: string): BillingError {
-  return new BillingError('invalid_response', message);
-}
+// What each field must be, in the words of the error message.
+const text = 'a non-empty string';
+const nullable = 'a string or null';
+const date = 'an ISO 8601 date or null';
+const flag = 'a boolean';
+type Kind = typeof text | typeof nullable | typeof date | typeof flag;
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
@@ -24,49 +17,41 @@ function describeValue(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
 }
 
-function asObject(json: unknown, what: string): Json {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw invalid(`Expected ${what} to be a JSON object, got ${describeValue(json)}.`);
-  }
-  return json as Json;
+function fails(what: string, value: unknown, expected = 'a JSON object'): BillingError {
+  return new BillingError('invalid_response', `${what} must be ${expected}, got ${describeValue(value)}.`);
 }
 
 // Nullable, not optional: a nullable key must be there, as in every body the API documents.
-function field(body: Json, key: string, kind: Kind, what: string): unknown {
+function isValid(body: Json, key: string, kind: Kind): boolean {
   const value = body[key];
-  const valid =
-    kind === 'boolean'
-      ? typeof value === 'boolean'
-      : kind === 'string'
-        ? typeof value === 'string' && value !== ''
-        : key in body &&
-          (value === null ||
-            (typeof value === 'string' && (kind === 'nullable' || !Number.isNaN(Date.parse(value)))));
-  if (!valid) {
-    throw invalid(
-      `${what}.${key} must be ${expected[kind]}, got ${key in body ? describeValue(value) : 'nothing'}.`,
-    );
-  }
-  return value;
+  if (kind === flag) return typeof value === 'boolean';
+  if (typeof value === 'string')
+    return kind === text ? value !== '' : kind === nullable || !Number.isNaN(Date.parse(value));
+  return kind !== text && value === null;
 }
-
-const stateFields: Record<keyof BillingState, Kind> = {
-  tenantId: 'string',
-  tier: 'string',
-  stripeCustomerId: 'nullable',
-  subscriptionStatus: 'nullable',
-  currentPeriodEnd: 'date',
-  trialEndsAt: 'date',
-  billedFeaturesActive: 'boolean',
-};
 
 /** The fields `kinds` names, each checked, from the body of `what`; nothing else. */
 function parseBody<T>(json: unknown, what: string, kinds: Record<string, Kind>): T {
-  const body = asObject(json, what);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw fails(what, json);
+  const body = json as Json;
   const parsed: Json = {};
-  for (const key in kinds) parsed[key] = field(body, key, kinds[key] as Kind, what);
+  for (const key in kinds) {
+    const kind = kinds[key] as Kind;
+    if (!isValid(body, key, kind)) throw fails(`${what}.${key}`, body[key], kind);
+    parsed[key] = body[key];
+  }
   return parsed as T;
 }
+
+const stateFields: Record<keyof BillingState, Kind> = {
+  tenantId: text,
+  tier: text,
+  stripeCustomerId: nullable,
+  subscriptionStatus: nullable,
+  currentPeriodEnd: date,
+  trialEndsAt: date,
+  billedFeaturesActive: flag,
+};
 
 /**
  * Validates a `GET /me/billing/state` body. Unknown `tier` and `subscriptionStatus`
@@ -81,18 +66,18 @@ export function parseBillingState(json: unknown): BillingState {
 
 /** Validates a `POST /me/billing/checkout-session` body. */
 export function parseCheckoutSession(json: unknown): CheckoutSession {
-  return parseBody(json, 'checkout session', { url: 'string', sessionId: 'string' });
+  return parseBody(json, 'checkout session', { url: text, sessionId: text });
 }
 
 /** Validates a `POST /me/billing/portal-session` body. */
 export function parsePortalSession(json: unknown): PortalSession {
-  return parseBody(json, 'portal session', { url: 'string' });
+  return parseBody(json, 'portal session', { url: text });
 }
 
 /** Reads `{ error, message }` (or `{ code, message }`) from an error body; anything else gives nulls. */
 export function parseErrorBody(json: unknown): { error: string | null; message: string | null } {
   // An array or a primitive has none of these keys: nulls.
   const body = ((typeof json === 'object' && json) || {}) as Json;
-  const text = (value: unknown) => (typeof value === 'string' ? value : null);
-  return { error: text(body.error) ?? text(body.code), message: text(body.message) };
+  const string = (value: unknown) => (typeof value === 'string' ? value : null);
+  return { error: string(body.error) ?? string(body.code), message: string(body.message) };
 }
