@@ -132,6 +132,23 @@ describe('the built files', () => {
   });
 });
 
+describe('dist/styles.css', () => {
+  it('is one file: every rule of src/styles/ inlined, no @import left for a host to resolve', () => {
+    const css = readDist('styles.css');
+    expect(css).not.toMatch(/@import/);
+    for (const part of readdirSync(resolve(root, 'src/styles'))) {
+      // Each part's first rule's selector is in the built file (the parts' own comments may differ).
+      const selector = readFileSync(resolve(root, 'src/styles', part), 'utf8').match(
+        /^([^\s/*][^{]*)\{/m,
+      )?.[1];
+      expect(selector, part).toBeTruthy();
+      expect(css).toContain(selector);
+    }
+    expect(css).toMatch(/--saiku-billing-/);
+    expect(css).toMatch(/\.saiku-billing-pricing/);
+  });
+});
+
 describe('package.json', () => {
   it('declares only CSS as having side effects', () => {
     const { sideEffects } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
