@@ -46,8 +46,10 @@ export function updateCard(tenant: Tenant, now: number): void {
   // The new card works: a failure armed with failNextPayment() no longer happens.
   tenant.failNext = false;
   const state = tenant.state;
-  if (state.subscriptionStatus === 'past_due' || state.subscriptionStatus === 'unpaid') {
-    // Stripe retries the open invoice with the new card at once, and it succeeds.
+  // Past due or unpaid: Stripe retries the open invoice with the new card at once, and it succeeds.
+  // Paused (a trial ended without a card) and incomplete (the first payment unfinished): the card
+  // pays the invoice that resumes or starts the subscription, as Stripe's Portal does.
+  if (['past_due', 'unpaid', 'paused', 'incomplete'].includes(state.subscriptionStatus)) {
     state.subscriptionStatus = 'active';
     state.billedFeaturesActive = true;
     state.trialEndsAt = null;

@@ -504,12 +504,18 @@ describe('createBillingSimulator: portal actions', () => {
     expect(() => simulator.changePlan('team')).toThrow(/not available/);
   });
 
-  it.each(['pastDue', 'unpaid'] as const)('ends %s when the card is updated', (scenario) => {
-    const simulator = simulatorAt({ scenario });
-    simulator.updateCard();
-    expect(simulator.getState()).toMatchObject({ subscriptionStatus: 'active', billedFeaturesActive: true });
-    expect(Date.parse(simulator.getState().currentPeriodEnd ?? '')).toBeGreaterThan(start.getTime());
-  });
+  it.each(['pastDue', 'unpaid', 'paused', 'incomplete'] as const)(
+    'ends %s when the card is updated',
+    (scenario) => {
+      const simulator = simulatorAt({ scenario });
+      simulator.updateCard();
+      expect(simulator.getState()).toMatchObject({
+        subscriptionStatus: 'active',
+        billedFeaturesActive: true,
+      });
+      expect(Date.parse(simulator.getState().currentPeriodEnd ?? '')).toBeGreaterThan(start.getTime());
+    },
+  );
 
   it('offers nothing to a free tenant', () => {
     const simulator = simulatorAt();
