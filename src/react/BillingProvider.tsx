@@ -10,6 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import {
+  billingStateQueryKey,
   createProxyBackend,
   defaultAllowedRedirectHosts,
   type BillingBackend,
@@ -21,7 +22,6 @@ import {
 } from '../core';
 import type { BillingLabelsInput } from '../labels/types';
 import { BillingContext, type BillingContextValue } from './BillingContext';
-import { billingKeys } from './billingQueryOptions';
 import { clearReturnMarkers, readReturnMarkers, type ReturnMarkers } from './checkoutReturn';
 import type { BillingEvent } from './BillingEvent';
 import { useEmitter } from './useEmitter';
@@ -127,7 +127,7 @@ export const BillingProvider = /* @__PURE__ */ Object.assign(
       queryClient.mount();
       const refetch = () =>
         void queryClient.refetchQueries(
-          { queryKey: billingKeys.all, type: 'active' },
+          { queryKey: billingStateQueryKey, type: 'active' },
           { cancelRefetch: false },
         );
       window.addEventListener('focus', refetch);

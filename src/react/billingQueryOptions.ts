@@ -52,7 +52,7 @@ export function billingRetryDelay(attempt: number, error: unknown): number {
 /** The react-query options (key, fetcher, retry policy) for the billing state. */
 export function billingQueryOptions(backend: BillingBackend): BillingQueryOptions {
   return queryOptions<BillingState, BillingError, BillingState, BillingStateQueryKey>({
-    queryKey: billingKeys.state(),
+    queryKey: billingStateQueryKey,
     queryFn: async ({ signal }) => {
       try {
         return await backend.getState({ signal });
