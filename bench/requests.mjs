@@ -264,6 +264,8 @@ window.sessionStorage.clear();
   for (const tab of tabs) {
     await act(() => tab.root.unmount());
     tab.container.remove();
+    // Its cache's garbage-collection timers (5 min) would keep the process alive after the figures.
+    tab.queryClient.clear();
   }
 }
 
