@@ -1,6 +1,7 @@
 /** Turns a `BillingState` into what a person reads, so every UI tells the same story. */
 import { hasSubscription } from './plans';
 import type { BillingState, Tier } from './types';
+import { inLocale } from './intl';
 import { humanize } from './tiers';
 
 /** The status as a person thinks of it; anything Stripe adds later is `unknown`. */
@@ -66,24 +67,25 @@ const DAY_MS = 86_400_000;
 /** Statuses where Stripe holds the subscription until a payment succeeds. */
 const paymentStatuses: ReadonlySet<string> = new Set(['past_due', 'unpaid', 'paused', 'incomplete']);
 
+/** The phases named after the status they stand for (`free` is the empty status). */
+const namedPhases: readonly BillingPhase[] = ['trialing', 'active', 'past_due', 'unpaid', 'canceled'];
+
+/** The kind of date each phase shows; `free` and `unpaid` show none. */
+const dateKinds: Partial<Record<BillingPhase, BillingDateKind>> = {
+  trialing: 'trial_ends',
+  active: 'renews',
+  past_due: 'renews',
+  canceled: 'access_ends',
+  unknown: 'period_ends',
+};
+
 /** The display name of a tier: known tiers by name, unknown ones title-cased ("pro_plus" → "Pro plus"). */
 export function planNameFor(tier: Tier): string {
   return humanize(tier) || tier;
 }
 
 export function phaseFor(status: string): BillingPhase {
-  switch (status) {
-    case '':
-      return 'free';
-    case 'trialing':
-    case 'active':
-    case 'past_due':
-    case 'unpaid':
-    case 'canceled':
-      return status;
-    default:
-      return 'unknown';
-  }
+  return status === '' ? 'free' : (namedPhases.find((phase) => phase === status) ?? 'unknown');
 }
 
 export function describeBilling(
@@ -91,21 +93,22 @@ export function describeBilling(
   options: DescribeBillingOptions = {},
 ): BillingDescription {
   const now = options.now ?? new Date();
-  const phase = phaseFor(state.subscriptionStatus);
+  const status = state.subscriptionStatus;
+  const phase = phaseFor(status);
   const date = relevantDate(state, phase, now, options.locale);
-  const trialDaysLeft =
-    phase === 'trialing' && date
-      ? Math.max(0, Math.ceil((date.date.getTime() - now.getTime()) / DAY_MS))
-      : null;
+  const subscribed = hasSubscription(state);
   return {
     phase,
     tier: state.tier,
     planName: phase === 'free' ? 'Free' : planNameFor(state.tier),
-    status: state.subscriptionStatus,
+    status,
     date,
-    trialDaysLeft,
-    action: hasSubscription(state) || state.billedFeaturesActive ? 'manage' : 'upgrade',
-    needsPaymentMethod: hasSubscription(state) && paymentStatuses.has(state.subscriptionStatus),
+    trialDaysLeft:
+      phase === 'trialing' && date
+        ? Math.max(0, Math.ceil((date.date.getTime() - now.getTime()) / DAY_MS))
+        : null,
+    action: subscribed || state.billedFeaturesActive ? 'manage' : 'upgrade',
+    needsPaymentMethod: subscribed && paymentStatuses.has(status),
     hasAccess: state.billedFeaturesActive,
   };
 }
@@ -116,43 +119,26 @@ function relevantDate(
   now: Date,
   locale: string | undefined,
 ): BillingDate | null {
-  switch (phase) {
-    case 'free':
-    case 'unpaid':
-      return null;
-    case 'trialing':
-      return toDate('trial_ends', state.trialEndsAt ?? state.currentPeriodEnd, locale);
-    case 'active':
-    case 'past_due':
-      return toDate('renews', state.currentPeriodEnd, locale);
-    case 'canceled': {
-      const end = toDate('access_ends', state.currentPeriodEnd, locale);
-      if (!end) return null;
-      return state.billedFeaturesActive && end.date > now ? end : { ...end, kind: 'access_ended' };
-    }
-    case 'unknown':
-      return toDate('period_ends', state.currentPeriodEnd, locale);
-  }
-}
-
-function toDate(kind: BillingDateKind, iso: string | null, locale: string | undefined): BillingDate | null {
-  if (iso === null) return null;
+  const kind = dateKinds[phase];
+  // A trial ends on trialEndsAt when the API sent one; everything else on the period's end.
+  const iso = (phase === 'trialing' ? state.trialEndsAt : null) ?? state.currentPeriodEnd;
+  if (!kind || iso === null) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return { kind, date, iso, formatted: formatDate(date, locale) };
+  return {
+    // Canceled: access ends at the period's end while it is still paid up, else it has ended.
+    kind: kind === 'access_ends' && !(state.billedFeaturesActive && date > now) ? 'access_ended' : kind,
+    date,
+    iso,
+    formatted: formatDate(date, locale),
+  };
 }
 
 /** A date for people in the given locale; falls back to the runtime's locale if the tag is invalid. */
 export function formatDate(date: Date, locale?: string): string {
-  const options: Intl.DateTimeFormatOptions = {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  };
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(date);
-  } catch {
-    return new Intl.DateTimeFormat(undefined, options).format(date);
-  }
+  return inLocale(
+    (tag) =>
+      new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+    locale,
+  ).format(date);
 }

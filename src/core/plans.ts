@@ -2,6 +2,7 @@
  * Plans and plan actions: the one rule that decides what a plan's button does, so no component, hook
  * or proxy ever starts a second subscription for a tenant that already has one.
  */
+import { inLocale } from './intl';
 import type { BillingState, Tier } from './types';
 
 /** A plan's price, as the host knows it (the API has no prices). */
@@ -65,7 +66,7 @@ export function isFreePlan(plan: PlanInfo): boolean {
 export function planAction(state: BillingState, plan: PlanInfo): PlanActionKind {
   const subscribed = hasSubscription(state);
   if (subscribed ? plan.tier === state.tier : isFreePlan(plan)) return 'current';
-  if (plan.contactUrl !== undefined && plan.contactUrl !== '') return 'contact';
+  if (plan.contactUrl) return 'contact';
   return subscribed ? 'portal' : 'checkout';
 }
 
@@ -81,26 +82,21 @@ export function currentPlan(state: BillingState, plans: readonly PlanInfo[]): Pl
  */
 export function formatPlanPrice(price: PlanPrice | string, locale?: string): string {
   if (typeof price === 'string') return price;
-  if (!Number.isFinite(price.amount)) {
-    throw new TypeError(`A plan price's amount must be a finite number of minor units, got ${price.amount}.`);
+  const { amount, currency } = price;
+  if (!Number.isFinite(amount)) {
+    throw new TypeError(`A plan price's amount must be a finite number of minor units, got ${amount}.`);
   }
-  const options: Intl.NumberFormatOptions = {
-    style: 'currency',
-    currency: price.currency,
-    trailingZeroDisplay: 'stripIfInteger',
-  };
   let format: Intl.NumberFormat;
   try {
-    format = new Intl.NumberFormat(locale, options);
-  } catch (error) {
     // A bad locale tag falls back to the runtime's; a bad currency is the host's mistake.
-    try {
-      format = new Intl.NumberFormat(undefined, options);
-    } catch {
-      throw new TypeError(`"${price.currency}" is not an ISO 4217 currency code.`, { cause: error });
-    }
+    format = inLocale(
+      (tag) =>
+        new Intl.NumberFormat(tag, { style: 'currency', currency, trailingZeroDisplay: 'stripIfInteger' }),
+      locale,
+    );
+  } catch (error) {
+    throw new TypeError(`"${currency}" is not an ISO 4217 currency code.`, { cause: error });
   }
   // Stripe counts in the currency's minor unit, which Intl knows (2 for USD and EUR, 0 for JPY).
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(price.amount / 10 ** digits);
+  return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }

@@ -1,20 +1,21 @@
 /** The plan card's English strings (its loading and retry strings are the pricing table's too). */
+import type { BillingDateKind } from '../core/describeBilling';
 import { humanize } from '../core/tiers';
 import { errorMessage } from './errorMessage';
 import type { BillingLabels } from './types';
 
-const statusNames: Record<string, string> = {
-  free: 'Free',
-  trialing: 'Trial',
-  active: 'Active',
-  past_due: 'Past due',
-  unpaid: 'Unpaid',
-  canceled: 'Canceled',
+/** The plan card's date line, by the date's kind: "Renews on June 23, 2026". */
+const dateLines: Record<BillingDateKind, string> = {
+  renews: 'Renews on',
+  trial_ends: 'Trial ends on',
+  access_ends: 'Access ends on',
+  access_ended: 'Access ended on',
+  period_ends: 'Current period ends on',
 };
 
 /** A plan's price with its interval ("$49/month"): the plan card's and the pricing table's. */
 export const priceLabel: BillingLabels['price'] = (amount, interval) =>
-  interval === 'month' ? `${amount}/month` : interval === 'year' ? `${amount}/year` : amount;
+  interval ? `${amount}/${interval}` : amount;
 
 /** Loading and failing to load: the plan card's and the pricing table's. */
 export const loadLabels: Pick<BillingLabels, 'loading' | 'retry' | 'error'> = {
@@ -29,21 +30,10 @@ export const planCardLabels: Pick<
 > = {
   planCardTitle: 'Your plan',
   planName: (d) => d.planName,
-  status: (d) => statusNames[d.phase] ?? (humanize(d.status) || 'Unknown'),
-  date: (date) => {
-    switch (date.kind) {
-      case 'renews':
-        return `Renews on ${date.formatted}`;
-      case 'trial_ends':
-        return `Trial ends on ${date.formatted}`;
-      case 'access_ends':
-        return `Access ends on ${date.formatted}`;
-      case 'access_ended':
-        return `Access ended on ${date.formatted}`;
-      case 'period_ends':
-        return `Current period ends on ${date.formatted}`;
-    }
-  },
-  trialDaysLeft: (days) => (days === 1 ? '1 day left in your trial' : `${days} days left in your trial`),
+  // Each phase by its own name ("Past due"), a trial as "Trial", any other status by its raw name.
+  status: (d) =>
+    humanize(d.phase === 'trialing' ? 'trial' : d.phase === 'unknown' ? d.status : d.phase) || 'Unknown',
+  date: (date) => `${dateLines[date.kind]} ${date.formatted}`,
+  trialDaysLeft: (days) => `${days} ${days === 1 ? 'day' : 'days'} left in your trial`,
   price: priceLabel,
 };

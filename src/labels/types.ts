@@ -1,6 +1,6 @@
 /** The shape of every string the components show; each component's English defaults live beside it in src/labels. */
 import type { BillingDate, BillingDescription, BillingError, PlanPrice } from '../core';
-import type { PricingTableLabels } from '../react/pricingTableLabels';
+import type { PricingTableLabels } from './pricingTableLabels';
 
 export interface BillingLabels {
   /** The upgrade button's text. @default 'Upgrade' */

@@ -1,5 +1,5 @@
 /** German strings for `<PricingTable>`, apart from `germanLabels` so a page without the table does not load them. */
-import type { PricingTableLabels } from '../react/pricingTableLabels';
+import type { PricingTableLabels } from '../labels/pricingTableLabels';
 
 /**
  * Every string `<PricingTable>` shows, in German (Sie-form).

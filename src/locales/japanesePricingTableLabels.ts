@@ -1,5 +1,5 @@
 /** Japanese strings for `<PricingTable>`, apart from `japaneseLabels`: a page without the table does not load them. */
-import type { PricingTableLabels } from '../react/pricingTableLabels';
+import type { PricingTableLabels } from '../labels/pricingTableLabels';
 
 /**
  * Every string `<PricingTable>` shows, in Japanese (です/ます).

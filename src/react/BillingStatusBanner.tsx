@@ -2,13 +2,12 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { BillingDescription } from '../core';
 import { useBillingContext, type CheckoutReturnStatus } from './BillingContext';
+import { billingAction } from './cardParts';
 import { joinTokens } from './joinTokens';
 import { bannerLabels } from '../labels/bannerLabels';
-import { paymentFixLabel, paymentFixLabels } from '../labels/buttonLabels';
+import { paymentFixLabels } from '../labels/buttonLabels';
 import { confirmationLabels } from '../labels/confirmationLabels';
 import { withOverrides, type BillingLabels } from '../labels/types';
-import { ManageButton } from './ManageButton';
-import { UpgradeButton } from './UpgradeButton';
 import { useBillingDescription } from './useBillingDescription';
 
 export interface BillingStatusBannerProps extends HTMLAttributes<HTMLDivElement> {
@@ -21,7 +20,8 @@ export interface BillingStatusBannerProps extends HTMLAttributes<HTMLDivElement>
 type BannerLabels = typeof confirmationLabels & typeof paymentFixLabels & Pick<BillingLabels, 'banner'>;
 
 type Tone = 'info' | 'warning' | 'danger' | 'success';
-type Notice = { tone: Tone; message: string; action: 'manage' | 'payment' | 'upgrade' | null };
+/** The banner's tone, message and action (none for news of a return from Checkout). */
+type Notice = [tone: Tone, message: string, action?: 'manage' | 'payment' | 'upgrade'];
 
 function noticeFor(
   d: BillingDescription,
@@ -29,34 +29,28 @@ function noticeFor(
   checkoutReturn: CheckoutReturnStatus,
   trialWarningDays: number,
 ): Notice | null {
-  if (checkoutReturn === 'confirming' && !d.hasAccess)
-    return { tone: 'info', message: labels.confirming, action: null };
-  if (checkoutReturn === 'timed_out' && !d.hasAccess)
-    return { tone: 'info', message: labels.confirmingTimedOut, action: null };
+  if (!d.hasAccess && checkoutReturn === 'confirming') return ['info', labels.confirming];
+  if (!d.hasAccess && checkoutReturn === 'timed_out') return ['info', labels.confirmingTimedOut];
+  const { banner } = labels;
   const date = d.date?.formatted ?? null;
   switch (d.phase) {
     case 'trialing':
       return d.trialDaysLeft !== null && d.trialDaysLeft <= trialWarningDays
-        ? { tone: 'info', message: labels.banner.trialEnding(d.trialDaysLeft, date), action: 'manage' }
+        ? ['info', banner.trialEnding(d.trialDaysLeft, date), 'manage']
         : null;
     case 'past_due':
-      return { tone: 'warning', message: labels.banner.pastDue, action: 'payment' };
+      return ['warning', banner.pastDue, 'payment'];
     case 'unpaid':
-      return { tone: 'danger', message: labels.banner.unpaid, action: 'payment' };
+      return ['danger', banner.unpaid, 'payment'];
     case 'canceled':
       return d.hasAccess
-        ? { tone: 'warning', message: labels.banner.canceled(date), action: 'manage' }
-        : { tone: 'danger', message: labels.banner.ended(date), action: 'upgrade' };
-    default:
-      // Stripe statuses without a phase of their own that still wait on the user.
-      if (d.needsPaymentMethod && d.status === 'paused')
-        return { tone: 'danger', message: labels.banner.paused, action: 'payment' };
-      if (d.needsPaymentMethod && d.status === 'incomplete')
-        return { tone: 'warning', message: labels.banner.incomplete, action: 'payment' };
-      return checkoutReturn === 'confirmed'
-        ? { tone: 'success', message: labels.confirmed, action: null }
-        : null;
+        ? ['warning', banner.canceled(date), 'manage']
+        : ['danger', banner.ended(date), 'upgrade'];
   }
+  // Stripe statuses without a phase of their own that still wait on the user.
+  if (d.needsPaymentMethod && d.status === 'paused') return ['danger', banner.paused, 'payment'];
+  if (d.needsPaymentMethod && d.status === 'incomplete') return ['warning', banner.incomplete, 'payment'];
+  return checkoutReturn === 'confirmed' ? ['success', labels.confirmed] : null;
 }
 
 /**
@@ -70,32 +64,26 @@ export const BillingStatusBanner = /* @__PURE__ */ Object.assign(
     className,
     ...rest
   }: BillingStatusBannerProps): ReactNode {
-    const { checkoutReturn, ...context } = useBillingContext('BillingStatusBanner');
-    const overrides = context.labels;
+    const { checkoutReturn, labels: overrides } = useBillingContext('BillingStatusBanner');
     const labels: BannerLabels = {
       ...withOverrides({ ...confirmationLabels, ...paymentFixLabels }, overrides),
       banner: { ...bannerLabels, ...overrides?.banner },
     };
     const { description } = useBillingDescription();
-    const notice = description ? noticeFor(description, labels, checkoutReturn, trialWarningDays) : null;
-    if (!notice || !description) return null;
+    const notice = description && noticeFor(description, labels, checkoutReturn, trialWarningDays);
+    if (!notice) return null;
+    const [tone, message, action] = notice;
     return (
       <div
         {...rest}
         role="status"
         aria-live="polite"
         className={joinTokens('saiku-billing-banner', className)}
-        data-tone={notice.tone}
+        data-tone={tone}
         data-phase={description.phase}
       >
-        <p className="saiku-billing-banner__message">{notice.message}</p>
-        {hideAction || notice.action === null ? null : notice.action === 'upgrade' ? (
-          <UpgradeButton />
-        ) : (
-          <ManageButton>
-            {notice.action === 'payment' ? paymentFixLabel(labels, description) : labels.manage}
-          </ManageButton>
-        )}
+        <p className="saiku-billing-banner__message">{message}</p>
+        {hideAction || !action ? null : billingAction(action, labels, description)}
       </div>
     );
   },

@@ -1,17 +1,14 @@
 'use client';
-import type { HTMLAttributes, ReactNode } from 'react';
-import { currentPlan, formatPlanPrice, hasSubscription, type Tier } from '../core';
-import { planNameFor } from '../core/describeBilling';
-import { paymentFixLabel, paymentFixLabels } from '../labels/buttonLabels';
+import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
+import { currentPlan, hasSubscription, type Tier } from '../core';
+import { paymentFixLabels } from '../labels/buttonLabels';
 import { confirmationLabels } from '../labels/confirmationLabels';
 import { loadLabels, planCardLabels } from '../labels/planCardLabels';
 import { withOverrides } from '../labels/types';
 import { useBillingContext } from './BillingContext';
+import { billingAction, loadStatus, planPrice, planTitle } from './cardParts';
 import { joinTokens } from './joinTokens';
-import { ManageButton } from './ManageButton';
-import { UpgradeButton } from './UpgradeButton';
 import { useBillingDescription } from './useBillingDescription';
-import { VisuallyHidden } from './VisuallyHidden';
 
 export interface PlanCardProps extends HTMLAttributes<HTMLElement> {
   /** The plan the upgrade action checks out. @default the provider's `checkout.tier` */
@@ -20,130 +17,93 @@ export interface PlanCardProps extends HTMLAttributes<HTMLElement> {
   action?: ReactNode;
 }
 
+// The card's class, and each part's as `${block}__part` (src/styles/planCard.css).
+const block = 'saiku-billing-plan-card';
+
+/** Read by screen readers, not shown; inline so it hides even when the host does not import styles.css. */
+const visuallyHidden: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
+
 const defaults = { ...planCardLabels, ...loadLabels, ...confirmationLabels, ...paymentFixLabels };
 
 /**
  * The plan, its status, the date that matters, and the upgrade-or-manage action. With the provider's
  * `plans`, a subscriber's plan name and price come from there.
  */
-
 export const PlanCard = /* @__PURE__ */ Object.assign(
   function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardProps): ReactNode {
     const { checkoutReturn, plans, locale, ...context } = useBillingContext('PlanCard');
     const labels = withOverrides(defaults, context.labels);
-    const { description, state, isPending, error, refetch } = useBillingDescription();
-    const classes = joinTokens('saiku-billing-plan-card', className);
-
-    // Back from Checkout: announced once each step (outside the card, which is busy meanwhile).
-    const announcement = (
-      <VisuallyHidden role="status" aria-live="polite">
-        {checkoutReturn === 'confirming'
-          ? labels.confirming
-          : checkoutReturn === 'confirmed'
-            ? labels.confirmed
-            : checkoutReturn === 'timed_out'
-              ? labels.confirmingTimedOut
-              : null}
-      </VisuallyHidden>
-    );
-
-    if (!description) {
-      return (
-        <>
-          <section
-            aria-label={labels.planCardTitle}
-            {...rest}
-            className={classes}
-            data-state={isPending ? 'loading' : 'error'}
-            aria-busy={isPending || undefined}
-          >
-            {isPending ? (
-              <p className="saiku-billing-plan-card__message">{labels.loading}</p>
-            ) : (
-              <>
-                <p className="saiku-billing-plan-card__message" role="status" aria-live="polite">
-                  {error ? labels.error(error) : null}
-                </p>
-                <button
-                  type="button"
-                  className="saiku-billing-button"
-                  data-variant="secondary"
-                  onClick={refetch}
-                >
-                  {labels.retry}
-                </button>
-              </>
-            )}
-          </section>
-          {announcement}
-        </>
-      );
-    }
-
+    const billing = useBillingDescription();
+    const { description, state } = billing;
+    // Back from Checkout: what the provider's confirmation says at each step.
+    const news = {
+      idle: null,
+      confirming: labels.confirming,
+      confirmed: labels.confirmed,
+      timed_out: labels.confirmingTimedOut,
+    }[checkoutReturn];
+    const waiting =
+      !description?.hasAccess && (checkoutReturn === 'confirming' || checkoutReturn === 'timed_out');
+    const confirming = waiting && checkoutReturn === 'confirming';
     // A subscriber's plan, by its tier; without a subscription the card says "Free" as before.
     const plan = plans && state && hasSubscription(state) ? currentPlan(state, plans) : undefined;
-    const confirming = checkoutReturn === 'confirming' && !description.hasAccess;
-    const gaveUp = checkoutReturn === 'timed_out' && !description.hasAccess;
     return (
       <>
         <section
           aria-label={labels.planCardTitle}
           {...rest}
-          className={classes}
-          data-state="ready"
-          data-phase={description.phase}
-          data-status={description.status}
-          aria-busy={confirming || undefined}
+          className={joinTokens(block, className)}
+          data-state={description ? 'ready' : billing.isPending ? 'loading' : 'error'}
+          data-phase={description?.phase}
+          data-status={description?.status}
+          aria-busy={(description ? confirming : billing.isPending) || undefined}
         >
-          <div className="saiku-billing-plan-card__header">
-            <p className="saiku-billing-plan-card__name">
-              {plan ? (plan.name ?? planNameFor(plan.tier)) : labels.planName(description)}
-            </p>
-            {/* A free plan's name already says "Free": no badge repeating it. */}
-            {description.phase === 'free' ? null : (
-              <span className="saiku-billing-badge" data-phase={description.phase}>
-                {labels.status(description)}
-              </span>
-            )}
-          </div>
-          {plan?.price !== undefined ? (
-            <p className="saiku-billing-plan-card__price">
-              {typeof plan.price === 'string'
-                ? plan.price
-                : labels.price(formatPlanPrice(plan.price, locale), plan.price.interval)}
-            </p>
-          ) : null}
-          {description.date ? (
-            <p className="saiku-billing-plan-card__date">{labels.date(description.date)}</p>
-          ) : null}
-          {description.trialDaysLeft !== null ? (
-            <p className="saiku-billing-plan-card__trial">
-              {labels.trialDaysLeft(description.trialDaysLeft)}
-            </p>
-          ) : null}
-          {confirming || gaveUp ? (
-            <p className="saiku-billing-plan-card__confirming">
-              {confirming ? labels.confirming : labels.confirmingTimedOut}
-            </p>
-          ) : null}
-          {action === null ? null : (
-            <div className="saiku-billing-plan-card__actions">
-              {action ??
-                // Past due, unpaid, paused or incomplete: the subscription exists and a payment in the
-                // portal restores it; a second Checkout would start a second subscription.
-                (description.needsPaymentMethod ? (
-                  <ManageButton>{paymentFixLabel(labels, description)}</ManageButton>
-                ) : description.action === 'upgrade' ? (
-                  confirming ? null : (
-                    <UpgradeButton tier={upgradeTier} />
-                  )
-                ) : (
-                  <ManageButton>{labels.manage}</ManageButton>
-                ))}
-            </div>
+          {description ? (
+            <>
+              <div className={`${block}__header`}>
+                <p className={`${block}__name`}>{plan ? planTitle(plan) : labels.planName(description)}</p>
+                {/* A free plan's name already says "Free": no badge repeating it. */}
+                {description.phase === 'free' ? null : (
+                  <span className="saiku-billing-badge" data-phase={description.phase}>
+                    {labels.status(description)}
+                  </span>
+                )}
+              </div>
+              {planPrice(block, plan, labels, locale)}
+              {description.date ? <p className={`${block}__date`}>{labels.date(description.date)}</p> : null}
+              {description.trialDaysLeft !== null ? (
+                <p className={`${block}__trial`}>{labels.trialDaysLeft(description.trialDaysLeft)}</p>
+              ) : null}
+              {waiting ? <p className={`${block}__confirming`}>{news}</p> : null}
+              {action === null ? null : (
+                <div className={`${block}__actions`}>
+                  {action ??
+                    (description.needsPaymentMethod
+                      ? billingAction('payment', labels, description)
+                      : description.action === 'upgrade' && confirming
+                        ? null
+                        : billingAction(description.action, labels, description, upgradeTier))}
+                </div>
+              )}
+            </>
+          ) : (
+            loadStatus(block, billing, labels.loading, labels)
           )}
         </section>
-        {announcement}
+        {/* Announced once each step, outside the card (which is busy meanwhile). */}
+        <span role="status" aria-live="polite" style={visuallyHidden}>
+          {news}
+        </span>
       </>
     );
   },
