@@ -1,6 +1,13 @@
 'use client';
 import { useEffect, useId, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
-import { hasSubscription, planAction, type BillingError, type PlanInfo, type Tier } from '../core';
+import {
+  hasSubscription,
+  planAction,
+  type BillingError,
+  type PlanActionKind,
+  type PlanInfo,
+  type Tier,
+} from '../core';
 import { manageButtonLabels, paymentFixLabel, paymentFixLabels } from '../labels/buttonLabels';
 import { loadLabels, priceLabel } from '../labels/planCardLabels';
 import { withOverrides } from '../labels/types';
@@ -33,6 +40,19 @@ const defaults = {
   noCustomer: manageButtonLabels.noCustomer,
   price: priceLabel,
 };
+
+/** A plan button's text: Checkout, a plan change in the Portal, or the current plan's payment fix or management. */
+function actionText(
+  kind: PlanActionKind,
+  plan: PlanInfo,
+  name: string,
+  text: PricingTableLabels,
+  paymentFix: string | null,
+): string {
+  if (kind === 'checkout') return plan.highlighted ? text.start(name) : text.choose(name);
+  if (kind === 'portal') return text.switchTo(name);
+  return paymentFix ?? text.manage(name);
+}
 
 /**
  * One card per plan (name, price, description, features) with the one action `planAction` picks for
@@ -88,6 +108,9 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
     const Heading = `h${headingLevel}` as const;
     const confirming = context.checkoutReturn === 'confirming' && !description?.hasAccess;
     const subscribed = !!state && hasSubscription(state);
+    // The same for every plan: the Portal's no-JavaScript form, and the payment fix a subscription waits on.
+    const portalFallback = portalForm(context.backend, context.portal);
+    const paymentFix = description?.needsPaymentMethod ? paymentFixLabel(labels, description) : null;
 
     return (
       <section
@@ -162,18 +185,10 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
                         fallbackForm={
                           toCheckout
                             ? checkoutForm(context.backend, context.checkout, { tier: plan.tier })
-                            : portalForm(context.backend, context.portal)
+                            : portalFallback
                         }
                       >
-                        {toCheckout
-                          ? plan.highlighted
-                            ? text.start(name)
-                            : text.choose(name)
-                          : kind === 'portal'
-                            ? text.switchTo(name)
-                            : description.needsPaymentMethod
-                              ? paymentFixLabel(labels, description)
-                              : text.manage(name)}
+                        {actionText(kind, plan, name, text, paymentFix)}
                       </ActionButton>
                     )}
                   </div>
