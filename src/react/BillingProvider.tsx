@@ -91,24 +91,22 @@ function defaultNavigate(url: string): void {
 }
 
 /**
- * Warns once in development when a prop that is read only at mount changes identity. A no-op in
- * production builds (the bundler folds the check: `process.env.NODE_ENV` is written out, not imported).
+ * Warns once in development when a prop that is read only at mount changes identity. Called only under
+ * `process.env.NODE_ENV !== 'production'`, a constant the host's bundler writes out: production builds
+ * drop the calls and this function (esbuild, Rolldown and Terser alike).
  */
-const useMountOnlyPropWarning =
-  process.env.NODE_ENV === 'production'
-    ? () => {}
-    : function useWarning(name: string, value: unknown): void {
-        const first = useRef(value);
-        const warned = useRef(false);
-        useEffect(() => {
-          if (warned.current || first.current === value) return;
-          warned.current = true;
-          console.warn(
-            `[@saiku/billing-react] <BillingProvider ${name}> changed after mount and the change is ignored. ` +
-              `Create it once (outside the component, or in useState/useMemo).`,
-          );
-        }, [name, value]);
-      };
+function useMountOnlyPropWarning(name: string, value: unknown): void {
+  const first = useRef(value);
+  const warned = useRef(false);
+  useEffect(() => {
+    if (warned.current || first.current === value) return;
+    warned.current = true;
+    console.warn(
+      `[@saiku/billing-react] <BillingProvider ${name}> changed after mount and the change is ignored. ` +
+        `Create it once (outside the component, or in useState/useMemo).`,
+    );
+  }, [name, value]);
+}
 
 /** Holds the backend, the query client and the host's defaults for every billing component under it. */
 export const BillingProvider = /* @__PURE__ */ Object.assign(
@@ -117,8 +115,13 @@ export const BillingProvider = /* @__PURE__ */ Object.assign(
     // Mount-only: a new backend or client object on every render must not reset the cache.
     const [backend] = useState(() => props.backend ?? createProxyBackend());
     const [queryClient] = useState(() => props.queryClient ?? outerClient ?? new QueryClient());
-    useMountOnlyPropWarning('backend', props.backend);
-    useMountOnlyPropWarning('queryClient', props.queryClient);
+    if (process.env.NODE_ENV !== 'production') {
+      // The condition is a build constant, the same on every render, so the hooks' order never changes.
+      // eslint-disable-next-line react-hooks/rules-of-hooks
+      useMountOnlyPropWarning('backend', props.backend);
+      // eslint-disable-next-line react-hooks/rules-of-hooks
+      useMountOnlyPropWarning('queryClient', props.queryClient);
+    }
 
     // A client we made (or one without a QueryClientProvider) still needs focus and online tracking.
     // TanStack Query 5 follows only visibilitychange; coming back from the portal in another window

@@ -12,12 +12,6 @@ import { toBillingError } from '../core/BillingError';
 /** The state query's key, `['saiku-billing', 'state']`. */
 export type BillingStateQueryKey = typeof billingStateQueryKey;
 
-/** Query keys: `invalidateQueries({ queryKey: billingKeys.all })` refreshes everything billing. */
-export const billingKeys = {
-  all: [billingStateQueryKey[0]] as const,
-  state: (): BillingStateQueryKey => billingStateQueryKey,
-};
-
 /**
  * What `billingQueryOptions` returns: options for `useQuery`, `prefetchQuery` and `fetchQuery`, whose
  * `queryKey` carries the state's type (`queryClient.getQueryData(options.queryKey)` is a `BillingState`).

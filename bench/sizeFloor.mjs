@@ -1,0 +1,94 @@
+// How much of pages (a) and (b) each required behaviour costs, and what is left without them: the pages of
+// bench/size.mjs bundled with esbuild from the packed package, once as published and once per behaviour
+// with the files that carry it swapped for stubs that do nothing. A measurement of where the bytes go (for
+// issue 13's 3,500 / 4,500 B targets), not a build anyone ships: each stub breaks what its row names.
+// usage: node bench/sizeFloor.mjs (run `npm run build` first)
+import { gzipSync } from 'node:zlib';
+import { createPackedHost } from './packedFixture.mjs';
+import { fixtures } from './size.mjs';
+
+/** Each behaviour, the issue or contract that asks for it, and its files (under dist/) as stubs. */
+const behaviours = {
+  'return, tabs, events': {
+    why: 'issue 12: Checkout/Portal return confirmation, syncTabs, onEvent (provider props in DESIGN.md)',
+    stubs: {
+      'react/useReturnFromStripe.js': `export function useReturnFromStripe() { return 'idle'; }`,
+      'react/useStateFeed.js': `export function useStateFeed() {}`,
+      'react/useEmitter.js': `export function useEmitter() { return () => {}; }`,
+    },
+  },
+  asChild: {
+    why: "DESIGN.md: `<UpgradeButton asChild>` uses the host's own element",
+    stubs: { 'react/Slot.js': `export const Slot = 'span';` },
+  },
+  'error text': {
+    why: 'DESIGN.md: the error announced in a live region, a clear sentence per error code',
+    stubs: { 'labels/errorMessage.js': `export function errorMessage(error) { return error.message; }` },
+  },
+  'redirect check': {
+    why: 'allowedRedirectHosts, https only: never navigate anywhere unsafe',
+    stubs: {
+      'core/redirect.js':
+        `export const defaultAllowedRedirectHosts = [];\n` +
+        `export function assertSafeRedirect(url) { return new URL(url); }`,
+    },
+  },
+  'no-JS forms': {
+    why: 'the buttons post to the proxy before hydration',
+    stubs: { 'react/fallbackForms.js': `export const checkoutForm = () => null, portalForm = () => null;` },
+  },
+};
+
+const peers = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query'];
+const published = /\/node_modules\/@saiku\/billing-react\/dist\/(.+)$/;
+
+async function gzipBytes(dir, fixture, stubs) {
+  const esbuild = await import('esbuild');
+  const stubPlugin = {
+    name: 'stub-behaviours',
+    setup(build) {
+      build.onLoad({ filter: /\.js$/ }, ({ path }) => {
+        const file = published.exec(path)?.[1];
+        return file !== undefined && file in stubs ? { contents: stubs[file], loader: 'js' } : undefined;
+      });
+    },
+  };
+  const result = await esbuild.build({
+    absWorkingDir: dir,
+    stdin: { contents: fixtures[fixture].source, resolveDir: dir },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    external: peers,
+    write: false,
+    logLevel: 'silent',
+    plugins: [stubPlugin],
+  });
+  return gzipSync(result.outputFiles[0].text, { level: 9 }).length;
+}
+
+const host = createPackedHost();
+try {
+  const all = Object.assign({}, ...Object.values(behaviours).map((b) => b.stubs));
+  const rows = [];
+  for (const fixture of ['a', 'b']) {
+    const whole = await gzipBytes(host.dir, fixture, {});
+    rows.push([`(${fixture}) ${fixtures[fixture].title}`, 'as published', whole, '']);
+    for (const [name, { why, stubs }] of Object.entries(behaviours)) {
+      const without = await gzipBytes(host.dir, fixture, stubs);
+      if (without !== whole) rows.push(['', `without ${name}`, without, why]);
+    }
+    rows.push(['', 'without all of these', await gzipBytes(host.dir, fixture, all), '']);
+  }
+  console.log(
+    'esbuild, packed package, peers external, gzip -9 bytes; stubs as listed in bench/sizeFloor.mjs\n',
+  );
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => String(row[i]).length)));
+  for (const [page, variant, bytes, why] of rows) {
+    const figure = bytes.toLocaleString('en-US').padStart(widths[2]);
+    console.log(`${page.padEnd(widths[0])}  ${variant.padEnd(widths[1])}  ${figure}  ${why}`.trimEnd());
+  }
+} finally {
+  host.dispose();
+}
