@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef } from 'react';
 import type { Tier } from '../core';
-import { manageButtonLabels } from '../labels/buttonLabels';
+import { actionErrorText, manageButtonLabels } from '../labels/buttonLabels';
 import { withOverrides } from '../labels/types';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
 import { useBillingContext } from './BillingContext';
@@ -42,7 +42,7 @@ export const ManageButton = /* @__PURE__ */ Object.assign(
         kind="manage"
         isPending={isPending}
         error={error}
-        errorText={noCustomer ? labels.noCustomer : error ? labels.error(error) : null}
+        errorText={actionErrorText(labels, error, noCustomer)}
         onAction={() => void open({ returnUrl, target })}
         fallbackForm={portalForm(backend, portal, returnUrl)}
         formTarget={target}

@@ -8,7 +8,12 @@ import {
   type PlanInfo,
   type Tier,
 } from '../core';
-import { manageButtonLabels, paymentFixLabel, paymentFixLabels } from '../labels/buttonLabels';
+import {
+  actionErrorText,
+  manageButtonLabels,
+  paymentFixLabel,
+  paymentFixLabels,
+} from '../labels/buttonLabels';
 import { loadLabels, priceLabel } from '../labels/planCardLabels';
 import { withOverrides } from '../labels/types';
 import { ActionButton } from './ActionButton';
@@ -172,13 +177,7 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
                         kind={toCheckout ? 'upgrade' : 'manage'}
                         isPending={mine && (checkout.isPending || portal.isPending)}
                         error={error}
-                        errorText={
-                          error
-                            ? error.code === 'no_customer'
-                              ? labels.noCustomer
-                              : labels.error(error)
-                            : null
-                        }
+                        errorText={actionErrorText(labels, error)}
                         onAction={() =>
                           run(plan.tier, toCheckout ? () => checkout.start({ tier: plan.tier }) : portal.open)
                         }
