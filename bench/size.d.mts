@@ -17,7 +17,12 @@ export const fixtures: Record<FixtureId, { title: string; source: string }>;
 export const bundlers: Record<BundlerName, { title: string }>;
 
 /** Bundles one page with one bundler in a host app made by `createPackedHost()` (bench/packedFixture.mjs). */
-export function measureFixture(bundler: BundlerName, fixture: FixtureId, dir: string): Promise<Measurement>;
+export function measureFixture(
+  bundler: BundlerName,
+  fixture: FixtureId,
+  dir: string,
+  options?: { esbuildPlugins?: readonly unknown[] },
+): Promise<Measurement>;
 
 /** Every fixture with every bundler asked for; packs and installs a host app unless `dir` is given. */
 export function measureMatrix(options?: {

@@ -43,7 +43,7 @@ export { BillingProvider, PricingTable };`,
 
 /** esbuild as a host runs it. With `platform: 'browser'` and `minify`, esbuild itself defines
  * `process.env.NODE_ENV` as "production" (checked: the bundles carry no `process.env`). */
-async function esbuildBundle(entry, dir) {
+async function esbuildBundle(entry, dir, plugins = []) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     absWorkingDir: dir,
@@ -55,6 +55,7 @@ async function esbuildBundle(entry, dir) {
     external: ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query'],
     write: false,
     logLevel: 'silent',
+    plugins,
   });
   return result.outputFiles.filter((file) => !file.path.endsWith('.map')).map((file) => file.text);
 }
@@ -132,15 +133,18 @@ export const bundlers = {
 
 /**
  * Bundles fixture `fixture` with `bundler` in the host app at `dir` (from `createPackedHost()`).
- * `code` is every JavaScript file the bundler emitted, joined; the sizes are of that.
+ * `code` is every JavaScript file the bundler emitted, joined; the sizes are of that. `esbuildPlugins`
+ * (esbuild only) are for bench/sizeFloor.mjs, which swaps files for stubs; a host's page has none.
  */
-export async function measureFixture(bundler, fixture, dir) {
+export async function measureFixture(bundler, fixture, dir, { esbuildPlugins } = {}) {
   const page = fixtures[fixture];
   const bundle = bundlers[bundler]?.bundle;
   if (!page || !bundle) throw new Error(`unknown fixture ${fixture} or bundler ${bundler}`);
+  if (esbuildPlugins && bundler !== 'esbuild')
+    throw new Error(`esbuildPlugins are for esbuild, not ${bundler}`);
   const entry = `page-${fixture}.js`;
   writeFileSync(join(dir, entry), `${page.source}\n`);
-  const code = (await bundle(entry, dir)).join('\n');
+  const code = (await bundle(entry, dir, esbuildPlugins)).join('\n');
   return {
     bundler,
     fixture,

@@ -3,9 +3,8 @@
 // with the files that carry it swapped for stubs that do nothing. A measurement of where the bytes go (for
 // issue 13's 3,500 / 4,500 B targets), not a build anyone ships: each stub breaks what its row names.
 // usage: node bench/sizeFloor.mjs (run `npm run build` first)
-import { gzipSync } from 'node:zlib';
 import { createPackedHost } from './packedFixture.mjs';
-import { fixtures } from './size.mjs';
+import { fixtures, measureFixture } from './size.mjs';
 
 /** Each behaviour, the issue or contract that asks for it, and its files (under dist/) as stubs. */
 const behaviours = {
@@ -39,11 +38,10 @@ const behaviours = {
   },
 };
 
-const peers = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query'];
 const published = /\/node_modules\/@saiku\/billing-react\/dist\/(.+)$/;
 
+/** Page `fixture` measured as bench/size.mjs measures it with esbuild, with the files in `stubs` swapped. */
 async function gzipBytes(dir, fixture, stubs) {
-  const esbuild = await import('esbuild');
   const stubPlugin = {
     name: 'stub-behaviours',
     setup(build) {
@@ -53,19 +51,7 @@ async function gzipBytes(dir, fixture, stubs) {
       });
     },
   };
-  const result = await esbuild.build({
-    absWorkingDir: dir,
-    stdin: { contents: fixtures[fixture].source, resolveDir: dir },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    external: peers,
-    write: false,
-    logLevel: 'silent',
-    plugins: [stubPlugin],
-  });
-  return gzipSync(result.outputFiles[0].text, { level: 9 }).length;
+  return (await measureFixture('esbuild', fixture, dir, { esbuildPlugins: [stubPlugin] })).gzip;
 }
 
 const host = createPackedHost();

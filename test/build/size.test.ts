@@ -18,7 +18,7 @@ const root = resolve(import.meta.dirname, '../..');
 
 /**
  * gzip -9 bytes with esbuild, per page (bench/size.mjs names the pages): what the pages measure today
- * (3,972, 6,920 and 11,387 B), rounded up, so any growth fails here. Issue 13 asks for 3,500, 4,500 and
+ * (3,972, 6,920 and 11,413 B), rounded up, so any growth fails here. Issue 13 asks for 3,500, 4,500 and
  * 9,000 B; the lifecycle events, the Portal return, tab sync (issue 12) and the one-subscription rule
  * (issue 11) arrived after it was measured, and the provider and the button carry them. Lower these as
  * the pages shrink; never raise them without a line in the README's changelog.
