@@ -10,8 +10,8 @@ export { useCheckout } from './react/useCheckout';
 export type { UseCheckoutOptions, UseCheckoutResult } from './react/useCheckout';
 export { usePortal } from './react/usePortal';
 export type { PortalOpenInput, UsePortalOptions, UsePortalResult } from './react/usePortal';
-export type { SessionTarget } from './react/useSessionAction';
-export type { BillingEvent } from './react/BillingEvent';
+export type { SessionTarget } from './react/usePortal';
+export type { BillingEvent } from './core/flow/BillingEvent';
 export { billingKeys } from './react/billingKeys';
 export { billingQueryOptions, billingStaleTimeMs } from './react/billingQueryOptions';
 export type { BillingQueryOptions, BillingStateQueryKey } from './react/billingQueryOptions';
@@ -36,7 +36,7 @@ export type { BillingStatusBannerProps } from './react/BillingStatusBanner';
 export { defaultLabels } from './labels/defaultLabels';
 export type { BillingLabels, BillingLabelsInput } from './labels/types';
 export type { CheckoutReturnStatus } from './react/BillingContext';
-export { checkoutReturnParam, portalReturnParam, returnedErrorParam } from './react/checkoutReturn';
+export { checkoutReturnParam, portalReturnParam, returnedErrorParam } from './core/markers';
 
 export {
   BillingError,

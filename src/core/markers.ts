@@ -40,3 +40,48 @@ export function stripReturnMarkers(url: URL): boolean {
   for (const param of markerParams) url.searchParams.delete(param);
   return had;
 }
+
+/** What our markers on a page's address say about how it was reached. */
+export interface ReturnMarkers {
+  /** Back from a completed Checkout. */
+  checkout: boolean;
+  /** Back from a Checkout the user canceled. */
+  canceled: boolean;
+  /** Back from the Customer Portal. */
+  portal: boolean;
+  /** An error code a no-JavaScript form route sent the browser back with, such as `no_customer`. */
+  error: string | null;
+}
+
+/**
+ * Reads our markers from a query string (`window.location.search`). A returned error means the user
+ * never reached Stripe, so it outweighs a trip marker left beside it.
+ */
+export function readReturnMarkers(search: string): ReturnMarkers {
+  const params = new URLSearchParams(search);
+  const checkout = params.get(checkoutReturnParam);
+  const error = params.get(returnedErrorParam);
+  const trip = error === null;
+  return {
+    checkout: trip && checkout === 'success',
+    canceled: trip && checkout === 'canceled',
+    portal: trip && params.get(portalReturnParam) === 'return',
+    error,
+  };
+}
+
+/** The current page without our markers or its hash: the default success, cancel and return URL. */
+export function currentPageUrl(): string | undefined {
+  if (typeof window === 'undefined') return undefined;
+  const url = new URL(window.location.href);
+  stripReturnMarkers(url);
+  url.hash = '';
+  return url.href;
+}
+
+/** Removes our markers from the address bar without a navigation or a history entry. */
+export function clearReturnMarkers(): void {
+  if (typeof window === 'undefined') return;
+  const url = new URL(window.location.href);
+  if (stripReturnMarkers(url)) window.history.replaceState(window.history.state, '', url.href);
+}

@@ -1,6 +1,6 @@
 'use client';
 import type { QueryClient } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type {
   BillingBackend,
   BillingState,
@@ -8,30 +8,25 @@ import type {
   PlanInfo,
   PortalSessionInput,
 } from '../core';
-import type { EmitBillingEvent } from './BillingEvent';
+import type { BillingFlow, FlowSnapshot } from '../core/flow/billingFlow';
 import type { BillingLabelsInput } from '../labels/types';
 
-/** Where a return from Checkout stands. */
-export type CheckoutReturnStatus = 'idle' | 'confirming' | 'confirmed' | 'timed_out';
+export type { CheckoutReturnStatus } from '../core/flow/billingFlow';
 
+/** The provider's configuration. What changes while the page runs (pending, errors, returns) is in `flow`. */
 export interface BillingContextValue {
   backend: BillingBackend;
   queryClient: QueryClient;
-  navigate: (url: string) => void;
+  /** The trip to Stripe and back: subscribe with `useFlowSnapshot`. */
+  flow: BillingFlow;
   checkout: Partial<CheckoutSessionInput>;
   portal: Partial<PortalSessionInput>;
-  allowedRedirectHosts: readonly string[];
   locale: string | undefined;
   /** The host's `labels` overrides, as given: each component lays them over its own defaults. */
   labels: BillingLabelsInput | undefined;
   /** The host's plans, for `<PricingTable>`, `usePlans` and the plan card's name and price. */
   plans: readonly PlanInfo[] | undefined;
   initialState: BillingState | undefined;
-  checkoutReturn: CheckoutReturnStatus;
-  /** `billing_error` from the address bar, set by the proxy's no-JavaScript portal route. */
-  returnedError: string | null;
-  /** Reports a lifecycle event to the provider's `onEvent`. */
-  emit: EmitBillingEvent;
 }
 
 // Named for React DevTools inside a pure call, so a bundler may still drop it with the file.
@@ -47,4 +42,16 @@ export function useBillingContext(hookName: string): BillingContextValue {
     throw new Error(`${hookName} must be used inside <BillingProvider>.`);
   }
   return value;
+}
+
+/**
+ * What a component reads from the flow's store; it re-renders only when that changes. `select` must
+ * return a value from the snapshot (or a primitive), not a new object.
+ */
+export function useFlowSnapshot<T>(flow: BillingFlow, select: (snapshot: FlowSnapshot) => T): T {
+  return useSyncExternalStore(
+    flow.subscribe,
+    () => select(flow.getSnapshot()),
+    () => select(flow.getServerSnapshot()),
+  );
 }

@@ -1,14 +1,6 @@
 'use client';
-import { QueryClient, QueryClientContext } from '@tanstack/react-query';
-import {
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
+import { hashKey, QueryClient, QueryClientContext } from '@tanstack/react-query';
+import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   billingStateQueryKey,
   createProxyBackend,
@@ -21,12 +13,10 @@ import {
   type Tier,
 } from '../core';
 import type { BillingLabelsInput } from '../labels/types';
+import type { BillingEvent } from '../core/flow/BillingEvent';
+import { createBillingFlow, type BillingFlowOptions } from '../core/flow/billingFlow';
 import { BillingContext, type BillingContextValue } from './BillingContext';
-import { clearReturnMarkers, readReturnMarkers, type ReturnMarkers } from './checkoutReturn';
-import type { BillingEvent } from './BillingEvent';
-import { useEmitter } from './useEmitter';
-import { useReturnFromStripe } from './useReturnFromStripe';
-import { useStateFeed } from './useStateFeed';
+import { billingQueryOptions } from './billingQueryOptions';
 
 export interface BillingProviderProps {
   /** Where billing data comes from. @default createProxyBackend() — the proxy at '/api/billing' */
@@ -80,11 +70,6 @@ export interface BillingProviderProps {
 
 /** The plan an Upgrade button checks out when neither it nor the provider's `checkout` names one. */
 export const defaultCheckoutTier: Tier = 'team';
-
-const noMarkers: ReturnMarkers = { checkout: false, canceled: false, portal: false, error: null };
-const subscribeToNothing = () => () => {};
-const readSearch = () => window.location.search;
-const readNoSearch = () => '';
 
 function defaultNavigate(url: string): void {
   window.location.assign(url);
@@ -140,18 +125,6 @@ export const BillingProvider = /* @__PURE__ */ Object.assign(
       };
     }, [queryClient]);
 
-    // The server (and hydration) sees no markers, so its HTML matches the first client render. Once
-    // seen, markers are latched: clearing them from the address bar must not end the confirmation.
-    const search = useSyncExternalStore(subscribeToNothing, readSearch, readNoSearch);
-    const [markers, setMarkers] = useState<ReturnMarkers>(noMarkers);
-    if (markers === noMarkers && search !== '') {
-      const found = readReturnMarkers(search);
-      if (found.checkout || found.canceled || found.portal || found.error !== null) setMarkers(found);
-    }
-    const emit = useEmitter(props.onEvent);
-    const checkoutReturn = useReturnFromStripe(backend, queryClient, markers, props.initialState, emit);
-    useStateFeed(queryClient, emit, props.syncTabs ?? true);
-
     const {
       navigate = defaultNavigate,
       checkout,
@@ -162,42 +135,60 @@ export const BillingProvider = /* @__PURE__ */ Object.assign(
       initialState,
       plans,
     } = props;
+    const checkoutDefaults = useMemo(
+      () => ({ ...checkout, tier: checkout?.tier ?? defaultCheckoutTier }),
+      [checkout],
+    );
+    // The flow takes the latest props on every render, as a TanStack observer takes its options.
+    const flowOptions: BillingFlowOptions = {
+      backend,
+      navigate,
+      allowedRedirectHosts: allowedRedirectHosts ?? defaultAllowedRedirectHosts,
+      checkout: checkoutDefaults,
+      portal: portal ?? {},
+      readState: () =>
+        queryClient.ensureQueryData({
+          ...billingQueryOptions(backend),
+          retry: false,
+          ...(initialState ? { initialData: initialState } : {}),
+        }),
+      peekState: () => queryClient.getQueryData<BillingState>(billingStateQueryKey),
+      fetchState: () =>
+        queryClient.fetchQuery({ ...billingQueryOptions(backend), staleTime: 0, retry: false }),
+      showState: (state) => queryClient.setQueryData(billingStateQueryKey, state),
+      onEvent: props.onEvent,
+      syncTabs: props.syncTabs,
+    };
+    const [flow] = useState(() => createBillingFlow(flowOptions));
+    flow.configure(flowOptions);
+    useEffect(() => flow.mount(), [flow]);
+    // Each state the page learns goes to the flow (state_changed, other tabs, a returned error's end).
+    useEffect(() => {
+      const stateHash = hashKey(billingStateQueryKey);
+      return queryClient.getQueryCache().subscribe((event) => {
+        if (
+          event.type === 'updated' &&
+          event.action.type === 'success' &&
+          event.query.queryHash === stateHash
+        )
+          flow.learn(event.query.state.data as BillingState, !event.action.manual);
+      });
+    }, [queryClient, flow]);
+
     const value = useMemo<BillingContextValue>(
       () => ({
         backend,
         queryClient,
-        navigate,
-        checkout: { ...checkout, tier: checkout?.tier ?? defaultCheckoutTier },
+        flow,
+        checkout: checkoutDefaults,
         portal: portal ?? {},
-        allowedRedirectHosts: allowedRedirectHosts ?? defaultAllowedRedirectHosts,
         locale,
         labels,
         plans,
         initialState,
-        checkoutReturn,
-        returnedError: markers.error,
-        emit,
       }),
-      [
-        backend,
-        queryClient,
-        navigate,
-        checkout,
-        portal,
-        allowedRedirectHosts,
-        locale,
-        labels,
-        plans,
-        initialState,
-        checkoutReturn,
-        markers.error,
-        emit,
-      ],
+      [backend, queryClient, flow, checkoutDefaults, portal, locale, labels, plans, initialState],
     );
-
-    useEffect(() => {
-      if (markers.error !== null) clearReturnMarkers();
-    }, [markers.error]);
 
     return <BillingContext.Provider value={value}>{props.children}</BillingContext.Provider>;
   },

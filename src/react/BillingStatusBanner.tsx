@@ -1,7 +1,7 @@
 'use client';
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { BillingDescription } from '../core';
-import { useBillingContext, type CheckoutReturnStatus } from './BillingContext';
+import { useBillingContext, useFlowSnapshot, type CheckoutReturnStatus } from './BillingContext';
 import { billingAction } from './cardParts';
 import { joinTokens } from './joinTokens';
 import { bannerLabels } from '../labels/bannerLabels';
@@ -64,7 +64,8 @@ export const BillingStatusBanner = /* @__PURE__ */ Object.assign(
     className,
     ...rest
   }: BillingStatusBannerProps): ReactNode {
-    const { checkoutReturn, labels: overrides } = useBillingContext('BillingStatusBanner');
+    const { flow, labels: overrides } = useBillingContext('BillingStatusBanner');
+    const checkoutReturn = useFlowSnapshot(flow, (snapshot) => snapshot.checkoutReturn);
     const labels: BannerLabels = {
       ...withOverrides({ ...confirmationLabels, ...paymentFixLabels }, overrides),
       banner: { ...bannerLabels, ...overrides?.banner },

@@ -4,12 +4,11 @@ import type { Tier } from '../core';
 import { actionErrorText, manageButtonLabels } from '../labels/buttonLabels';
 import { withOverrides } from '../labels/types';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
-import { useBillingContext } from './BillingContext';
-import { returnedBillingError } from './checkoutReturn';
+import { useBillingContext, useFlowSnapshot } from './BillingContext';
 import { portalForm } from './fallbackForms';
 import { UpgradeButton } from './UpgradeButton';
-import { usePortal, type UsePortalOptions } from './usePortal';
-import type { SessionTarget } from './useSessionAction';
+import { usePortal, type SessionTarget, type UsePortalOptions } from './usePortal';
+import { returnedBillingError } from './useFlowAction';
 
 export interface ManageButtonProps extends ActionButtonBaseProps, UsePortalOptions {
   /** @default the provider's `portal.returnUrl`, else the current page */
@@ -29,7 +28,8 @@ export const ManageButton = /* @__PURE__ */ Object.assign(
     { returnUrl, upgradeTier, target, onError, onNavigate, children, ...rest },
     ref,
   ) {
-    const { backend, portal, checkout, returnedError, ...context } = useBillingContext('ManageButton');
+    const { backend, portal, checkout, flow, ...context } = useBillingContext('ManageButton');
+    const returnedError = useFlowSnapshot(flow, (snapshot) => snapshot.returnedError);
     const labels = withOverrides(manageButtonLabels, context.labels);
     const { open, isPending, error: clickError } = usePortal({ onError, onNavigate });
     const error = clickError ?? returnedBillingError(returnedError);

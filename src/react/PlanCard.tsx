@@ -5,7 +5,7 @@ import { paymentFixLabels } from '../labels/buttonLabels';
 import { confirmationLabels } from '../labels/confirmationLabels';
 import { loadLabels, planCardLabels } from '../labels/planCardLabels';
 import { withOverrides } from '../labels/types';
-import { useBillingContext } from './BillingContext';
+import { useBillingContext, useFlowSnapshot } from './BillingContext';
 import { billingAction, loadStatus, planPrice, planTitle } from './cardParts';
 import { joinTokens } from './joinTokens';
 import { useBillingDescription } from './useBillingDescription';
@@ -41,7 +41,8 @@ const defaults = { ...planCardLabels, ...loadLabels, ...confirmationLabels, ...p
  */
 export const PlanCard = /* @__PURE__ */ Object.assign(
   function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardProps): ReactNode {
-    const { checkoutReturn, plans, locale, ...context } = useBillingContext('PlanCard');
+    const { flow, plans, locale, ...context } = useBillingContext('PlanCard');
+    const checkoutReturn = useFlowSnapshot(flow, (snapshot) => snapshot.checkoutReturn);
     const labels = withOverrides(defaults, context.labels);
     const billing = useBillingDescription();
     const { description, state } = billing;

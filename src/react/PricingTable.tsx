@@ -1,13 +1,7 @@
 'use client';
-import { useEffect, useId, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
-import {
-  hasSubscription,
-  planAction,
-  type BillingError,
-  type PlanActionKind,
-  type PlanInfo,
-  type Tier,
-} from '../core';
+import { useEffect, useId, useRef, type HTMLAttributes, type ReactNode } from 'react';
+import { hasSubscription, planAction, type BillingError, type PlanActionKind, type PlanInfo } from '../core';
+import { startAction } from '../core/flow/startAction';
 import {
   actionErrorText,
   manageButtonLabels,
@@ -17,14 +11,12 @@ import {
 import { loadLabels, priceLabel } from '../labels/planCardLabels';
 import { withOverrides } from '../labels/types';
 import { ActionButton } from './ActionButton';
-import { useBillingContext } from './BillingContext';
+import { useBillingContext, useFlowSnapshot } from './BillingContext';
 import { loadStatus, planPrice, planTitle } from './cardParts';
 import { checkoutForm, portalForm } from './fallbackForms';
 import { joinTokens } from './joinTokens';
 import { defaultPricingTableLabels, type PricingTableLabels } from '../labels/pricingTableLabels';
 import { useBillingDescription } from './useBillingDescription';
-import { useCheckout } from './useCheckout';
-import { usePortal } from './usePortal';
 
 export interface PricingTableProps extends Omit<HTMLAttributes<HTMLElement>, 'children' | 'onError'> {
   /** The plans to show, in order. @default the provider's `plans` */
@@ -93,25 +85,22 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
 
     const billing = useBillingDescription();
     const { description, state } = billing;
-    const checkout = useCheckout({ onError });
-    const portal = usePortal({ onError });
-    // One action at a time for the whole table: a second click anywhere mints nothing while one is pending.
-    const busy = useRef(false);
-    const [activeTier, setActiveTier] = useState<Tier | null>(null);
+    const { flow } = context;
+    const checkoutReturn = useFlowSnapshot(flow, (snapshot) => snapshot.checkoutReturn);
+    // Each plan's button is its own caller on the provider's flow, all under the table's one lock: a
+    // second click anywhere in the table mints nothing while one is pending.
+    const lock = useId();
+    const call = useFlowSnapshot(flow, (snapshot) => snapshot.calls[lock]);
+    const latestOnError = useRef(onError);
+    useEffect(() => {
+      latestOnError.current = onError;
+    });
     const nameId = useId();
 
     if (empty) return null;
 
-    const run = (tier: Tier, action: () => Promise<void>) => {
-      if (busy.current) return;
-      busy.current = true;
-      setActiveTier(tier);
-      void action().finally(() => {
-        busy.current = false;
-      });
-    };
     const Heading = `h${headingLevel}` as const;
-    const confirming = context.checkoutReturn === 'confirming' && !description?.hasAccess;
+    const confirming = checkoutReturn === 'confirming' && !description?.hasAccess;
     const subscribed = !!state && hasSubscription(state);
     // The same for every plan: the Portal's no-JavaScript form, and the payment fix a subscription waits on.
     const portalFallback = portalForm(context.backend, context.portal);
@@ -133,8 +122,9 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
               const name = planTitle(plan);
               const current = kind === 'current';
               const toCheckout = kind === 'checkout';
-              const mine = activeTier === plan.tier;
-              const error = mine ? (checkout.error ?? portal.error) : null;
+              const caller = lock + plan.tier;
+              const mine = call?.source === caller;
+              const error = mine ? call.error : null;
               // Nothing to do: Checkout while a return from Checkout waits for the webhook (it would invite a
               // second payment), or a free plan that is current (nothing to manage).
               const idle = toCheckout ? confirming : current && !subscribed;
@@ -175,11 +165,15 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
                     ) : idle ? null : (
                       <ActionButton
                         kind={toCheckout ? 'upgrade' : 'manage'}
-                        isPending={mine && (checkout.isPending || portal.isPending)}
+                        isPending={mine && call.pending}
                         error={error}
                         errorText={actionErrorText(labels, error)}
                         onAction={() =>
-                          run(plan.tier, toCheckout ? () => checkout.start({ tier: plan.tier }) : portal.open)
+                          void startAction(
+                            flow,
+                            { kind: 'plan', plan },
+                            { source: caller, lock, onError: (caught) => latestOnError.current?.(caught) },
+                          )
                         }
                         fallbackForm={
                           toCheckout

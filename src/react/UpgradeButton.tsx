@@ -4,11 +4,11 @@ import { hasSubscription, type Tier } from '../core';
 import { upgradeButtonLabels } from '../labels/buttonLabels';
 import { withOverrides } from '../labels/types';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
-import { useBillingContext } from './BillingContext';
-import { returnedBillingError } from './checkoutReturn';
+import { useBillingContext, useFlowSnapshot } from './BillingContext';
 import { checkoutForm, portalForm } from './fallbackForms';
 import { useBillingState } from './useBillingState';
 import { useCheckout, type UseCheckoutOptions } from './useCheckout';
+import { returnedBillingError } from './useFlowAction';
 
 export interface UpgradeButtonProps extends ActionButtonBaseProps, UseCheckoutOptions {
   /** The plan to check out. @default the provider's `checkout.tier` */
@@ -29,7 +29,8 @@ export const UpgradeButton = /* @__PURE__ */ Object.assign(
     { tier, successUrl, cancelUrl, onError, onNavigate, children, ...rest },
     ref,
   ) {
-    const { backend, checkout, portal, returnedError, ...context } = useBillingContext('UpgradeButton');
+    const { backend, checkout, portal, flow, ...context } = useBillingContext('UpgradeButton');
+    const returnedError = useFlowSnapshot(flow, (snapshot) => snapshot.returnedError);
     const labels = withOverrides(upgradeButtonLabels, context.labels);
     const { start, isPending, error: clickError } = useCheckout({ onError, onNavigate });
     // A click's failure, else what the proxy's form route came back with (`billing_error=rate_limited`).

@@ -1,6 +1,6 @@
 /** The proxy's no-JavaScript form routes, and the fields each one takes. */
 import type { BillingBackend, CheckoutSessionInput, PortalSessionInput, Tier } from '../core';
-import { withCancelMarker, withCheckoutMarker, withPortalMarker } from './checkoutReturn';
+import { withCancelMarker, withCheckoutMarker, withPortalMarker } from '../core/markers';
 
 /** A form the proxy answers with `303 See Other` to a Stripe URL. */
 export interface FallbackForm {

@@ -2,7 +2,13 @@ import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ManageButton } from '../../src';
 import { checkoutSessionBody, freeState, portalSessionBody } from './fixtures';
-import { json, liveRegionOf, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
+import {
+  backFromStripe,
+  json,
+  liveRegionOf,
+  renderWithBilling,
+  setupFakeBillingApi,
+} from './renderWithBilling';
 
 const api = setupFakeBillingApi();
 // 409 no_customer comes from a tenant that never subscribed, so its state says free.
@@ -37,6 +43,7 @@ describe('ManageButton', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Manage billing' }));
     await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+    await backFromStripe();
 
     rerender(<ManageButton returnUrl="https://app.acme.com/billing" />);
     await user.click(screen.getByRole('button', { name: 'Manage billing' }));

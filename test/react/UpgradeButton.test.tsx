@@ -24,6 +24,7 @@ import {
   json,
   liveRegionOf,
   proxyPath,
+  backFromStripe,
   renderWithBilling,
   setupFakeBillingApi,
 } from './renderWithBilling';
@@ -114,7 +115,7 @@ describe('UpgradeButton', () => {
     expect(api.count('checkout-session')).toBe(1);
   });
 
-  it('is busy while the session is minted, and keeps focus', async () => {
+  it('is busy from the click until the page leaves, and keeps focus', async () => {
     const held = deferred(json(checkoutSessionBody));
     api.answer('checkout-session', held.answer);
     const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
@@ -132,7 +133,13 @@ describe('UpgradeButton', () => {
 
     held.release();
     await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
-    await waitFor(() => expect(button).toHaveAttribute('data-state', 'idle'));
+    // Stripe's page can take a second or two: until this one is gone, a click mints nothing.
+    expect(button).toHaveAttribute('aria-busy', 'true');
+    await user.click(button);
+    expect(api.count('checkout-session')).toBe(1);
+
+    await backFromStripe();
+    expect(button).toHaveAttribute('data-state', 'idle');
     expect(button).not.toHaveAttribute('aria-busy');
   });
 
@@ -218,7 +225,8 @@ describe('UpgradeButton', () => {
       expect(api.requests('portal-session').map((r) => r.body)).toEqual([
         { returnUrl: 'http://localhost:3000/settings/billing?tab=plan&saiku_portal=return' },
       ]);
-      expect(screen.getByRole('button', { name: 'Upgrade' })).toHaveAttribute('data-state', 'idle');
+      // On its way to the Portal, as after any session.
+      expect(screen.getByRole('button', { name: 'Upgrade' })).toHaveAttribute('data-state', 'pending');
     });
 
     it('shows the rate-limit message on every button after a form post came back rate_limited', async () => {
@@ -452,6 +460,7 @@ describe('UpgradeButton', () => {
       const { user, queryClient } = renderWithBilling(<UpgradeButton tier="business" />);
       await user.click(screen.getByRole('button', { name: 'Upgrade' }));
       await waitFor(() => expect(api.count('portal-session')).toBe(1));
+      await backFromStripe();
       await user.click(screen.getByRole('button', { name: 'Upgrade' }));
       await waitFor(() => expect(api.count('portal-session')).toBe(2));
       expect(queryClient.isFetching()).toBe(0);

@@ -1,7 +1,7 @@
 // renderWithBilling(), like TanStack's renderWithClient: a fresh QueryClient and a BillingProvider per
 // test, over the real proxy backend, with the network faked at the boundary by msw.
 import { focusManager, QueryClient } from '@tanstack/react-query';
-import { render, type RenderOptions, type RenderResult } from '@testing-library/react';
+import { act, render, type RenderOptions, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
@@ -193,4 +193,15 @@ export function renderWithBilling(
 /** The polite live region around `element`: how an error or notice reaches a screen reader. */
 export function liveRegionOf(element: HTMLElement): HTMLElement | null {
   return element.closest<HTMLElement>('[role="status"][aria-live="polite"]');
+}
+
+/**
+ * The user comes back to this page with the browser's Back button from Stripe's page, restored from the
+ * back/forward cache: an action that was leaving is over.
+ */
+export async function backFromStripe(): Promise<void> {
+  await act(async () => {
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await Promise.resolve();
+  });
 }

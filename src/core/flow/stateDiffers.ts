@@ -1,4 +1,4 @@
-import type { BillingState } from '../core';
+import type { BillingState } from '../types';
 
 const compared = [
   'tier',

@@ -1,4 +1,4 @@
-import type { BillingState, Tier } from '../core';
+import type { BillingState, Tier } from '../types';
 
 /**
  * What the provider's `onEvent` receives, once per occurrence on the page. `switch (event.type)`

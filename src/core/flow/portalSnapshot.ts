@@ -1,5 +1,6 @@
 /** The state a tab had when it left for the Portal, kept in that tab's sessionStorage for its return. */
-import { parseBillingState, type BillingState } from '../core';
+import { parseBillingState } from '../parse';
+import type { BillingState } from '../types';
 
 const snapshotKey = 'saiku-billing:portal-left';
 

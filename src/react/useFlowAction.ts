@@ -1,0 +1,53 @@
+'use client';
+import { useCallback, useEffect, useId, useRef } from 'react';
+import { BillingError } from '../core';
+import { startAction, type FlowIntent } from '../core/flow/startAction';
+import { useBillingContext, useFlowSnapshot } from './BillingContext';
+
+export interface SessionActionOptions {
+  /** Called with each failure, after it is shown to the user. */
+  onError?: (error: BillingError) => void;
+  /** Called with the checked URL just before navigating. */
+  onNavigate?: (url: string) => void;
+}
+
+/**
+ * A hook's or button's handle on the provider's flow: `run` starts an action as this caller (its own
+ * lock: one action at a time), and `isPending` and `error` are this caller's, read from the flow's store.
+ */
+export function useFlowAction(hookName: string, options: SessionActionOptions) {
+  const { flow } = useBillingContext(hookName);
+  const source = useId();
+  const isPending = useFlowSnapshot(flow, (snapshot) => !!snapshot.calls[source]?.pending);
+  const error = useFlowSnapshot(flow, (snapshot) => snapshot.calls[source]?.error ?? null);
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+  const run = useCallback(
+    (intent: FlowIntent) =>
+      startAction(flow, intent, {
+        source,
+        onError: (caught) => latest.current.onError?.(caught),
+        onNavigate: (url) => latest.current.onNavigate?.(url),
+      }),
+    [flow, source],
+  );
+  const reset = useCallback(() => {
+    const { calls } = flow.getSnapshot();
+    const call = calls[source];
+    if (call?.error) flow.update({ calls: { ...calls, [source]: { ...call, error: null } } });
+  }, [flow, source]);
+  return { run, isPending, error, reset };
+}
+
+/**
+ * The error a no-JavaScript form route sent the browser back with, as the buttons show it: only
+ * `rate_limited` (the proxy's limit on session mints) is an error every billing button shares;
+ * `no_customer` is ManageButton's own offer of Checkout.
+ */
+export function returnedBillingError(code: string | null): BillingError | null {
+  return code === 'rate_limited'
+    ? new BillingError(code, 'Too many billing sessions.', { status: 429 })
+    : null;
+}
