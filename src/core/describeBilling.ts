@@ -42,8 +42,11 @@ export interface BillingDescription {
   /** Whole days left in a trial (rounded up, never negative); null outside a trial. */
   trialDaysLeft: number | null;
   /**
-   * `manage` (the Portal) when the tenant `hasSubscription` or has billed features, else `upgrade`
-   * (Checkout): a subscription that is not over, even `paused` or `incomplete`, is never sent to Checkout.
+   * `manage` (the Portal) when the tenant `hasSubscription`, else `upgrade` (Checkout): the plan rule's
+   * answer (`planAction`) for the tenant's own plan. A subscription that is not over, even `paused` or
+   * `incomplete`, is never sent to Checkout; a canceled one that still has access until the period ends
+   * is offered Checkout, since Stripe's Portal cannot renew a canceled subscription and there is none to
+   * duplicate.
    */
   action: 'upgrade' | 'manage';
   /**
@@ -107,7 +110,7 @@ export function describeBilling(
       phase === 'trialing' && date
         ? Math.max(0, Math.ceil((date.date.getTime() - now.getTime()) / DAY_MS))
         : null,
-    action: subscribed || state.billedFeaturesActive ? 'manage' : 'upgrade',
+    action: subscribed ? 'manage' : 'upgrade',
     needsPaymentMethod: subscribed && paymentStatuses.has(status),
     hasAccess: state.billedFeaturesActive,
   };

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   describeBilling,
   hasSubscription,
+  planAction,
   type BillingDateKind,
   type BillingPhase,
   type BillingState,
@@ -222,9 +223,15 @@ describe('describeBilling', () => {
         stateWith({ subscriptionStatus: 'incomplete_expired', billedFeaturesActive: false }),
         'upgrade',
       ],
-      ['canceled with access', canceledWithAccess, 'manage'],
+      // Stripe's Portal cannot renew a canceled subscription, and there is none to duplicate: Checkout.
+      ['canceled with access', canceledWithAccess, 'upgrade'],
       ['canceled without access', canceledWithoutAccess, 'upgrade'],
-      ['unknown with access', stateWith({ subscriptionStatus: 'paused' }), 'manage'],
+      ['paused with access', stateWith({ subscriptionStatus: 'paused' }), 'manage'],
+      [
+        'access without a customer (granted by hand)',
+        stateWith({ subscriptionStatus: '', stripeCustomerId: null, billedFeaturesActive: true }),
+        'upgrade',
+      ],
       [
         'an unknown status without a customer',
         stateWith({ subscriptionStatus: 'paused', stripeCustomerId: null, billedFeaturesActive: false }),
@@ -281,9 +288,10 @@ describe('describeBilling', () => {
       fc.property(state, fc.date({ noInvalidDate: true }), (value, at) => {
         const description = describeBilling(value, { now: at, locale: 'en-US' });
         expect(typeof description.planName).toBe('string');
-        expect(description.action).toBe(
-          hasSubscription(value) || value.billedFeaturesActive ? 'manage' : 'upgrade',
-        );
+        // One answer to "which button": the plan rule's for the tenant's own plan.
+        const own = planAction(value, { tier: value.tier });
+        expect(description.action).toBe(own === 'checkout' ? 'upgrade' : 'manage');
+        expect(description.action).toBe(hasSubscription(value) ? 'manage' : 'upgrade');
         if (description.trialDaysLeft !== null) {
           expect(Number.isInteger(description.trialDaysLeft)).toBe(true);
           expect(description.trialDaysLeft).toBeGreaterThanOrEqual(0);

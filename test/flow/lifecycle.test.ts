@@ -130,7 +130,8 @@ describe('the billing lifecycle through the real proxy into the simulator', () =
       currentPeriodEnd: periodEnd,
     });
     expect(description.date?.kind).toBe('access_ends');
-    expect(description.action).toBe('manage');
+    // Stripe's Portal cannot renew a canceled subscription; a new Checkout duplicates nothing.
+    expect(description.action).toBe('upgrade');
 
     // The period ends: access ends, and the action is upgrade again.
     clock = Date.parse(periodEnd ?? '') + 1000;

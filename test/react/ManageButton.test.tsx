@@ -1,7 +1,7 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ManageButton } from '../../src';
-import { checkoutSessionBody, freeState, portalSessionBody } from './fixtures';
+import { ManageButton, PlanCard } from '../../src';
+import { activeState, checkoutSessionBody, freeState, portalSessionBody } from './fixtures';
 import {
   backFromStripe,
   json,
@@ -120,6 +120,25 @@ describe('ManageButton', () => {
       await waitFor(() => expect(window.location.search).toBe(''));
       expect(api.count('portal-session')).toBe(0);
     });
+  });
+
+  it("stops offering Checkout for a form route's no_customer once the state shows a subscription", async () => {
+    window.history.replaceState(null, '', '/settings/billing?billing_error=no_customer');
+    api.answer('state', freeState());
+    const { queryClient } = renderWithBilling(
+      <>
+        <PlanCard action={null} />
+        <ManageButton />
+      </>,
+      { checkout: { tier: 'team' } },
+    );
+    expect(await screen.findByText(noCustomerText)).toBeInTheDocument();
+    await waitFor(() => expect(api.count('state')).toBe(1));
+    // The user subscribed in another tab; this page learns it on its next fetch.
+    api.answer('state', activeState());
+    await act(() => queryClient.refetchQueries());
+    await waitFor(() => expect(screen.queryByText(noCustomerText)).not.toBeInTheDocument());
+    expect(screen.queryByRole('button', { name: 'Upgrade' })).not.toBeInTheDocument();
   });
 
   it("works without JavaScript: a post form aimed at the proxy's portal route", () => {

@@ -82,7 +82,8 @@ const cases: [string, () => BillingState, Expected][] = [
       badge: 'Canceled',
       date: (s) => `Access ends on ${longDate(s.currentPeriodEnd ?? '')}`,
       trial: null,
-      action: 'Manage billing',
+      // Stripe cannot renew a canceled subscription in its Portal: a new Checkout (none to duplicate).
+      action: 'Upgrade',
     },
   ],
   [

@@ -247,6 +247,45 @@ describe('UpgradeButton', () => {
     });
   });
 
+  describe('a form post that came back with an error', () => {
+    it('is no trip to Stripe: a rate-limited Checkout form reports no checkout_canceled', async () => {
+      window.history.replaceState(
+        null,
+        '',
+        '/settings/billing?saiku_checkout=canceled&billing_error=rate_limited',
+      );
+      const onEvent = vi.fn();
+      renderWithBilling(<UpgradeButton tier="team" />, { onEvent });
+      const button = screen.getByRole('button', { name: 'Upgrade' });
+      expect(button).toHaveAccessibleDescription('Too many billing requests. Try again shortly.');
+      await waitFor(() => expect(window.location.search).toBe(''));
+      expect(onEvent).not.toHaveBeenCalled();
+    });
+
+    it("shows its error until the next action, not for the page's life", async () => {
+      window.history.replaceState(null, '', '/settings/billing?billing_error=rate_limited');
+      const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+      const button = screen.getByRole('button', { name: 'Upgrade' });
+      expect(button).toHaveAccessibleDescription('Too many billing requests. Try again shortly.');
+      await user.click(button);
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url));
+      expect(button).not.toHaveAccessibleDescription();
+      expect(screen.queryByText('Too many billing requests. Try again shortly.')).not.toBeInTheDocument();
+    });
+  });
+
+  it('is busy while it reads the state before minting (nothing had fetched it yet)', async () => {
+    const held = deferred(json(freeState()));
+    api.answer('state', held.answer);
+    const { user } = renderWithBilling(<UpgradeButton tier="team" />);
+    const button = screen.getByRole('button', { name: 'Upgrade' });
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-busy', 'true');
+    expect(api.count('checkout-session')).toBe(0);
+    held.release();
+    await waitFor(() => expect(api.count('checkout-session')).toBe(1));
+  });
+
   describe('redirect safety', () => {
     it.each([
       'javascript:alert(1)',

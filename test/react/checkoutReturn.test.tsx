@@ -17,6 +17,8 @@ const confirmed = 'Your subscription is active.';
 const timedOut = /still being confirmed/;
 
 async function advance(ms: number): Promise<void> {
+  // The return's code is loaded on demand: let it arrive before moving the clock.
+  await vi.dynamicImportSettled();
   await act(() => vi.advanceTimersByTimeAsync(ms));
 }
 

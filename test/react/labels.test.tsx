@@ -48,7 +48,7 @@ describe('labels and locale', () => {
     renderWithBilling(<PlanCard />, {
       locale: 'de-DE',
       labels: {
-        manage: 'Abrechnung verwalten',
+        upgrade: 'Wieder abonnieren',
         planName: (d) => (d.phase === 'free' ? 'Kostenlos' : `Tarif ${d.planName}`),
         status: (d) => (d.phase === 'canceled' ? 'Gekündigt' : d.status),
         date: (d) => `Zugang bis ${d.formatted}`,
@@ -59,7 +59,7 @@ describe('labels and locale', () => {
     expect(
       screen.getByText(`Zugang bis ${longDate(state.currentPeriodEnd ?? '', 'de-DE')}`),
     ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Abrechnung verwalten' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Wieder abonnieren' })).toBeInTheDocument();
   });
 
   it('a banner label can be overridden alone; the others keep their defaults', async () => {

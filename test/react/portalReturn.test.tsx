@@ -15,6 +15,8 @@ afterEach(() => {
 });
 
 async function advance(ms: number): Promise<void> {
+  // The return's code is loaded on demand: let it arrive before moving the clock.
+  await vi.dynamicImportSettled();
   await act(() => vi.advanceTimersByTimeAsync(ms));
 }
 

@@ -81,7 +81,9 @@ export async function startAction(
         tab.location.href = url;
       } else {
         flow.options.navigate(url);
-        await leave(flow);
+        // Resolved now, for a caller that awaits the click; pending until the page is gone.
+        void leave(flow).then(() => settle(null));
+        return;
       }
     }
     settle(null);
