@@ -11,15 +11,9 @@ import {
   type InputRules,
 } from './checkInput';
 import { BillingError } from '../core/BillingError';
-import {
-  stripReturnMarkers,
-  withCancelMarker,
-  withCheckoutMarker,
-  withPortalMarker,
-  withReturnedError,
-} from '../core/markers';
+import { stripReturnMarkers, withCancelMarker, withCheckoutMarker, withPortalMarker } from '../core/markers';
 import { checkDeclaredLength, readBodyText } from '../core/readBody';
-import { acceptsHtml, formFallbackUrl, portalLocation } from './formFallback';
+import { acceptsHtml, backWithError, formFallbackUrl, portalLocation } from './formFallback';
 import { checkMediaType, checkSameSite } from './guards';
 import { customerOf, HostFailure, report, resolveKey } from './hostCallbacks';
 import { resolveOptions, type ProxyConfig, type ProxyOptions } from './proxyOptions';
@@ -187,7 +181,7 @@ async function limitMint(
     );
   } catch (caught) {
     if (!(caught instanceof RateLimited) || kind === 'json') throw caught;
-    return reply.redirect(withReturnedError(page, 'rate_limited'));
+    return reply.redirect(backWithError(page, 'rate_limited'));
   }
   return null;
 }

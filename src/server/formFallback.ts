@@ -52,9 +52,16 @@ export async function portalLocation(
     return checkSessionUrl((await client.createPortalSession({ returnUrl })).url, allowedHosts);
   } catch (caught) {
     if (!(caught instanceof BillingError) || caught.code !== 'no_customer') throw asUpstreamFailure(caught);
-    // Back without the Portal's marker: the user never reached the Portal.
-    const page = new URL(returnUrl);
-    stripReturnMarkers(page);
-    return withReturnedError(page.href, 'no_customer');
+    return backWithError(returnUrl, 'no_customer');
   }
+}
+
+/**
+ * Where a form route sends the browser back with an error code: the page without its return markers,
+ * since the user never reached Stripe (a marker left on reads as a trip there and back).
+ */
+export function backWithError(page: string, code: 'no_customer' | 'rate_limited'): string {
+  const url = new URL(page);
+  stripReturnMarkers(url);
+  return withReturnedError(url.href, code);
 }
