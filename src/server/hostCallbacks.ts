@@ -3,8 +3,7 @@
  * the first two is a 500 whose detail only `onError` hears; a throw from `onError` changes nothing.
  */
 import type { Asking } from './call';
-import { checkApiKey } from '../core/apiKey';
-import type { CustomerDetails, ProxyConfig } from './proxyOptions';
+import { checkProxyKey, type CustomerDetails, type ProxyConfig } from './proxyOptions';
 import { clientClosed, fail, type Reply } from './replies';
 import { scrubError } from './scrubSecret';
 
@@ -24,7 +23,7 @@ export async function resolveKey(request: Request, config: ProxyConfig): Promise
   let key: unknown;
   try {
     key = await config.apiKey(request);
-    if (typeof key === 'string') key = checkApiKey(key, 'createBillingProxy (the apiKey function)');
+    if (typeof key === 'string') key = checkProxyKey(key, 'createBillingProxy (the apiKey function)');
   } catch (thrown) {
     return internalError(asking, thrown);
   }
