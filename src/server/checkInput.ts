@@ -2,7 +2,7 @@
 import { checkReturnUrlShape } from '../core/returnUrl';
 import { isLoopbackHost } from '../core/secureUrl';
 import type { CheckoutSessionInput, PortalSessionInput } from '../core/types';
-import { Refusal } from './replies';
+import { fail, Reply } from './replies';
 
 const maxEmailLength = 254;
 const maxNameLength = 256;
@@ -33,27 +33,28 @@ export interface InputRules {
   refuseLoopback?: boolean;
 }
 
-const invalid = (message: string) => new Refusal(400, 'invalid_request', message);
+/** Every refusal in this file: 400 `invalid_request`, saying what is wrong. */
+const invalid = (message: string): Reply => fail(400, 'invalid_request', message);
 
-export function jsonFields(text: string): Fields {
+export function jsonFields(text: string): Fields | Reply {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw invalid('The request body is not valid JSON.');
+    return invalid('The request body is not valid JSON.');
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw invalid('The request body must be a JSON object.');
+    return invalid('The request body must be a JSON object.');
   }
   const body = json as Record<string, unknown>;
   return (name) => (Object.hasOwn(body, name) ? body[name] : undefined);
 }
 
 /** Form fields; an empty field counts as absent, a repeated one is refused rather than guessed at. */
-export function formFields(text: string): Fields {
+export function formFields(text: string): Fields | Reply {
   const fields = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(text)) {
-    if (fields.has(name)) throw invalid(`The form sends ${name} more than once.`);
+    if (fields.has(name)) return invalid(`The form sends ${name} more than once.`);
     fields.set(name, value);
   }
   return (name) => (fields.get(name) === '' ? undefined : fields.get(name));
@@ -68,42 +69,42 @@ export function checkReturnUrl(
   value: unknown,
   allowedOrigins: ReadonlySet<string>,
   refuseLoopback = false,
-): string {
-  if (typeof value !== 'string' || value === '') throw invalid(`${field} must be an absolute URL.`);
+): string | Reply {
+  if (typeof value !== 'string' || value === '') return invalid(`${field} must be an absolute URL.`);
   const checked = checkReturnUrlShape(value, field);
-  if ('problem' in checked) throw invalid(checked.problem);
+  if ('problem' in checked) return invalid(checked.problem);
   const { url } = checked;
   if (refuseLoopback && isLoopbackHost(url.hostname)) {
-    throw invalid(`${field} is on a loopback host, refused in production unless allowedOrigins names it.`);
+    return invalid(`${field} is on a loopback host, refused in production unless allowedOrigins names it.`);
   }
   if (!allowedOrigins.has(url.origin)) {
-    throw invalid(`${field} is not on an allowed origin (see the proxy's allowedOrigins option).`);
+    return invalid(`${field} is not on an allowed origin (see the proxy's allowedOrigins option).`);
   }
   return url.href;
 }
 
-function checkTier(value: unknown, tiers: ReadonlySet<string>): string {
+function checkTier(value: unknown, tiers: ReadonlySet<string>): string | Reply {
   if (typeof value !== 'string' || !tiers.has(value)) {
-    throw invalid(`tier must be one of: ${[...tiers].join(', ')}.`);
+    return invalid(`tier must be one of: ${[...tiers].join(', ')}.`);
   }
   return value;
 }
 
-function optionalText(field: string, value: unknown, maxLength: number): string | undefined {
+function optionalText(field: string, value: unknown, maxLength: number): string | undefined | Reply {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string' || value.length > maxLength) {
-    throw invalid(`${field}, when given, must be a string of at most ${maxLength} characters.`);
+    return invalid(`${field}, when given, must be a string of at most ${maxLength} characters.`);
   }
   if (hasControlCharacter(value)) {
-    throw invalid(`${field} must not contain control or bidirectional-override characters.`);
+    return invalid(`${field} must not contain control or bidirectional-override characters.`);
   }
   return value;
 }
 
-function optionalEmail(value: unknown): string | undefined {
+function optionalEmail(value: unknown): string | undefined | Reply {
   const email = optionalText('email', value, maxEmailLength);
-  if (email !== undefined && !emailShape.test(email))
-    throw invalid('email must be an email address (one @, no spaces, angle brackets or quotes).');
+  if (typeof email === 'string' && !emailShape.test(email))
+    return invalid('email must be an email address (one @, no spaces, angle brackets or quotes).');
   return email;
 }
 
@@ -117,22 +118,28 @@ export function checkCheckoutFields(
   fields: Fields,
   rules: InputRules,
   defaults?: DefaultUrls,
-): CheckoutSessionInput {
+): CheckoutSessionInput | Reply {
+  const { allowedOrigins, refuseLoopback } = rules;
   const tier = checkTier(fields('tier'), rules.tiers);
+  if (tier instanceof Reply) return tier;
   const successUrl = checkReturnUrl(
     'successUrl',
     fields('successUrl') ?? defaults?.successUrl,
-    rules.allowedOrigins,
-    rules.refuseLoopback,
+    allowedOrigins,
+    refuseLoopback,
   );
+  if (successUrl instanceof Reply) return successUrl;
   const cancelUrl = checkReturnUrl(
     'cancelUrl',
     fields('cancelUrl') ?? defaults?.cancelUrl,
-    rules.allowedOrigins,
-    rules.refuseLoopback,
+    allowedOrigins,
+    refuseLoopback,
   );
+  if (cancelUrl instanceof Reply) return cancelUrl;
   const email = optionalEmail(fields('email'));
+  if (email instanceof Reply) return email;
   const name = optionalText('name', fields('name'), maxNameLength);
+  if (name instanceof Reply) return name;
   return {
     tier,
     ...(email === undefined ? {} : { email }),
@@ -146,7 +153,12 @@ export function checkPortalFields(
   fields: Fields,
   rules: InputRules,
   defaultUrl?: string,
-): PortalSessionInput {
-  const returnUrl = fields('returnUrl') ?? defaultUrl;
-  return { returnUrl: checkReturnUrl('returnUrl', returnUrl, rules.allowedOrigins, rules.refuseLoopback) };
+): PortalSessionInput | Reply {
+  const returnUrl = checkReturnUrl(
+    'returnUrl',
+    fields('returnUrl') ?? defaultUrl,
+    rules.allowedOrigins,
+    rules.refuseLoopback,
+  );
+  return returnUrl instanceof Reply ? returnUrl : { returnUrl };
 }

@@ -1,33 +1,19 @@
 /** The proxy the host mounts on its own server: it adds the Saiku API key, so the key never reaches a browser. */
-import { createSaikuClient } from '../core/createSaikuClient';
-import { hasSubscription } from '../core/plans';
-import type { BillingBackend } from '../core/types';
-import {
-  checkCheckoutFields,
-  formFields,
-  jsonFields,
-  checkPortalFields,
-  type Fields,
-  type InputRules,
-} from './checkInput';
 import { BillingError } from '../core/BillingError';
-import {
-  stripReturnMarkers,
-  withCancelMarker,
-  withCheckoutMarker,
-  withPortalMarker,
-  withReturnedError,
-} from '../core/markers';
+import { createSaikuClient } from '../core/createSaikuClient';
+import { stripReturnMarkers, withCancelMarker, withCheckoutMarker, withPortalMarker } from '../core/markers';
+import { hasSubscription } from '../core/plans';
 import { checkDeclaredLength, readBodyText } from '../core/readBody';
-import { acceptsHtml, formFallbackUrl, portalLocation } from './formFallback';
+import type { Call } from './call';
+import { checkCheckoutFields, checkPortalFields, formFields, jsonFields, type Fields } from './checkInput';
+import { acceptsHtml, backWithError, formFallbackUrl, portalRedirect } from './formFallback';
 import { checkMediaType, checkSameSite } from './guards';
-import { customerOf, HostFailure, report, resolveKey } from './hostCallbacks';
+import { customerOf, internalError, report, resolveKey } from './hostCallbacks';
 import { resolveOptions, type ProxyConfig, type ProxyOptions } from './proxyOptions';
-import { consumeMint, hashedKey, RateLimited } from './rateLimit';
-import { Refusal, Replier, toResponse, type Reply } from './replies';
+import { consumeMint, hashedKey } from './rateLimit';
+import { fail, ok, Reply, seeOther, send, type Edge } from './replies';
 import { routeAt, type Route } from './routes';
-import { scrubError } from './scrubSecret';
-import { checkSessionUrl, upstream, upstreamReply, UpstreamFailure } from './upstream';
+import { checkSessionUrl, fromSaiku } from './upstream';
 
 /**
  * What `createBillingProxy` returns: a fetch-standard handler that also names the path it serves,
@@ -49,186 +35,197 @@ export interface BillingProxyHandler {
  */
 export function createBillingProxy(options: ProxyOptions): BillingProxyHandler {
   const config = resolveOptions(options);
+  // A fixed key is kept out of answers from the first byte; a resolved one from when it is known.
+  const fixedKey = typeof config.apiKey === 'string' && config.apiKey !== '' ? config.apiKey : null;
   const handler = async (request: Request): Promise<Response> => {
-    const reply = new Replier();
-    // A fixed key is scrubbed from the first byte; a resolved one from when it is known.
-    if (typeof config.apiKey === 'string' && config.apiKey !== '') reply.secret = config.apiKey;
     try {
-      return toResponse(await handle(request, config, reply));
+      return await answer(request, config, fixedKey);
     } catch (caught) {
-      return toResponse(failureReply(caught, request, config, reply));
+      // Every step answers its own failures: only a bug of ours gets here, and it is still an answer.
+      const asking = { request, config, key: fixedKey };
+      return send(internalError(asking, caught), { secret: fixedKey, backLink: null });
     }
   };
   return Object.assign(handler, { basePath: config.basePath });
 }
 
-async function handle(request: Request, config: ProxyConfig, reply: Replier): Promise<Reply> {
+/**
+ * One request, step by step. Each step either returns a `Reply` (its status written where it is
+ * made), which ends the request, or hands on what it found; `send` alone makes the `Response`.
+ * Wherever the host's code or Saiku is waited for, a browser that has left gets 499 instead.
+ */
+async function answer(request: Request, config: ProxyConfig, fixedKey: string | null): Promise<Response> {
   const url = new URL(request.url);
   const route = routeAt(url.pathname, config.basePath);
-  if (route === null) throw new Refusal(404, 'not_found', 'There is no billing route at this path.');
+  if (route === null) {
+    const notFound = fail(404, 'not_found', 'There is no billing route at this path.');
+    return send(notFound, { secret: fixedKey, backLink: null });
+  }
   const allowedOrigins = config.allowedOrigins ?? new Set([url.origin]);
-  const rules: InputRules = {
-    tiers: config.tiers,
-    allowedOrigins,
-    refuseLoopback: config.refuseLoopbackReturns,
+  // A form post's own page: where its URLs default to, and (for a browser) the way back from an error page.
+  const page = route.kind === 'form' ? formFallbackUrl(request, url, allowedOrigins) : null;
+  const edge: Edge = { secret: fixedKey, backLink: page !== null && acceptsHtml(request) ? page : null };
+
+  const refused = checkRequest(request, route, allowedOrigins); // 405, 403, 415, 413
+  if (refused !== null) return send(refused, edge);
+  const key = await resolveKey(request, config); // 401, 500
+  if (key instanceof Reply) return send(key, edge);
+  const call: Call = {
+    request,
+    config,
+    key,
+    route,
+    rules: { tiers: config.tiers, allowedOrigins, refuseLoopback: config.refuseLoopbackReturns },
+    page,
+    client: createSaikuClient({
+      apiKey: key,
+      baseUrl: config.baseUrl,
+      fetch: config.fetch,
+      timeoutMs: config.timeoutMs,
+      // A browser that has left (toNodeHandler aborts the signal) gets no session minted for it.
+      signal: request.signal,
+    }),
   };
-  const fallbackUrl = route.kind === 'form' ? formFallbackUrl(request, url, allowedOrigins) : undefined;
-  if (fallbackUrl !== undefined && acceptsHtml(request)) reply.htmlBackLink = fallbackUrl;
+  const reply = await serve(call).catch((caught: unknown) => internalError(call, caught));
+  return send(reply, { ...edge, secret: key });
+}
 
-  if (request.method !== route.method) {
-    throw new Refusal(405, 'method_not_allowed', `This route takes ${route.method} only.`, {
-      Allow: route.method,
-    });
-  }
-  if (route.method === 'POST') {
-    checkSameSite(request, allowedOrigins);
-    checkMediaType(request, route.kind === 'json' ? 'application/json' : 'application/x-www-form-urlencoded');
-    asRefusal(() => checkDeclaredLength(request, maxBodyBytes));
-  }
-  const apiKey = await resolveKey(request, config);
-  reply.secret = apiKey;
-  const client = createSaikuClient({
-    apiKey,
-    baseUrl: config.baseUrl,
-    fetch: config.fetch,
-    timeoutMs: config.timeoutMs,
-    // A browser that has left (toNodeHandler aborts the signal) gets no session minted for it.
-    signal: request.signal,
-  });
+/** What is refused before the key is resolved or a byte of the body read: 405, 403, 415, 413; else null. */
+function checkRequest(request: Request, route: Route, allowedOrigins: ReadonlySet<string>): Reply | null {
+  if (request.method !== route.method)
+    return fail(405, 'method_not_allowed', `This route takes ${route.method} only.`, { Allow: route.method });
+  if (route.method !== 'POST') return null;
+  const type = route.kind === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
+  return (
+    checkSameSite(request, allowedOrigins) ?? checkMediaType(request, type) ?? checkDeclaredSize(request)
+  );
+}
 
-  // Exhaustive over `RouteName`: a new route that is not handled here does not compile.
-  switch (route.name) {
+// Exhaustive over `RouteName`: a new route that is not handled here does not compile.
+function serve(call: Call): Promise<Reply> {
+  switch (call.route.name) {
     case 'state':
-      return reply.json(200, await upstream(() => client.getState()));
+      return state(call);
     case 'checkout-session':
-    case 'checkout': {
-      const fields = await readFields(request, route.kind, config);
-      const defaults =
-        fallbackUrl === undefined
-          ? undefined
-          : { successUrl: withCheckoutMarker(fallbackUrl), cancelUrl: withCancelMarker(fallbackUrl) };
-      const input = checkCheckoutFields(fields, rules, defaults);
-      const limited = await limitMint(request, config, apiKey, route.kind, input.cancelUrl, reply);
-      if (limited !== null) return limited;
-      if (config.blockDuplicateSubscriptions && (await subscribed(client))) {
-        // Nothing may mint a second subscription; the form route sends the browser where plans change.
-        if (route.kind === 'form')
-          return reply.redirect(
-            await portalLocation(client, portalReturnFrom(input.cancelUrl), config.allowedRedirectHosts),
-          );
-        throw new Refusal(
-          409,
-          'already_subscribed',
-          'The tenant already has a subscription: change plans in the billing portal.',
-        );
-      }
-      const customer = await customerOf(request, config);
-      const session = await upstream(() => client.createCheckoutSession({ ...input, ...customer }));
-      const location = checkSessionUrl(session.url, config.allowedRedirectHosts);
-      return route.kind === 'json'
-        ? reply.json(200, { url: location, sessionId: session.sessionId })
-        : reply.redirect(location);
-    }
+    case 'checkout':
+      return checkout(call);
     case 'portal-session':
-    case 'portal': {
-      const fields = await readFields(request, route.kind, config);
-      const input = checkPortalFields(fields, rules, fallbackUrl && withPortalMarker(fallbackUrl));
-      const limited = await limitMint(request, config, apiKey, route.kind, input.returnUrl, reply);
-      if (limited !== null) return limited;
-      if (route.kind === 'json') {
-        const session = await upstream(() => client.createPortalSession(input));
-        return reply.json(200, { url: checkSessionUrl(session.url, config.allowedRedirectHosts) });
-      }
-      return reply.redirect(await portalLocation(client, input.returnUrl, config.allowedRedirectHosts));
+    case 'portal':
+      return portal(call);
+  }
+}
+
+/** `GET state`: the tenant's billing state as Saiku has it. */
+async function state(call: Call): Promise<Reply> {
+  const billing = await fromSaiku(call, () => call.client.getState());
+  return billing instanceof Reply ? billing : ok(billing);
+}
+
+/** `POST checkout-session` (JSON: the session's URL) and `POST checkout` (form: 303 to it). */
+async function checkout(call: Call): Promise<Reply> {
+  const { config, page, route } = call;
+  const fields = await readFields(call); // 400, 408, 413
+  if (fields instanceof Reply) return fields;
+  const defaults =
+    page === null ? undefined : { successUrl: withCheckoutMarker(page), cancelUrl: withCancelMarker(page) };
+  const input = checkCheckoutFields(fields, call.rules, defaults); // 400
+  if (input instanceof Reply) return input;
+  const limited = await limitMint(call, input.cancelUrl); // 429 (form: 303 back), 500
+  if (limited !== null) return limited;
+  if (config.blockDuplicateSubscriptions) {
+    // A failed read is the upstream failure it is, never a Checkout.
+    const billing = await fromSaiku(call, () => call.client.getState()); // Saiku's 4xx, 502, 504
+    if (billing instanceof Reply) return billing;
+    // Nothing may mint a second subscription; the form route sends the browser where plans change.
+    if (hasSubscription(billing)) {
+      if (route.kind === 'form') return portalRedirect(call, portalReturnFrom(input.cancelUrl)); // 303
+      const message = 'The tenant already has a subscription: change plans in the billing portal.';
+      return fail(409, 'already_subscribed', message);
     }
   }
+  const customer = await customerOf(call); // 500
+  if (customer instanceof Reply) return customer;
+  const session = await fromSaiku(call, () => call.client.createCheckoutSession({ ...input, ...customer }));
+  if (session instanceof Reply) return session; // Saiku's 4xx, 502, 504
+  const location = checkSessionUrl(call, session.url); // 502
+  if (location instanceof Reply) return location;
+  return route.kind === 'json' ? ok({ url: location, sessionId: session.sessionId }) : seeOther(location);
+}
+
+/** `POST portal-session` (JSON: the session's URL) and `POST portal` (form: 303 to it, or back). */
+async function portal(call: Call): Promise<Reply> {
+  const fields = await readFields(call); // 400, 408, 413
+  if (fields instanceof Reply) return fields;
+  const defaultUrl = call.page === null ? undefined : withPortalMarker(call.page);
+  const input = checkPortalFields(fields, call.rules, defaultUrl); // 400
+  if (input instanceof Reply) return input;
+  const limited = await limitMint(call, input.returnUrl); // 429 (form: 303 back), 500
+  if (limited !== null) return limited;
+  if (call.route.kind === 'form') return portalRedirect(call, input.returnUrl); // 303, Saiku's 4xx, 502, 504
+  const session = await fromSaiku(call, () => call.client.createPortalSession(input)); // Saiku's 4xx, 502, 504
+  if (session instanceof Reply) return session;
+  const location = checkSessionUrl(call, session.url); // 502
+  return location instanceof Reply ? location : ok({ url: location });
 }
 
 /** The largest body the proxy reads: the seed's bodies are a few hundred bytes. */
 const maxBodyBytes = 16 * 1024;
+
+/** 413 for a body declared over `maxBodyBytes`, before a byte of it is read; else null. */
+function checkDeclaredSize(request: Request): Reply | null {
+  try {
+    checkDeclaredLength(request, maxBodyBytes);
+    return null;
+  } catch (caught) {
+    return bodyRefusal(caught);
+  }
+}
+
+/** The body's fields; 413 past `maxBodyBytes`, 408 past `bodyTimeoutMs`, 400 when it cannot be read. */
+async function readFields(call: Call): Promise<Fields | Reply> {
+  let text: string;
+  try {
+    text = await readBodyText(call.request, maxBodyBytes, { timeoutMs: call.config.bodyTimeoutMs });
+  } catch (caught) {
+    return bodyRefusal(caught) ?? internalError(call, caught);
+  }
+  return call.route.kind === 'json' ? jsonFields(text) : formFields(text);
+}
+
+/** The body reader's `BillingError` (413, 408 or 400) as the proxy's answer; null for anything else. */
+function bodyRefusal(caught: unknown): Reply | null {
+  if (!(caught instanceof BillingError)) return null;
+  if (caught.status === 413) return fail(413, 'payload_too_large', caught.message);
+  if (caught.status === 408) return fail(408, 'request_timeout', caught.message);
+  return fail(400, 'invalid_request', caught.message);
+}
+
+/**
+ * Spends one session mint of the budget (`rateLimit`): null when within it, or when the limiter
+ * failed (`onError` told). Over it: 429 with `Retry-After`, or on a form route a 303 back to `page`
+ * with `billing_error=rate_limited`. 500 when the host's `rateLimit.key` throws or names no one.
+ */
+async function limitMint(call: Call, page: string): Promise<Reply | null> {
+  const { rateLimit, timeoutMs } = call.config;
+  if (rateLimit === null) return null;
+  let name: string;
+  try {
+    name = rateLimit.key === undefined ? await hashedKey(call.key) : await rateLimit.key(call.request);
+  } catch (thrown) {
+    return internalError(call, thrown);
+  }
+  if (typeof name !== 'string' || name === '')
+    return internalError(call, new TypeError('rateLimit.key must return a non-empty string.'));
+  const retryAfter = await consumeMint(rateLimit.limiter, name, timeoutMs, (error) => report(call, error));
+  if (retryAfter === null) return null;
+  if (call.route.kind === 'form') return seeOther(backWithError(page, 'rate_limited'));
+  const message = 'Too many billing sessions were requested. Try again later.';
+  return fail(429, 'rate_limited', message, { 'Retry-After': String(retryAfter) });
+}
 
 /** The page a Checkout would have returned to, as a Portal return URL: its markers swapped for the Portal's. */
 function portalReturnFrom(cancelUrl: string): string {
   const page = new URL(cancelUrl);
   stripReturnMarkers(page);
   return withPortalMarker(page.href);
-}
-
-/** The duplicate guard's state read; a failed read is the upstream failure it is, never a Checkout. */
-async function subscribed(client: BillingBackend): Promise<boolean> {
-  return hasSubscription(await upstream(() => client.getState()));
-}
-
-/**
- * Spends one session mint of the budget (`rateLimit`): null when within it. Over it, a form route
- * answers a 303 back to its page with `billing_error=rate_limited`; a JSON route throws 429 + `Retry-After`.
- */
-async function limitMint(
-  request: Request,
-  config: ProxyConfig,
-  apiKey: string,
-  kind: Route['kind'],
-  page: string,
-  reply: Replier,
-): Promise<Reply | null> {
-  if (config.rateLimit === null) return null;
-  const { limiter, key } = config.rateLimit;
-  let name: string;
-  try {
-    name = key === undefined ? await hashedKey(apiKey) : await key(request);
-  } catch (cause) {
-    throw new HostFailure(cause);
-  }
-  if (typeof name !== 'string' || name === '')
-    throw new HostFailure(new TypeError('rateLimit.key must return a non-empty string.'));
-  try {
-    await consumeMint(limiter, name, config.timeoutMs, (error) =>
-      report(config, scrubError(error, reply.secret), request),
-    );
-  } catch (caught) {
-    if (!(caught instanceof RateLimited) || kind === 'json') throw caught;
-    return reply.redirect(withReturnedError(page, 'rate_limited'));
-  }
-  return null;
-}
-
-async function readFields(request: Request, kind: Route['kind'], config: ProxyConfig): Promise<Fields> {
-  let text: string;
-  try {
-    text = await readBodyText(request, maxBodyBytes, { timeoutMs: config.bodyTimeoutMs });
-  } catch (caught) {
-    throw bodyRefusal(caught);
-  }
-  return kind === 'json' ? jsonFields(text) : formFields(text);
-}
-
-function asRefusal(check: () => void): void {
-  try {
-    check();
-  } catch (caught) {
-    throw bodyRefusal(caught);
-  }
-}
-
-/** The body reader's `BillingError` (413, 408 or 400) as the proxy's own answer. */
-function bodyRefusal(caught: unknown): unknown {
-  if (!(caught instanceof BillingError)) return caught;
-  if (caught.status === 413) return new Refusal(413, 'payload_too_large', caught.message);
-  if (caught.status === 408) return new Refusal(408, 'request_timeout', caught.message);
-  return new Refusal(400, 'invalid_request', caught.message);
-}
-
-function failureReply(caught: unknown, request: Request, config: ProxyConfig, reply: Replier): Reply {
-  // The client left: not a failure to log, and the answer reaches nobody.
-  if (request.signal.aborted && !(caught instanceof Refusal))
-    return reply.error(499, 'client_closed', 'The client closed the connection.');
-  if (caught instanceof Refusal)
-    return reply.error(caught.status, caught.code, caught.message, caught.headers);
-  if (caught instanceof UpstreamFailure) {
-    report(config, scrubError(caught.error, reply.secret), request);
-    return upstreamReply(caught.error, reply);
-  }
-  // The host's own throw (key resolver, `customer`), or a bug here: 500, the detail only for onError.
-  report(config, scrubError(caught instanceof HostFailure ? caught.reported : caught, reply.secret), request);
-  return reply.error(500, 'internal', 'The billing proxy failed.');
 }

@@ -1,12 +1,13 @@
 /**
  * What the no-JavaScript form routes do where a `fetch` caller would handle it itself: return URLs
- * a form leaves out, and the portal form's way back when there is no customer to manage.
+ * a form leaves out, the way back with an error code, and the portal form's way to Stripe.
  */
 import { BillingError } from '../core/BillingError';
 import { stripReturnMarkers, withReturnedError } from '../core/markers';
-import type { BillingBackend } from '../core/types';
+import type { Call } from './call';
 import { checkReturnUrl } from './checkInput';
-import { asUpstreamFailure, checkSessionUrl } from './upstream';
+import { Reply, seeOther } from './replies';
+import { checkSessionUrl, saikuFailed } from './upstream';
 
 /** A browser's form post asks for a page, so its errors are answered with one. */
 export function acceptsHtml(request: Request): boolean {
@@ -22,15 +23,12 @@ export function acceptsHtml(request: Request): boolean {
  */
 export function formFallbackUrl(request: Request, url: URL, allowedOrigins: ReadonlySet<string>): string {
   const referer = request.headers.get('referer');
-  if (referer !== null) {
-    try {
-      const page = new URL(checkReturnUrl('Referer', referer, allowedOrigins));
-      stripReturnMarkers(page);
-      page.hash = '';
-      return page.href;
-    } catch {
-      // not acceptable: fall back to the origin root
-    }
+  const checked = referer === null ? null : checkReturnUrl('Referer', referer, allowedOrigins);
+  if (typeof checked === 'string') {
+    const page = new URL(checked);
+    stripReturnMarkers(page);
+    page.hash = '';
+    return page.href;
   }
   const origin = request.headers.get('origin');
   const home =
@@ -42,19 +40,29 @@ export function formFallbackUrl(request: Request, url: URL, allowedOrigins: Read
   return `${home ?? url.origin}/`;
 }
 
-/** The portal form's next stop: Stripe, or back to the page with `billing_error=no_customer` to offer Checkout. */
-export async function portalLocation(
-  client: BillingBackend,
-  returnUrl: string,
-  allowedHosts: readonly string[],
-): Promise<string> {
+/**
+ * Where a form route sends the browser back with an error code: the page without its return markers,
+ * since the user never reached Stripe (a marker left on reads as a trip there and back).
+ */
+export function backWithError(page: string, code: 'no_customer' | 'rate_limited'): string {
+  const url = new URL(page);
+  stripReturnMarkers(url);
+  return withReturnedError(url.href, code);
+}
+
+/**
+ * The portal form's answer: 303 to a new Portal session; 303 back to the page with
+ * `billing_error=no_customer` when there is nothing to manage (it offers Checkout); else Saiku's failure.
+ */
+export async function portalRedirect(call: Call, returnUrl: string): Promise<Reply> {
+  let url: string;
   try {
-    return checkSessionUrl((await client.createPortalSession({ returnUrl })).url, allowedHosts);
+    ({ url } = await call.client.createPortalSession({ returnUrl }));
   } catch (caught) {
-    if (!(caught instanceof BillingError) || caught.code !== 'no_customer') throw asUpstreamFailure(caught);
-    // Back without the Portal's marker: the user never reached the Portal.
-    const page = new URL(returnUrl);
-    stripReturnMarkers(page);
-    return withReturnedError(page.href, 'no_customer');
+    if (caught instanceof BillingError && caught.code === 'no_customer')
+      return seeOther(backWithError(returnUrl, 'no_customer'));
+    return saikuFailed(call, caught);
   }
+  const location = checkSessionUrl(call, url);
+  return location instanceof Reply ? location : seeOther(location);
 }

@@ -18,6 +18,8 @@ export interface ProxyOptions {
   /**
    * The tenant's Saiku API key, or a function that picks it for the signed-in user: this is where the
    * host's own auth runs. Return `null` to answer 401 without calling Saiku; a throw answers 500.
+   * A key shorter than 8 characters is refused: a `TypeError` from `createBillingProxy` for a string, a 500
+   * (`onError` told) for a function's.
    * @example apiKey: async (request) => (await getSession(request))?.tenant.saikuKey ?? null
    */
   apiKey: string | ((request: Request) => string | null | Promise<string | null>);
@@ -98,6 +100,25 @@ export interface ProxyConfig {
   refuseLoopbackReturns: boolean;
 }
 
+/** No real secret is shorter; a shorter one would be cut out of ordinary words in every answer. */
+export const minKeyLength = 8;
+
+/**
+ * A key as it is sent (`checkApiKey`: trimmed; whitespace inside is a `TypeError`), also refused
+ * with a `TypeError` when it is shorter than `minKeyLength`; null when it is empty. The message
+ * never quotes the key.
+ */
+export function checkProxyKey(key: string, owner: string): string | null {
+  const trimmed = checkApiKey(key, owner);
+  if (trimmed !== null && [...trimmed].length < minKeyLength) {
+    throw new TypeError(
+      `${owner}: the API key is shorter than ${minKeyLength} characters, too short to be a real secret ` +
+        'or to be kept out of answers without cutting up ordinary words; check the secret it was read from.',
+    );
+  }
+  return trimmed;
+}
+
 export function resolveOptions(options: ProxyOptions): ProxyConfig {
   if (typeof options !== 'object' || options === null)
     throw new TypeError('createBillingProxy needs an options object.');
@@ -124,10 +145,11 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
   if (defaultOriginsInProduction) console.warn(defaultOriginsWarning);
   return {
     ...guardOptions(options),
-    // A fixed key is normalised here, so a key with a line break inside fails at start-up.
+    // A fixed key is normalised here, so a key with a line break inside, or a short one, fails at start-up;
+    // an empty one (an unset environment variable) is answered 500 on each request, onError told.
     apiKey:
       typeof options.apiKey === 'string'
-        ? (checkApiKey(options.apiKey, 'createBillingProxy') ?? '')
+        ? (checkProxyKey(options.apiKey, 'createBillingProxy') ?? '')
         : options.apiKey,
     baseUrl,
     basePath,

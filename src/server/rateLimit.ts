@@ -2,8 +2,6 @@
  * The proxy's limit on session mints (Checkout and Portal, JSON and form routes together), so one
  * signed-in script cannot mint thousands of Stripe sessions and exhaust the tenant's own Saiku quota.
  */
-import { Refusal } from './replies';
-
 /**
  * What the proxy needs of a limiter: rate-limiter-flexible's limiters (`RateLimiterMemory`,
  * `RateLimiterRedis`, …) fit as they are. `consume` resolves when the request is within the budget;
@@ -30,15 +28,6 @@ export interface RateLimitOptions {
 
 /** The default budget: 10 session mints per minute per key. */
 export const defaultRateLimit = { points: 10, durationMs: 60_000 } as const;
-
-/** Over the limit: how long until the next mint is allowed. */
-export class RateLimited extends Refusal {
-  constructor(readonly retryAfterSeconds: number) {
-    super(429, 'rate_limited', 'Too many billing sessions were requested. Try again later.', {
-      'Retry-After': String(retryAfterSeconds),
-    });
-  }
-}
 
 /**
  * The in-memory default: a fixed window per key, no dependency, the same on every runtime.
@@ -86,33 +75,29 @@ export async function hashedKey(apiKey: string): Promise<string> {
 }
 
 /**
- * Spends one mint of `key`'s budget. Over the limit it throws `RateLimited`; a limiter that fails
- * (its store is down) or does not answer within `timeoutMs` lets the request through and hands the
- * failure to `onFailure`: a store outage must not stop customers from paying.
+ * Spends one mint of `key`'s budget: null when within it; over the limit, the seconds until the next
+ * mint is allowed (at least 1). A limiter that fails (its store is down) or does not answer within
+ * `timeoutMs` lets the request through (null) and hands the failure to `onFailure`: a store outage
+ * must not stop customers from paying.
  */
 export async function consumeMint(
   limiter: RateLimiterLike,
   key: string,
   timeoutMs: number,
   onFailure: (error: Error) => void,
-): Promise<void> {
+): Promise<number | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stalled = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`It did not answer within ${timeoutMs} ms.`)), timeoutMs);
   });
   try {
     await Promise.race([limiter.consume(key, 1), stalled]);
+    return null;
   } catch (rejection) {
     const msBeforeNext = overLimitBy(rejection);
-    if (msBeforeNext === null) {
-      onFailure(
-        new Error('The rate limiter failed; the request was let through.', {
-          cause: rejection,
-        }),
-      );
-      return;
-    }
-    throw new RateLimited(Math.max(1, Math.ceil(msBeforeNext / 1000)));
+    if (msBeforeNext !== null) return Math.max(1, Math.ceil(msBeforeNext / 1000));
+    onFailure(new Error('The rate limiter failed; the request was let through.', { cause: rejection }));
+    return null;
   } finally {
     clearTimeout(timer);
   }

@@ -1,4 +1,8 @@
-/** How the proxy answers: JSON errors, a small HTML page for people without JavaScript, 303s; never the key. */
+/**
+ * How the proxy answers: each step returns a `Reply` (data, with its status where it is made), and
+ * `send`, the one edge, makes it a `Response`: JSON, a small HTML page for people without
+ * JavaScript, or a 303; never the key.
+ */
 import { escapeHtml } from '../core/escapeHtml';
 import { containsSecret, redactSecret } from '../core/redactSecret';
 import { scrubJson } from './scrubSecret';
@@ -36,97 +40,114 @@ export type ProxyErrorCode =
   /** 500: the host's own code (the key resolver, `customer`) failed; no detail is sent. */
   | 'internal';
 
-/** A request the proxy turns down before anything goes upstream. Internal: becomes a response. */
-export class Refusal extends Error {
-  override readonly name = 'Refusal';
+/** One answer of the proxy, not yet a `Response`: a step returns it, and only `send` sends it. */
+export class Reply {
   constructor(
     readonly status: number,
-    readonly code: ProxyErrorCode,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
+    readonly content: { data: unknown } | { error: ProxyErrorCode; message: string } | { location: string },
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {}
 }
+
+/** 200 with a JSON body. */
+export const ok = (data: unknown): Reply => new Reply(200, { data });
+
+/** An error: `{ error, message }` as JSON, or as a page for a person on a form route. */
+export function fail(
+  status: number,
+  error: ProxyErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): Reply {
+  return new Reply(status, { error, message }, headers);
+}
+
+/** 303 See Other: where a form post goes next (Stripe, or back to the host's page). */
+export const seeOther = (location: string): Reply => new Reply(303, { location });
+
+/** The client left before the answer: nobody reads it, and it is no failure to log. */
+export const clientClosed = (): Reply => fail(499, 'client_closed', 'The client closed the connection.');
+
+/** What `send` needs besides the reply. */
+export interface Edge {
+  /** The key to keep out: a configured string from the first byte, a resolved one once known. */
+  secret: string | null;
+  /** Set on a form route when the browser asked for HTML: an error becomes a page linking back here. */
+  backLink: string | null;
+}
+
+/** Saiku's messages are passed on; none needs more than this. */
+const maxMessageLength = 500;
 
 const baseHeaders = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } as const;
 
 /**
- * One answer of the proxy, before it becomes a `Response`: its headers are a `Headers`, so they are
- * checked and named as a `Response`'s would be, inside the handler's error handling.
+ * The one place a `Reply` becomes a `Response`, and the one place the key is kept out of what is
+ * said: every string (body, message, `Location`, link back) is cleared of it in every spelling
+ * `redactSecret` knows, and an answer that would still carry it is withheld.
  */
-export interface Reply {
-  status: number;
-  headers: Headers;
-  /** UTF-8 text, or null for no body (303). */
-  body: string | null;
+export function send(reply: Reply, { secret, backLink }: Edge): Response {
+  const { status, content, headers } = reply;
+  if ('location' in content) {
+    if (containsSecret(content.location, secret)) return withheld();
+    return new Response(null, { status, headers: { ...baseHeaders, Location: content.location } });
+  }
+  if ('data' in content) return json(status, content.data, headers, secret);
+  // Cut after the key is out, so no part of it is left at the cut.
+  const message = truncate(redactSecret(content.message, secret), maxMessageLength);
+  if (backLink !== null) return page(status, message, redactSecret(backLink, secret), headers);
+  return json(status, { error: content.error, message }, headers, secret);
 }
 
-export function toResponse(reply: Reply): Response {
-  return new Response(reply.body, { status: reply.status, headers: reply.headers });
+function json(
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>>,
+  secret: string | null,
+) {
+  const text = JSON.stringify(scrubJson(body, secret));
+  if (containsSecret(text, secret)) return withheld();
+  return withBody(text, status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
 }
 
-/** Builds every response of one request; knows the key once it is resolved, and scrubs it. */
-export class Replier {
-  /** The resolved key, to keep out of everything sent. */
-  secret: string | null = null;
-  /** Set on form routes when the browser asked for HTML: errors become a page with this link back. */
-  htmlBackLink: string | null = null;
-
-  json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
-    const text = JSON.stringify(scrubJson(body, this.secret));
-    if (containsSecret(text, this.secret)) return this.withheld();
-    return withBody(text, status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-  }
-
-  error(status: number, code: ProxyErrorCode, message: string, headers: Record<string, string> = {}): Reply {
-    const safeMessage = redactSecret(message, this.secret);
-    if (this.htmlBackLink !== null) return this.page(status, safeMessage, this.htmlBackLink, headers);
-    return this.json(status, { error: code, message: safeMessage }, headers);
-  }
-
-  /** 303 See Other: where a form post goes next (Stripe, or back to the host's page). */
-  redirect(location: string): Reply {
-    if (containsSecret(location, this.secret)) return this.withheld();
-    return { status: 303, headers: new Headers({ ...baseHeaders, Location: location }), body: null };
-  }
-
-  private page(status: number, message: string, back: string, headers: Record<string, string>): Reply {
-    const html = `<!doctype html>
+function page(status: number, message: string, back: string, headers: Readonly<Record<string, string>>) {
+  const html = `<!doctype html>
 <html lang="en">
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Billing is unavailable</title>
 <h1>We could not open billing</h1>
 <p>${escapeHtml(message)}</p>
-<p><a href="${escapeHtml(redactSecret(back, this.secret))}">Go back</a></p>
+<p><a href="${escapeHtml(back)}">Go back</a></p>
 `;
-    return withBody(html, status, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'none'",
-      ...headers,
-    });
-  }
+  return withBody(html, status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': "default-src 'none'",
+    ...headers,
+  });
+}
 
-  // Only a broken or hostile upstream can put the key in what we would send: send nothing of it.
-  private withheld(): Reply {
-    const body = {
-      error: 'upstream',
-      message: 'The Saiku API answered with something that cannot be passed on.',
-    };
-    return withBody(JSON.stringify(body), 502, { 'Content-Type': 'application/json; charset=utf-8' });
-  }
+// Only a broken or hostile upstream can put the key in what we would send: send nothing of it.
+function withheld(): Response {
+  const body = {
+    error: 'upstream',
+    message: 'The Saiku API answered with something that cannot be passed on.',
+  };
+  return withBody(JSON.stringify(body), 502, { 'Content-Type': 'application/json; charset=utf-8' });
 }
 
 const encoder = new TextEncoder();
 const ascii = /^\p{ASCII}*$/u;
 
-function withBody(text: string, status: number, headers: Record<string, string>): Reply {
+function withBody(text: string, status: number, headers: Record<string, string>): Response {
   // The UTF-8 length without encoding when the text is ASCII, as the proxy's answers mostly are.
   const length = ascii.test(text) ? text.length : encoder.encode(text).byteLength;
-  return {
+  return new Response(text, {
     status,
-    headers: new Headers({ ...baseHeaders, 'Content-Length': String(length), ...headers }),
-    body: text,
-  };
+    headers: { ...baseHeaders, 'Content-Length': String(length), ...headers },
+  });
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

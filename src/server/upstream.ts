@@ -1,16 +1,12 @@
-/** Calls to the Saiku API: the guarded fetch, what its failures become, and the check on the session URLs it mints. */
+/**
+ * Calls to the Saiku API: the guarded fetch, the reply to a failed call, and the check on the
+ * session URLs it mints.
+ */
 import { BillingError } from '../core/BillingError';
 import { assertSafeRedirect } from '../core/redirect';
-import type { Replier, Reply } from './replies';
-import { redactSecret } from '../core/redactSecret';
-
-/** Saiku failed or refused: carries the `BillingError` core made of it. */
-export class UpstreamFailure extends Error {
-  override readonly name = 'UpstreamFailure';
-  constructor(readonly error: BillingError) {
-    super(error.message);
-  }
-}
+import type { Asking } from './call';
+import { internalError, report } from './hostCallbacks';
+import { clientClosed, fail, type Reply } from './replies';
 
 /**
  * The key never follows a redirect to wherever Saiku's answer points (a 3xx is a network fault),
@@ -40,74 +36,69 @@ export function guardedFetch(
   });
 }
 
-/** Runs one call to Saiku; a `BillingError` from it becomes an `UpstreamFailure`. */
-export async function upstream<T>(call: () => Promise<T>): Promise<T> {
+/** One call to Saiku: what it answered, or the reply to its failure (`saikuFailed`). */
+export async function fromSaiku<T>(asking: Asking, call: () => Promise<T>): Promise<T | Reply> {
   try {
     return await call();
   } catch (caught) {
-    throw asUpstreamFailure(caught);
+    return saikuFailed(asking, caught);
   }
 }
 
-export function asUpstreamFailure(caught: unknown): unknown {
-  return caught instanceof BillingError ? new UpstreamFailure(caught) : caught;
+/**
+ * The reply to a call to Saiku that failed, `onError` told: its 4xx passed on, anything else 502 or
+ * 504 (`upstreamReply`); 499 when the browser has left, which is what aborted the call.
+ */
+export function saikuFailed(asking: Asking, caught: unknown): Reply {
+  if (asking.request.signal.aborted) return clientClosed();
+  // Core makes every failure of a call a BillingError: anything else is a bug here.
+  if (!(caught instanceof BillingError)) return internalError(asking, caught);
+  report(asking, caught);
+  return upstreamReply(caught);
 }
 
 /**
  * A session URL goes to the browser only under the browser client's own rule (`assertSafeRedirect`):
  * `https:` on an allowed host, `http:` only on a loopback host the list names (local stand-ins).
- * The no-JavaScript form routes have no browser client to check it, so the proxy does.
+ * The no-JavaScript form routes have no browser client to check it, so the proxy does: 502 otherwise.
  */
-export function checkSessionUrl(value: string, allowedHosts: readonly string[]): string {
+export function checkSessionUrl(asking: Asking, url: string): string | Reply {
   try {
-    return assertSafeRedirect(value, allowedHosts).href;
+    return assertSafeRedirect(url, asking.config.allowedRedirectHosts).href;
   } catch (caught) {
-    throw asUpstreamFailure(caught);
+    return saikuFailed(asking, caught);
   }
 }
 
-/** What the browser hears of Saiku's failure: its 4xx passed on (key scrubbed), anything else a 502 or 504. */
-export function upstreamReply(error: BillingError, reply: Replier): Reply {
+/** What the browser hears of Saiku's failure: its 4xx passed on, anything else a 502 or 504. */
+export function upstreamReply(error: BillingError): Reply {
   switch (error.code) {
     case 'timeout':
-      return reply.error(504, 'timeout', 'The Saiku API did not answer in time.');
+      return fail(504, 'timeout', 'The Saiku API did not answer in time.');
     case 'network':
-      return reply.error(502, 'upstream', 'Could not reach the Saiku API.');
+      return fail(502, 'upstream', 'Could not reach the Saiku API.');
     case 'unsafe_redirect':
-      return reply.error(
+      return fail(
         502,
         'upstream',
         'The Saiku API answered with a session URL outside the allowed billing hosts.',
       );
     case 'invalid_response':
-      return reply.error(
-        502,
-        'upstream',
-        'The Saiku API answered with something other than the documented shape.',
-      );
+      return fail(502, 'upstream', 'The Saiku API answered with something other than the documented shape.');
     case 'unauthorized':
     case 'no_customer':
     case 'already_subscribed':
     case 'invalid_request':
     case 'rate_limited': {
-      const status =
-        error.status !== undefined && error.status >= 400 && error.status < 500 ? error.status : 502;
-      if (status === 502)
-        return reply.error(502, 'upstream', 'The Saiku API answered with an unexpected status.');
+      const status = error.status;
+      if (status === undefined || status < 400 || status >= 500)
+        return fail(502, 'upstream', 'The Saiku API answered with an unexpected status.');
       const headers: Record<string, string> =
         error.retryAfter === undefined ? {} : { 'Retry-After': String(error.retryAfter) };
-      return reply.error(
-        status,
-        error.code,
-        truncate(redactSecret(error.message, reply.secret), 500),
-        headers,
-      );
+      // Saiku's own message, as it wrote it (`send` keeps the key out and cuts it to length).
+      return fail(status, error.code, error.message, headers);
     }
     default:
-      return reply.error(502, 'upstream', 'The Saiku API failed.');
+      return fail(502, 'upstream', 'The Saiku API failed.');
   }
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

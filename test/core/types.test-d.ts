@@ -132,9 +132,9 @@ describe('functions', () => {
   });
 
   it('createSaikuClient needs an apiKey', () => {
-    expectTypeOf(createSaikuClient).toBeCallableWith({ apiKey: 'sk_test' });
+    expectTypeOf(createSaikuClient).toBeCallableWith({ apiKey: 'sk_test_types' });
     expectTypeOf(createSaikuClient).toBeCallableWith({
-      apiKey: 'sk_test',
+      apiKey: 'sk_test_types',
       baseUrl: 'https://api.saiku.bi',
       fetch: globalThis.fetch,
       timeoutMs: 5000,

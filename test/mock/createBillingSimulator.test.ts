@@ -147,7 +147,7 @@ describe('createBillingSimulator: tenants and auth', () => {
     const simulator = simulatorAt();
     const response = await simulator.fetch(
       new Request('http://127.0.0.1:5173/__saiku/me/billing/state', {
-        headers: { Authorization: 'Bearer k' },
+        headers: { Authorization: 'Bearer sk_test_any_prefix' },
       }),
     );
     expect(response.status).toBe(200);

@@ -272,3 +272,89 @@ describe('a key echoed in another spelling (issue 16 item 4)', () => {
     },
   );
 });
+
+// Issue 30 item 3: a key this short is no real secret, and cutting it out of every answer would cut
+// up ordinary words (a one-letter key made "Saiku" read "Sai[redacted]u").
+describe('a key shorter than 8 characters', () => {
+  const short = ['k', 'Sai', 'Qz7#x_1', '  Qz7#x_1\n', 'ключ-12'];
+
+  it('is refused at creation with a TypeError that does not quote it, when it is a string', () => {
+    for (const apiKey of short) {
+      let thrown: unknown;
+      try {
+        createBillingProxy({ apiKey, baseUrl: fake.baseUrl });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, JSON.stringify(apiKey)).toBeInstanceOf(TypeError);
+      expect((thrown as Error).message).toMatch(/shorter than 8 characters/);
+      if (apiKey.trim().length > 1) expect((thrown as Error).message).not.toContain(apiKey.trim());
+    }
+  });
+
+  it('answers 500 without detail and tells onError, when the resolver returns it; nothing goes upstream', async () => {
+    for (const apiKey of short) {
+      fake.reset();
+      const heard: Error[] = [];
+      const handler = createBillingProxy({
+        apiKey: () => apiKey,
+        baseUrl: fake.baseUrl,
+        onError: (error) => void heard.push(error),
+      });
+      for (const makeRequest of Object.values(routes)) {
+        const response = await handler(makeRequest());
+        expect(response.status).toBe(500);
+        const text = await answerText(response);
+        expect(text).toMatch(/The billing proxy failed\./);
+        if (apiKey.trim().length > 1) expect(text).not.toContain(apiKey.trim());
+      }
+      expect(fake.received).toEqual([]);
+      expect(heard).toHaveLength(Object.keys(routes).length);
+      for (const error of heard) {
+        expect(error).toBeInstanceOf(TypeError);
+        expect(error.message).toMatch(/shorter than 8 characters/);
+        if (apiKey.trim().length > 1) expect(errorText(error)).not.toContain(apiKey.trim());
+      }
+    }
+  });
+
+  it('takes a key of exactly 8 characters, and keeps it out of an echo in every spelling', async () => {
+    const eight = 'Qz7#x_1a';
+    const echoes = {
+      raw: (secret: string) => secret,
+      'URL-encoded': encodeURIComponent,
+      'base64 of the Bearer header': (secret: string) => Buffer.from(`Bearer ${secret}`).toString('base64'),
+      'JSON-escaped': (secret: string) => JSON.stringify(secret).slice(1, -1),
+    };
+    const eightFake = await startFakeSaiku(eight);
+    try {
+      for (const apiKey of [eight, () => eight]) {
+        eightFake.answerWith((request, res) => {
+          const secret = bearer(request).slice('Bearer '.length);
+          const spelled = Object.values(echoes).map((spell) => spell(secret));
+          sendJson(res, 401, { error: 'unauthorized', message: `Saiku refused ${spelled.join(' / ')}` });
+        });
+        const heard: unknown[] = [];
+        const handler = createBillingProxy({
+          apiKey,
+          baseUrl: eightFake.baseUrl,
+          onError: (error) => void heard.push(error),
+        });
+        const response = await handler(routes['GET state (JSON)']?.() ?? new Request(app));
+        expect(response.status).toBe(401);
+        const { message } = (await response.json()) as { message: string };
+        // Each spelling cut out (of base64, the part that spells the key), the words around them kept.
+        expect(message).toMatch(
+          /^Saiku refused \[redacted\] \/ \[redacted\] \/ \S*\[redacted\]\S* \/ \[redacted\]$/,
+        );
+        for (const spell of Object.values(echoes)) {
+          expect(message).not.toContain(spell(eight));
+          expect(errorText(heard[0])).not.toContain(spell(eight));
+        }
+        expect(errorText(heard[0])).toContain('Saiku refused [redacted] / [redacted]');
+      }
+    } finally {
+      await eightFake.close();
+    }
+  });
+});

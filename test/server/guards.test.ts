@@ -197,6 +197,35 @@ describe('the rate limit on session mints (rateLimit)', () => {
     expect(portal.headers.get('location')).toBe(`${cancelUrl}?billing_error=rate_limited`);
   });
 
+  // Issue 26: with the markers left on, the page reported a canceled Checkout, or polled for a Portal
+  // return, though the user never left it.
+  it('sends a form post over the limit back without the return markers, as the page never left', async () => {
+    const handler = proxy();
+    for (let i = 0; i < 10; i++) await handler(postJson('portal-session', { returnUrl: cancelUrl }));
+    const page = `${app}/plans?tab=1`;
+    const posts = {
+      // What the library's own no-JavaScript forms send: URLs that carry their markers.
+      'checkout, marked URLs': postForm('checkout', {
+        tier: 'team',
+        successUrl: `${page}&saiku_checkout=success`,
+        cancelUrl: `${page}&saiku_checkout=canceled`,
+      }),
+      'portal, marked URL': postForm('portal', { returnUrl: `${page}&saiku_portal=return` }),
+      // A form that names no URLs: they default to its Referer, with the markers added.
+      'checkout, URLs from the Referer': postForm('checkout', { tier: 'team' }, { Referer: page }),
+      'portal, URL from the Referer': postForm('portal', {}, { Referer: page }),
+    };
+    for (const [name, request] of Object.entries(posts)) {
+      const response = await handler(request);
+      expect(response.status, name).toBe(303);
+      const location = new URL(response.headers.get('location') ?? '');
+      expect(location.searchParams.get('billing_error'), name).toBe('rate_limited');
+      expect(location.searchParams.has('saiku_checkout'), name).toBe(false);
+      expect(location.searchParams.has('saiku_portal'), name).toBe(false);
+      expect(location.href, name).toBe(`${page}&billing_error=rate_limited`);
+    }
+  });
+
   it('does not limit state reads', async () => {
     const handler = proxy();
     for (let i = 0; i < 10; i++) await handler(postJson('portal-session', { returnUrl: cancelUrl }));

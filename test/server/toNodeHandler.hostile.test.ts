@@ -2,7 +2,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBillingProxy, toNodeHandler, type ProxyOptions } from '../../src/server';
-import { startFakeSaiku, type FakeSaiku } from './fakeSaiku';
+import { fakeApiKey, startFakeSaiku, type FakeSaiku } from './fakeSaiku';
 import { listen, type Listening } from './listen';
 
 let fake: FakeSaiku;
@@ -125,7 +125,7 @@ describe('toNodeHandler: a body that drips in (slowloris)', () => {
 
   it('refuses a bodyTimeoutMs that is not a positive number', () => {
     for (const bodyTimeoutMs of [0, -1, Number.NaN, Infinity]) {
-      expect(() => createBillingProxy({ apiKey: 'sk_x', bodyTimeoutMs })).toThrow(TypeError);
+      expect(() => createBillingProxy({ apiKey: fakeApiKey, bodyTimeoutMs })).toThrow(TypeError);
     }
   });
 });

@@ -66,7 +66,7 @@ const proxyBackend: BillingBackend = createProxyBackend({
   baseUrl: '/api/billing',
   headers: { 'X-Tenant': 'acme' },
 });
-const client: BillingBackend = createSaikuClient({ apiKey: 'sk', timeoutMs: 5_000, fetch });
+const client: BillingBackend = createSaikuClient({ apiKey: 'sk_test_consumer', timeoutMs: 5_000, fetch });
 const state: BillingState = parseBillingState(scenarios.active satisfies BillingState);
 const description = describeBilling(state, { now: new Date(), locale: 'de-DE' });
 const error = new BillingError(code, 'no', { status: 429, retryAfter: 2, cause: new Error('x') });
