@@ -146,12 +146,6 @@ export const BillingProvider = /* @__PURE__ */ Object.assign(
       allowedRedirectHosts: allowedRedirectHosts ?? defaultAllowedRedirectHosts,
       checkout: checkoutDefaults,
       portal: portal ?? {},
-      readState: () =>
-        queryClient.ensureQueryData({
-          ...billingQueryOptions(backend),
-          retry: false,
-          ...(initialState ? { initialData: initialState } : {}),
-        }),
       peekState: () => queryClient.getQueryData<BillingState>(billingStateQueryKey),
       fetchState: () =>
         queryClient.fetchQuery({ ...billingQueryOptions(backend), staleTime: 0, retry: false }),

@@ -17,6 +17,7 @@ import { checkoutForm, portalForm } from './fallbackForms';
 import { joinTokens } from './joinTokens';
 import { defaultPricingTableLabels, type PricingTableLabels } from '../labels/pricingTableLabels';
 import { useBillingDescription } from './useBillingDescription';
+import { stateReader } from './useFlowAction';
 
 export interface PricingTableProps extends Omit<HTMLAttributes<HTMLElement>, 'children' | 'onError'> {
   /** The plans to show, in order. @default the provider's `plans` */
@@ -172,7 +173,12 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
                           void startAction(
                             flow,
                             { kind: 'plan', plan },
-                            { source: caller, lock, onError: (caught) => latestOnError.current?.(caught) },
+                            {
+                              source: caller,
+                              lock,
+                              readState: stateReader(context),
+                              onError: (caught) => latestOnError.current?.(caught),
+                            },
                           )
                         }
                         fallbackForm={

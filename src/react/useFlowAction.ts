@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useId, useRef } from 'react';
 import { BillingError } from '../core';
 import { startAction, type FlowIntent } from '../core/flow/startAction';
-import { useBillingContext, useFlowSnapshot } from './BillingContext';
+import { useBillingContext, useFlowSnapshot, type BillingContextValue } from './BillingContext';
+import { billingQueryOptions } from './billingQueryOptions';
 
 export interface SessionActionOptions {
   /** Called with each failure, after it is shown to the user. */
@@ -16,7 +17,8 @@ export interface SessionActionOptions {
  * lock: one action at a time), and `isPending` and `error` are this caller's, read from the flow's store.
  */
 export function useFlowAction(hookName: string, options: SessionActionOptions) {
-  const { flow } = useBillingContext(hookName);
+  const context = useBillingContext(hookName);
+  const { flow } = context;
   const source = useId();
   const isPending = useFlowSnapshot(flow, (snapshot) => !!snapshot.calls[source]?.pending);
   const error = useFlowSnapshot(flow, (snapshot) => snapshot.calls[source]?.error ?? null);
@@ -28,10 +30,11 @@ export function useFlowAction(hookName: string, options: SessionActionOptions) {
     (intent: FlowIntent) =>
       startAction(flow, intent, {
         source,
+        readState: stateReader(context),
         onError: (caught) => latest.current.onError?.(caught),
         onNavigate: (url) => latest.current.onNavigate?.(url),
       }),
-    [flow, source],
+    [flow, source, context],
   );
   const reset = useCallback(() => {
     const { calls } = flow.getSnapshot();
@@ -50,4 +53,14 @@ export function returnedBillingError(code: string | null): BillingError | null {
   return code === 'rate_limited'
     ? new BillingError(code, 'Too many billing sessions.', { status: 429 })
     : null;
+}
+
+/** How a click reads the state the page shows: the cached one, else fetched now, once (no retries). */
+export function stateReader({ queryClient, backend, initialState }: BillingContextValue) {
+  return () =>
+    queryClient.ensureQueryData({
+      ...billingQueryOptions(backend),
+      retry: false,
+      ...(initialState ? { initialData: initialState } : {}),
+    });
 }

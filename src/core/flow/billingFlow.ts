@@ -4,7 +4,7 @@
  * (startAction.ts) and coming back (comeBack.ts, loaded only when a marker is present) act on it.
  */
 import type { BillingError } from '../BillingError';
-import { readReturnMarkers, type ReturnMarkers } from '../markers';
+import { clearReturnMarkers, readReturnMarkers, type ReturnMarkers } from '../markers';
 import { parseBillingState } from '../parse';
 import type { BillingBackend, BillingState, CheckoutSessionInput, PortalSessionInput } from '../types';
 import type { BillingEvent } from './BillingEvent';
@@ -43,8 +43,6 @@ export interface BillingFlowOptions {
   checkout: Partial<CheckoutSessionInput>;
   /** Defaults for every Portal session. */
   portal: Partial<PortalSessionInput>;
-  /** The state the page shows, fetched only if nothing has (one try); rejects when it cannot be read. */
-  readState: () => Promise<BillingState>;
   /** The state the page shows now, if it has one; never fetches. */
   peekState: () => BillingState | undefined;
   /** A fresh state, fetched now, which the page then shows. */
@@ -79,6 +77,16 @@ export interface BillingFlow {
   mount(): () => void;
   /** Registers an action that is leaving the page; a return from the back/forward cache releases it. */
   leaving(release: () => void): () => void;
+}
+
+/**
+ * What the return needs from modules the page has already loaded. Handed over rather than imported, so
+ * no bundler splits them into a shared chunk that every page would fetch on its first load.
+ */
+export interface ReturnKit {
+  stateDiffers: typeof stateDiffers;
+  parseBillingState: typeof parseBillingState;
+  clearReturnMarkers: typeof clearReturnMarkers;
 }
 
 const idle: FlowSnapshot = { calls: {}, checkoutReturn: 'idle', returnedError: null };
@@ -178,7 +186,9 @@ export function createBillingFlow(initialOptions: BillingFlowOptions): BillingFl
       const run = (returnRun = {});
       void import('./comeBack').then(({ comeBack }) => {
         if (returnRun !== run) return;
-        stopReturn = comeBack(flow, markers, () => (returned = true));
+        stopReturn = comeBack(flow, markers, { stateDiffers, parseBillingState, clearReturnMarkers }, () => {
+          returned = true;
+        });
       });
     }
   }

@@ -5,11 +5,10 @@
  * differs from the one the tab left with. Then report the event once and drop the markers without a
  * history entry.
  */
-import { clearReturnMarkers, type ReturnMarkers } from '../markers';
+import type { ReturnMarkers } from '../markers';
 import type { BillingState } from '../types';
-import type { BillingFlow } from './billingFlow';
+import type { BillingFlow, ReturnKit } from './billingFlow';
 import { clearPortalSnapshot, readPortalSnapshot } from './portalSnapshot';
-import { stateDiffers } from './stateDiffers';
 
 /** How long the page polls for the webhook before telling the user it is still coming. */
 export const confirmTimeoutMs = 30_000;
@@ -26,7 +25,12 @@ export function confirmPollDelay(attempt: number): number {
  * Runs the return the markers describe on `flow`; `done` is called once it has been reported. The
  * function returned stops polling (the page unmounted); a later mount runs the return again.
  */
-export function comeBack(flow: BillingFlow, markers: ReturnMarkers, done: () => void): () => void {
+export function comeBack(
+  flow: BillingFlow,
+  markers: ReturnMarkers,
+  { stateDiffers, parseBillingState, clearReturnMarkers }: ReturnKit,
+  done: () => void,
+): () => void {
   if (!markers.checkout && !markers.portal) {
     // Nothing to wait for: a canceled Checkout, or a form route's error shown by the buttons.
     if (markers.canceled) flow.emit({ type: 'checkout_canceled' });
@@ -34,7 +38,7 @@ export function comeBack(flow: BillingFlow, markers: ReturnMarkers, done: () => 
     done();
     return () => {};
   }
-  const left = markers.portal ? readPortalSnapshot() : null;
+  const left = markers.portal ? readPortalSnapshot(parseBillingState) : null;
   const arrived = (state: BillingState) =>
     markers.checkout ? state.billedFeaturesActive : !left || stateDiffers(left, state);
   let stopped = false;

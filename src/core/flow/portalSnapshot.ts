@@ -1,5 +1,4 @@
 /** The state a tab had when it left for the Portal, kept in that tab's sessionStorage for its return. */
-import { parseBillingState } from '../parse';
 import type { BillingState } from '../types';
 
 const snapshotKey = 'saiku-billing:portal-left';
@@ -15,10 +14,10 @@ export function savePortalSnapshot(state: BillingState | undefined): void {
   }
 }
 
-/** The saved state, or null when there is none (or it does not parse). */
-export function readPortalSnapshot(): BillingState | null {
+/** The saved state, checked with `parse` (`parseBillingState`), or null when there is none or it does not parse. */
+export function readPortalSnapshot(parse: (json: unknown) => BillingState): BillingState | null {
   try {
-    return parseBillingState(JSON.parse(sessionStorage.getItem(snapshotKey) ?? ''));
+    return parse(JSON.parse(sessionStorage.getItem(snapshotKey) ?? ''));
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 /**
- * Going to Stripe: from a click to the page leaving. The state the page has (or one fetched now)
- * and the plan rule decide where a click goes; the session is minted at that moment, its URL
- * checked, the Portal's starting point remembered, the markers added, and the browser sent.
+ * A click on the trip to Stripe: the caller's lock is taken and its pending shown at once, a new tab
+ * opened inside the click when asked, and the rest (goToStripe.ts) loaded then, so a page pays for it
+ * only when someone clicks.
  */
 import { BillingError, toBillingError } from '../BillingError';
 import { currentPageUrl, withCancelMarker, withCheckoutMarker, withPortalMarker } from '../markers';
@@ -9,7 +9,6 @@ import { hasSubscription, planAction, type PlanInfo } from '../plans';
 import { assertSafeRedirect } from '../redirect';
 import type { BillingState, CheckoutSessionInput, PortalSessionInput } from '../types';
 import type { BillingFlow } from './billingFlow';
-import { savePortalSnapshot } from './portalSnapshot';
 
 /** Where a session opens: this tab (through the provider's `navigate`) or a new one. */
 export type SessionTarget = '_self' | '_blank';
@@ -32,6 +31,8 @@ export interface StartActionOptions {
   onError?: ((error: BillingError) => void) | undefined;
   /** Called with the checked URL just before navigating. */
   onNavigate?: ((url: string) => void) | undefined;
+  /** The state the page shows, fetched only if nothing has (one try); rejects when it cannot be read. */
+  readState: () => Promise<BillingState>;
 }
 
 /** How the plan rule sees a tenant whose state cannot be read: no subscription (the proxy has the last word). */
@@ -45,20 +46,37 @@ export const noSubscription: BillingState = {
   billedFeaturesActive: false,
 };
 
-type Destination = 'checkout' | 'portal' | 'contact' | null;
+/**
+ * What going needs from modules a page with buttons has already loaded. Handed over rather than imported,
+ * so no bundler splits them into a shared chunk that every page would fetch on its first load.
+ */
+const kit = {
+  BillingError,
+  toBillingError,
+  hasSubscription,
+  planAction,
+  noSubscription,
+  assertSafeRedirect,
+  currentPageUrl,
+  withCheckoutMarker,
+  withCancelMarker,
+  withPortalMarker,
+};
+export type GoingKit = typeof kit;
 
 /**
  * Does what `intent` asks, once: while an action holds its lock (from the click until the page leaves,
- * or `leaveTimeoutMs` if it stays) another click under that lock mints nothing. Never rejects:
- * failures land in the snapshot's call and `onError`.
+ * or `leaveTimeoutMs` if it stays) another click under that lock mints nothing. Resolves once the
+ * browser is sent (or the action failed); never rejects: failures land in the snapshot's call and
+ * `onError`.
  */
-export async function startAction(
+export function startAction(
   flow: BillingFlow,
   intent: FlowIntent,
   options: StartActionOptions,
 ): Promise<void> {
   const { source, lock = source } = options;
-  if (flow.getSnapshot().calls[lock]?.pending) return;
+  if (flow.getSnapshot().calls[lock]?.pending) return Promise.resolve();
   const settle = (error: BillingError | null, pending = false) =>
     flow.update({ calls: { ...flow.getSnapshot().calls, [lock]: { source, error, pending } } });
   settle(null, true);
@@ -66,142 +84,15 @@ export async function startAction(
   // A new tab must open inside the click (popup blockers allow nothing later); it is pointed at the
   // session once minted. Blocked anyway: this tab goes instead.
   const tab = intent.kind === 'portal' && intent.target === '_blank' ? window.open('', '_blank') : null;
-  try {
-    const plan: PlanInfo =
-      intent.kind === 'plan'
-        ? intent.plan
-        : { tier: (intent.kind === 'checkout' && intent.input?.tier) || flow.options.checkout.tier || '' };
-    const destination = intent.kind === 'portal' ? 'portal' : decide(await readState(flow), plan);
-    if (destination === 'contact' && plan.contactUrl) flow.options.navigate(plan.contactUrl);
-    if (destination === 'checkout' || destination === 'portal') {
-      const url = await mint(flow, destination, intent);
-      options.onNavigate?.(url);
-      if (tab) {
-        tab.opener = null;
-        tab.location.href = url;
-      } else {
-        flow.options.navigate(url);
-        // Resolved now, for a caller that awaits the click; pending until the page is gone.
-        void leave(flow).then(() => settle(null));
-        return;
-      }
-    }
-    settle(null);
-  } catch (caught) {
-    tab?.close();
-    const error = toBillingError(caught);
-    settle(error);
-    options.onError?.(error);
-  }
-}
-
-/** The state the page shows, fetched if nothing has; unreadable → undefined, for the proxy's guard to decide. */
-function readState(flow: BillingFlow): Promise<BillingState | undefined> {
-  return flow.options.readState().catch(() => undefined);
-}
-
-/** The plan rule, as a destination: a subscriber's own plan is managed in the Portal; a free current plan has none. */
-function decide(state: BillingState | undefined, plan: PlanInfo): Destination {
-  const kind = planAction(state ?? noSubscription, plan);
-  if (kind === 'current') return state && hasSubscription(state) ? 'portal' : null;
-  return kind;
-}
-
-/**
- * Mints the session the destination needs and returns its checked URL. Stripe's answers lead where
- * the plan rule says: `already_subscribed` (a subscription began since the state was read) to the
- * Portal; `no_customer` (nobody to manage) to Checkout, unless the user asked for the Portal itself.
- */
-async function mint(
-  flow: BillingFlow,
-  destination: 'checkout' | 'portal',
-  intent: FlowIntent,
-): Promise<string> {
-  const { backend, allowedRedirectHosts } = flow.options;
-  const here = currentPageUrl();
-  const checkout = {
-    ...flow.options.checkout,
-    ...defined(intent.kind === 'checkout' ? intent.input : undefined),
-  };
-  if (intent.kind === 'plan') checkout.tier = intent.plan.tier;
-  const returnUrl =
-    (intent.kind === 'portal' ? intent.input?.returnUrl : undefined) ??
-    flow.options.portal.returnUrl ??
-    (intent.kind === 'portal' ? here : (checkout.cancelUrl ?? here));
-
-  const toPortal = async (): Promise<string> => {
-    if (!returnUrl)
-      throw new BillingError('invalid_request', 'The portal needs a returnUrl outside a browser.');
-    // What the page shows now, so the return can tell what the user changed in the Portal. Saved
-    // before a new tab opens: it starts with a copy of this tab's sessionStorage.
-    savePortalSnapshot(flow.options.peekState());
-    const session = await backend.createPortalSession({ returnUrl: withPortalMarker(returnUrl) });
-    const url = assertSafeRedirect(session.url, allowedRedirectHosts).href;
-    flow.emit({ type: 'portal_opened' });
-    return url;
-  };
-  const toCheckout = async (): Promise<string> => {
-    const { tier, email, name } = checkout;
-    const successUrl = checkout.successUrl ?? here;
-    const cancelUrl = checkout.cancelUrl ?? here;
-    if (!tier) {
-      throw new BillingError(
-        'invalid_request',
-        "Choose a plan: pass `tier` to start() or the provider's `checkout` prop.",
-      );
-    }
-    if (!successUrl || !cancelUrl) {
-      throw new BillingError('invalid_request', 'Checkout needs successUrl and cancelUrl outside a browser.');
-    }
-    flow.emit({ type: 'checkout_started', tier });
-    const session = await backend
-      .createCheckoutSession({
-        tier,
-        ...(email === undefined ? {} : { email }),
-        ...(name === undefined ? {} : { name }),
-        successUrl: withCheckoutMarker(successUrl),
-        cancelUrl: withCancelMarker(cancelUrl),
-      })
-      .catch((caught: unknown) => {
-        if (isCode(caught, 'already_subscribed')) return null;
-        throw caught;
+  return import('./goToStripe').then(
+    ({ goToStripe }) => goToStripe(flow, intent, options, settle, tab, kit),
+    (cause: unknown) => {
+      tab?.close();
+      const error = new BillingError('network', 'Could not load the billing code; check the connection.', {
+        cause,
       });
-    return session ? assertSafeRedirect(session.url, allowedRedirectHosts).href : toPortal();
-  };
-
-  if (destination === 'checkout') return toCheckout();
-  try {
-    return await toPortal();
-  } catch (caught) {
-    if (intent.kind === 'portal' || !isCode(caught, 'no_customer')) throw caught;
-    // The state said subscribed, Stripe has nobody to manage: nothing a Checkout could duplicate.
-    return toCheckout();
-  }
-}
-
-/**
- * Waits until the page leaves: it is hidden and gone (and this never settles), or comes back from
- * the back/forward cache, or stays past `leaveTimeoutMs` (a blocked navigation, a host `navigate`
- * that does not leave).
- */
-function leave(flow: BillingFlow): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      forget();
-      resolve();
-    };
-    const timer = setTimeout(done, flow.options.leaveTimeoutMs ?? 10_000);
-    const forget = flow.leaving(done);
-  });
-}
-
-function isCode(error: unknown, code: BillingError['code']): boolean {
-  return error instanceof BillingError && error.code === code;
-}
-
-function defined<T extends object>(input: T | undefined): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(input ?? {}).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
+      settle(error);
+      options.onError?.(error);
+    },
+  );
 }

@@ -90,11 +90,6 @@ function harness(overrides: Partial<BillingFlowOptions> = {}): Harness {
     allowedRedirectHosts: ['checkout.stripe.com', 'billing.stripe.com'],
     checkout: { tier: 'team' },
     portal: {},
-    readState: async () => {
-      h.calls.stateReads += 1;
-      h.shown = await h.answers.state();
-      return h.shown;
-    },
     peekState: () => h.shown,
     fetchState: async () => {
       h.calls.fetches += 1;
@@ -112,7 +107,14 @@ function harness(overrides: Partial<BillingFlowOptions> = {}): Harness {
   return h;
 }
 
-const go = (h: Harness, intent: FlowIntent, source = 'button') => startAction(h.flow, intent, { source });
+/** The state the page shows, fetched (as `ensureQueryData` does) when a click asks. */
+const reader = (h: Harness) => async () => {
+  h.calls.stateReads += 1;
+  h.shown = await h.answers.state();
+  return h.shown;
+};
+const go = (h: Harness, intent: FlowIntent, source = 'button') =>
+  startAction(h.flow, intent, { source, readState: reader(h) });
 const call = (h: Harness, source = 'button') => h.flow.getSnapshot().calls[source];
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const backFromStripe = () => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
@@ -191,7 +193,11 @@ describe('going to Checkout', () => {
   it('sends a tenant that has a subscription to the Portal, never a second Checkout', async () => {
     const h = harness();
     h.answers.state = ok(team);
-    await startAction(h.flow, { kind: 'checkout', input: { tier: 'business' } }, { source: 'b' });
+    await startAction(
+      h.flow,
+      { kind: 'checkout', input: { tier: 'business' } },
+      { source: 'b', readState: reader(h) },
+    );
     expect(h.calls.checkout).toEqual([]);
     expect(h.calls.portal).toEqual([
       { returnUrl: 'http://localhost:3000/settings/billing?tab=plan&saiku_portal=return' },
@@ -221,7 +227,11 @@ describe('going to Checkout', () => {
     const asked = harness();
     asked.answers.portal = fail('no_customer');
     const onError = vi.fn();
-    await startAction(asked.flow, { kind: 'portal' }, { source: 'manage', onError });
+    await startAction(
+      asked.flow,
+      { kind: 'portal' },
+      { source: 'manage', readState: reader(asked), onError },
+    );
     expect(call(asked, 'manage')?.error?.code).toBe('no_customer');
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'no_customer' }));
     expect(asked.calls.checkout).toEqual([]);
@@ -232,7 +242,7 @@ describe('going to Checkout', () => {
     const h = harness();
     h.answers.checkout = ok({ url: 'https://checkout.stripe.com.evil.test/x', sessionId: 'cs' });
     const onNavigate = vi.fn();
-    await startAction(h.flow, { kind: 'checkout' }, { source: 'button', onNavigate });
+    await startAction(h.flow, { kind: 'checkout' }, { source: 'button', readState: reader(h), onNavigate });
     expect(h.navigate).not.toHaveBeenCalled();
     expect(onNavigate).not.toHaveBeenCalled();
     expect(call(h)).toEqual({ source: 'button', pending: false, error: expect.any(BillingError) });
