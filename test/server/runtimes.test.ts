@@ -1,9 +1,12 @@
-// docs/server.md's Bun, Deno and Cloudflare Workers recipes, each run for real on its own runtime
-// (bun, deno, and workerd through miniflare, all devDependencies) over the BUILT dist/server/index.js,
-// listening on 127.0.0.1 and forwarding to the fake Saiku server of this process. npm test builds first.
+// docs/server.md's Bun, Deno, Cloudflare Workers and Next.js edge recipes, each run for real on its own runtime
+// (bun, deno, workerd through miniflare, and next's EdgeRuntime, all devDependencies) over the BUILT
+// dist/server/index.js, listening on 127.0.0.1 and forwarding to the fake Saiku server of this process.
+// npm test builds first.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkoutBody, freeStateBody, startFakeSaiku, type FakeSaiku } from './fakeSaiku';
@@ -11,6 +14,8 @@ import { checkoutBody, freeStateBody, startFakeSaiku, type FakeSaiku } from './f
 const root = resolve(import.meta.dirname, '../..');
 const fixtures = resolve(import.meta.dirname, 'runtimes');
 const startTimeoutMs = 30_000;
+/** The proxy's `timeoutMs` in every recipe here (SAIKU_TIMEOUT_MS), so a stalled Saiku fails the test fast. */
+const proxyTimeoutMs = 1_000;
 
 let fake: FakeSaiku;
 const stops: (() => Promise<void>)[] = [];
@@ -33,6 +38,7 @@ function recipeEnv(): Record<string, string> {
   const env: Record<string, string> = {
     SAIKU_API_KEY: fake.apiKey,
     SAIKU_BASE_URL: fake.baseUrl,
+    SAIKU_TIMEOUT_MS: String(proxyTimeoutMs),
     NO_COLOR: '1',
   };
   for (const name of ['PATH', 'HOME', 'TMPDIR']) {
@@ -103,7 +109,7 @@ const runtimes: Runtime[] = [
           'run',
           '--no-prompt',
           '--allow-net=127.0.0.1',
-          '--allow-env=SAIKU_API_KEY,SAIKU_BASE_URL',
+          '--allow-env=SAIKU_API_KEY,SAIKU_BASE_URL,SAIKU_TIMEOUT_MS',
           resolve(fixtures, 'deno.js'),
         ],
         { ...recipeEnv(), DENO_NO_UPDATE_CHECK: '1' },
@@ -121,7 +127,11 @@ const runtimes: Runtime[] = [
         // dist/ is ES modules in a "type": "module" package; miniflare takes .js for CommonJS unless told.
         modulesRules: [{ type: 'ESModule', include: ['**/*.js'] }],
         compatibilityDate: '2026-04-01',
-        bindings: { SAIKU_API_KEY: fake.apiKey, SAIKU_BASE_URL: fake.baseUrl },
+        bindings: {
+          SAIKU_API_KEY: fake.apiKey,
+          SAIKU_BASE_URL: fake.baseUrl,
+          SAIKU_TIMEOUT_MS: String(proxyTimeoutMs),
+        },
         host: '127.0.0.1',
         port: 0,
       });
@@ -136,7 +146,55 @@ const runtimes: Runtime[] = [
     },
     // workerd refuses fetch's `redirect: 'error'`: the proxy asks for 'manual' and refuses a 3xx itself.
   },
+  {
+    name: "Next.js edge runtime (next's own EdgeRuntime, which has no AbortSignal.any)",
+    recipe: "export const runtime = 'edge'; export { handler as GET, handler as POST }",
+    async start() {
+      // The route bundled into one script, as Next bundles an edge route, and run in the sandbox that
+      // `next start` and `next dev` run edge routes in: a vm context with Next's web primitives.
+      const { outputFiles } = await build({
+        stdin: {
+          contents: [
+            "import * as route from './test/server/runtimes/next-edge.js';",
+            'addEventListener("fetch", (event) => event.respondWith(route[event.request.method](event.request)));',
+          ].join('\n'),
+          resolveDir: root,
+        },
+        bundle: true,
+        format: 'iife',
+        platform: 'browser',
+        write: false,
+        logLevel: 'silent',
+      });
+      const { EdgeRuntime, runServer } = createRequire(import.meta.url)(
+        'next/dist/compiled/edge-runtime',
+      ) as NextEdgeRuntime;
+      const runtime = new EdgeRuntime({
+        initialCode: outputFiles[0]?.text ?? '',
+        // What Next gives an edge route: process.env and nothing else of process.
+        extend: (context) => Object.assign(context, { process: { env: recipeEnv() } }),
+      });
+      // The point of this entry: the proxy's abort and timeout paths without AbortSignal.any.
+      expect(runtime.evaluate('typeof AbortSignal.any')).toBe('undefined');
+      const server = await runServer({ runtime, host: '127.0.0.1', port: 0 });
+      stops.push(() => server.close());
+      return new URL(server.url).origin;
+    },
+  },
 ];
+
+/** The part of next/dist/compiled/edge-runtime (Vercel's edge-runtime package, as Next 16 ships it) used here. */
+interface NextEdgeRuntime {
+  EdgeRuntime: new (options: {
+    initialCode: string;
+    extend: (context: Record<string, unknown>) => Record<string, unknown>;
+  }) => { evaluate(code: string): unknown };
+  runServer(options: {
+    runtime: unknown;
+    host: string;
+    port: number;
+  }): Promise<{ url: string; close(): Promise<void> }>;
+}
 
 describe.each(runtimes)('$name: $recipe', (runtime) => {
   let origin: string;
@@ -154,6 +212,16 @@ describe.each(runtimes)('$name: $recipe', (runtime) => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toMatchObject({ error: 'forbidden' });
     expect(fake.received).toEqual([]);
+  });
+
+  it('answers 504 when Saiku does not answer within timeoutMs', async () => {
+    fake.answerWith(() => undefined);
+    const started = Date.now();
+    const response = await fetch(`${origin}/api/billing/state`);
+    expect(response.status).toBe(504);
+    expect(await response.json()).toMatchObject({ error: 'timeout' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(proxyTimeoutMs - 50);
+    expect(fake.received).toHaveLength(1);
   });
 
   const keyNeverReachesBrowser =
