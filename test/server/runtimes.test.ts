@@ -1,8 +1,8 @@
-// docs/server.md's Bun, Deno, Cloudflare Workers and Next.js edge recipes, each run for real on its own runtime
-// (bun, deno, workerd through miniflare, and next's EdgeRuntime, all devDependencies) over the BUILT
-// dist/server/index.js, listening on 127.0.0.1 and forwarding to the fake Saiku server of this process.
-// npm test builds first.
-import { spawn, type ChildProcess } from 'node:child_process';
+// docs/server.md's recipes for Node 20 (the machine's own Node), Bun, Deno, Cloudflare Workers and a Next.js
+// edge route, each run for real on its runtime (bun, deno, workerd through miniflare and next's EdgeRuntime
+// are devDependencies) over the BUILT dist/server/index.js, listening on 127.0.0.1 and forwarding to the
+// fake Saiku server of this process. npm test builds first.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -92,7 +92,26 @@ interface Runtime {
   start(): Promise<string>;
 }
 
+/** Node 20, the engines field's floor: the tools run on Node 22, so this is the machine's own Node. */
+const node20 = process.env.NODE20_PATH ?? '/usr/bin/node';
+
 const runtimes: Runtime[] = [
+  {
+    name: `Node 20 (${node20})`,
+    recipe: 'http.createServer(toNodeHandler(billing))',
+    start() {
+      const version = existsSync(node20)
+        ? execFileSync(node20, ['--version'], { encoding: 'utf8' }).trim()
+        : '';
+      if (!version.startsWith('v20.')) {
+        throw new Error(
+          `${node20} is ${version ? `Node ${version}` : 'missing'}: the README promises Node 20, so this test ` +
+            'needs one (set NODE20_PATH), or the README must stop promising it.',
+        );
+      }
+      return startProcess(node20, [resolve(fixtures, 'node.mjs')], recipeEnv());
+    },
+  },
   {
     name: 'Bun',
     recipe: 'Bun.serve({ port, fetch: billing })',
