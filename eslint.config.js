@@ -28,6 +28,43 @@ export default tseslint.config(
     },
   },
   {
+    // What ships runs where the README's "Where it runs" table says: nothing newer than Safari 15.4,
+    // Chrome 100, Firefox 100, Node 20 and Next.js's edge runtime, unless guarded (core/anySignal.ts).
+    files: ['src/**'],
+    ignores: ['src/core/anySignal.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...[
+          [
+            'AbortSignal',
+            'any',
+            'core/anySignal (Safari 17.4, Chrome 116, Firefox 124; not in Next.js edge)',
+          ],
+          ['AbortSignal', 'timeout', 'a cleared setTimeout (Safari 16, Chrome 103)'],
+          ['Promise', 'withResolvers', 'new Promise (Safari 17.4, Chrome 119, Node 22)'],
+          ['Object', 'groupBy', 'a loop (Safari 17.4, Chrome 117, Node 21)'],
+          ['Map', 'groupBy', 'a loop (Safari 17.4, Chrome 117, Node 21)'],
+          ['URL', 'canParse', 'new URL in try (Safari 17, Chrome 120)'],
+          ['URL', 'parse', 'new URL in try (Safari 18, Chrome 126, Node 22)'],
+          ['Array', 'fromAsync', 'a for await loop (Safari 16.4, Chrome 121, Node 22)'],
+          ['Promise', 'try', 'an async function (Safari 18.2, Chrome 128, Node 23)'],
+        ].map(([object, property, instead]) => ({ object, property, message: `Use ${instead}.` })),
+        ...['toSorted', 'toReversed', 'toSpliced'].map((property) => ({
+          property,
+          message: 'Copy, then sort / reverse / splice (Safari 16, Chrome 110).',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='trailingZeroDisplay']",
+          message: 'Chrome before 106 and Firefox before 116 ignore it: use minimumFractionDigits.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**', 'src/server/**', 'src/mock/**'],
     rules: {
       'no-restricted-imports': [

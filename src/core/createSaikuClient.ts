@@ -1,3 +1,4 @@
+import { anySignal } from './anySignal';
 import { checkApiKey } from './apiKey';
 import { requestJson } from './http';
 import { redactSecret } from './redactSecret';
@@ -46,13 +47,18 @@ export function createSaikuClient(options: SaikuClientOptions): BillingBackend {
   return {
     async getState({ signal } = {}) {
       const signals = [signal, options.signal].filter((item) => item !== undefined);
-      return parseBillingState(
-        await requestJson(`${base}/me/billing/state`, {
-          ...common,
-          method: 'GET',
-          signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
-        }),
-      );
+      const combined = signals.length > 1 ? anySignal(signals) : null;
+      try {
+        return parseBillingState(
+          await requestJson(`${base}/me/billing/state`, {
+            ...common,
+            method: 'GET',
+            signal: combined?.signal ?? signals[0],
+          }),
+        );
+      } finally {
+        combined?.release();
+      }
     },
     async createCheckoutSession(input: CheckoutSessionInput) {
       return parseCheckoutSession(

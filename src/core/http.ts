@@ -29,8 +29,11 @@ export async function requestJson(url: string, options: RequestJsonOptions): Pro
   // the whole timeoutMs after every request (memory pressure in a busy proxy).
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
-  const timeout = controller.signal;
-  const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+  const { signal } = controller;
+  // The caller's abort stops it too. Followed by hand: the controller is ours, so no AbortSignal.any
+  // (missing in Safari before 17.4 and Next.js's edge runtime) and no bytes for core's anySignal.
+  const follow = () => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener('abort', follow);
   const headers = new Headers(options.headers);
   headers.set('Accept', 'application/json');
   if (body !== undefined) headers.set('Content-Type', 'application/json');
@@ -50,11 +53,13 @@ export async function requestJson(url: string, options: RequestJsonOptions): Pro
     // The caller's own abort (react-query cancelling a query) is not a billing error.
     if (callerSignal?.aborted) throw callerSignal.reason ?? cause;
     if (cause instanceof BillingError) throw cause;
-    throw timeout.aborted
+    // Not the caller's abort (above), so an aborted signal is the timer's.
+    throw signal.aborted
       ? new BillingError('timeout', `${service} did not answer within ${options.timeoutMs} ms.`, { cause })
       : new BillingError('network', `Could not reach ${service}, or the connection broke.`, { cause });
   } finally {
     clearTimeout(timer);
+    callerSignal?.removeEventListener('abort', follow);
   }
 
   let json: unknown;

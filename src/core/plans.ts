@@ -86,17 +86,20 @@ export function formatPlanPrice(price: PlanPrice | string, locale?: string): str
   if (!Number.isFinite(amount)) {
     throw new TypeError(`A plan price's amount must be a finite number of minor units, got ${amount}.`);
   }
+  const options = { style: 'currency', currency } as const;
   let format: Intl.NumberFormat;
   try {
     // A bad locale tag falls back to the runtime's; a bad currency is the host's mistake.
-    format = inLocale(
-      (tag) =>
-        new Intl.NumberFormat(tag, { style: 'currency', currency, trailingZeroDisplay: 'stripIfInteger' }),
-      locale,
-    );
+    format = inLocale((tag) => new Intl.NumberFormat(tag, options), locale);
   } catch (error) {
     throw new TypeError(`"${currency}" is not an ISO 4217 currency code.`, { cause: error });
   }
   // Stripe counts in the currency's minor unit, which Intl knows (2 for USD and EUR, 0 for JPY).
-  return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+  const value = amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2);
+  // Whole amounts without decimals by minimumFractionDigits, not trailingZeroDisplay: Chrome before 106
+  // and Firefox before 116 ignore that ("$49.00", and a server's "$49" would not hydrate there).
+  if (Number.isInteger(value)) {
+    format = new Intl.NumberFormat(format.resolvedOptions().locale, { ...options, minimumFractionDigits: 0 });
+  }
+  return format.format(value);
 }

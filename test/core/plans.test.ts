@@ -10,6 +10,7 @@ import {
   type PlanInfo,
 } from '../../src/core';
 import { stateWith } from './fixtures';
+import { inOlderRuntime } from './olderRuntime';
 
 const knownStatuses = [
   '',
@@ -142,8 +143,7 @@ describe('planAction', () => {
 
 describe('formatPlanPrice', () => {
   const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
-
-  it.each<[string, number, string, string]>([
+  const prices: [string, number, string, string][] = [
     ['en-US', 4900, 'usd', '$49'],
     ['en-US', 4950, 'usd', '$49.50'],
     ['de-DE', 4900, 'eur', '49 €'],
@@ -151,8 +151,38 @@ describe('formatPlanPrice', () => {
     ['ja-JP', 4900, 'jpy', '￥4,900'],
     ['en-US', 4900, 'jpy', '¥4,900'],
     ['ja-JP', 4900, 'usd', '$49'],
-  ])('%s: %d %s minor units reads %s', (locale, amount, currency, expected) => {
+    ['en-US', 49000, 'kwd', 'KWD 49'],
+  ];
+
+  it.each(prices)('%s: %d %s minor units reads %s', (locale, amount, currency, expected) => {
     expect(nbsp(formatPlanPrice({ amount, currency }, locale))).toBe(expected);
+  });
+
+  it('reads as Intl’s own trailingZeroDisplay: stripIfInteger would, for any whole number of minor units', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.constantFrom('usd', 'eur', 'jpy', 'kwd', 'chf'),
+        fc.constantFrom('en-US', 'de-DE', 'ja-JP', 'fr-CH', 'ar-EG'),
+        (amount, currency, locale) => {
+          const native = new Intl.NumberFormat(locale, {
+            style: 'currency',
+            currency,
+            trailingZeroDisplay: 'stripIfInteger',
+          });
+          const digits = native.resolvedOptions().maximumFractionDigits ?? 2;
+          expect(formatPlanPrice({ amount, currency }, locale)).toBe(native.format(amount / 10 ** digits));
+        },
+      ),
+    );
+  });
+
+  describe('where Intl ignores trailingZeroDisplay (Chrome before 106, Firefox before 116)', () => {
+    inOlderRuntime();
+
+    it.each(prices)('%s: %d %s minor units still reads %s', (locale, amount, currency, expected) => {
+      expect(nbsp(formatPlanPrice({ amount, currency }, locale))).toBe(expected);
+    });
   });
 
   it('shows a text price as given', () => {

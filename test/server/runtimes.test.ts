@@ -1,9 +1,12 @@
-// docs/server.md's Bun, Deno and Cloudflare Workers recipes, each run for real on its own runtime
-// (bun, deno, and workerd through miniflare, all devDependencies) over the BUILT dist/server/index.js,
-// listening on 127.0.0.1 and forwarding to the fake Saiku server of this process. npm test builds first.
-import { spawn, type ChildProcess } from 'node:child_process';
+// docs/server.md's recipes for Node 20 (the machine's own Node), Bun, Deno, Cloudflare Workers and a Next.js
+// edge route, each run for real on its runtime (bun, deno, workerd through miniflare and next's EdgeRuntime
+// are devDependencies) over the BUILT dist/server/index.js, listening on 127.0.0.1 and forwarding to the
+// fake Saiku server of this process. npm test builds first.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkoutBody, freeStateBody, startFakeSaiku, type FakeSaiku } from './fakeSaiku';
@@ -11,6 +14,8 @@ import { checkoutBody, freeStateBody, startFakeSaiku, type FakeSaiku } from './f
 const root = resolve(import.meta.dirname, '../..');
 const fixtures = resolve(import.meta.dirname, 'runtimes');
 const startTimeoutMs = 30_000;
+/** The proxy's `timeoutMs` in every recipe here (SAIKU_TIMEOUT_MS), so a stalled Saiku fails the test fast. */
+const proxyTimeoutMs = 1_000;
 
 let fake: FakeSaiku;
 const stops: (() => Promise<void>)[] = [];
@@ -33,6 +38,7 @@ function recipeEnv(): Record<string, string> {
   const env: Record<string, string> = {
     SAIKU_API_KEY: fake.apiKey,
     SAIKU_BASE_URL: fake.baseUrl,
+    SAIKU_TIMEOUT_MS: String(proxyTimeoutMs),
     NO_COLOR: '1',
   };
   for (const name of ['PATH', 'HOME', 'TMPDIR']) {
@@ -86,7 +92,26 @@ interface Runtime {
   start(): Promise<string>;
 }
 
+/** Node 20, the engines field's floor: the tools run on Node 22, so this is the machine's own Node. */
+const node20 = process.env.NODE20_PATH ?? '/usr/bin/node';
+
 const runtimes: Runtime[] = [
+  {
+    name: `Node 20 (${node20})`,
+    recipe: 'http.createServer(toNodeHandler(billing))',
+    start() {
+      const version = existsSync(node20)
+        ? execFileSync(node20, ['--version'], { encoding: 'utf8' }).trim()
+        : '';
+      if (!version.startsWith('v20.')) {
+        throw new Error(
+          `${node20} is ${version ? `Node ${version}` : 'missing'}: the README promises Node 20, so this test ` +
+            'needs one (set NODE20_PATH), or the README must stop promising it.',
+        );
+      }
+      return startProcess(node20, [resolve(fixtures, 'node.mjs')], recipeEnv());
+    },
+  },
   {
     name: 'Bun',
     recipe: 'Bun.serve({ port, fetch: billing })',
@@ -103,7 +128,7 @@ const runtimes: Runtime[] = [
           'run',
           '--no-prompt',
           '--allow-net=127.0.0.1',
-          '--allow-env=SAIKU_API_KEY,SAIKU_BASE_URL',
+          '--allow-env=SAIKU_API_KEY,SAIKU_BASE_URL,SAIKU_TIMEOUT_MS',
           resolve(fixtures, 'deno.js'),
         ],
         { ...recipeEnv(), DENO_NO_UPDATE_CHECK: '1' },
@@ -121,7 +146,11 @@ const runtimes: Runtime[] = [
         // dist/ is ES modules in a "type": "module" package; miniflare takes .js for CommonJS unless told.
         modulesRules: [{ type: 'ESModule', include: ['**/*.js'] }],
         compatibilityDate: '2026-04-01',
-        bindings: { SAIKU_API_KEY: fake.apiKey, SAIKU_BASE_URL: fake.baseUrl },
+        bindings: {
+          SAIKU_API_KEY: fake.apiKey,
+          SAIKU_BASE_URL: fake.baseUrl,
+          SAIKU_TIMEOUT_MS: String(proxyTimeoutMs),
+        },
         host: '127.0.0.1',
         port: 0,
       });
@@ -136,7 +165,55 @@ const runtimes: Runtime[] = [
     },
     // workerd refuses fetch's `redirect: 'error'`: the proxy asks for 'manual' and refuses a 3xx itself.
   },
+  {
+    name: "Next.js edge runtime (next's own EdgeRuntime, which has no AbortSignal.any)",
+    recipe: "export const runtime = 'edge'; export { handler as GET, handler as POST }",
+    async start() {
+      // The route bundled into one script, as Next bundles an edge route, and run in the sandbox that
+      // `next start` and `next dev` run edge routes in: a vm context with Next's web primitives.
+      const { outputFiles } = await build({
+        stdin: {
+          contents: [
+            "import * as route from './test/server/runtimes/next-edge.js';",
+            'addEventListener("fetch", (event) => event.respondWith(route[event.request.method](event.request)));',
+          ].join('\n'),
+          resolveDir: root,
+        },
+        bundle: true,
+        format: 'iife',
+        platform: 'browser',
+        write: false,
+        logLevel: 'silent',
+      });
+      const { EdgeRuntime, runServer } = createRequire(import.meta.url)(
+        'next/dist/compiled/edge-runtime',
+      ) as NextEdgeRuntime;
+      const runtime = new EdgeRuntime({
+        initialCode: outputFiles[0]?.text ?? '',
+        // What Next gives an edge route: process.env and nothing else of process.
+        extend: (context) => Object.assign(context, { process: { env: recipeEnv() } }),
+      });
+      // The point of this entry: the proxy's abort and timeout paths without AbortSignal.any.
+      expect(runtime.evaluate('typeof AbortSignal.any')).toBe('undefined');
+      const server = await runServer({ runtime, host: '127.0.0.1', port: 0 });
+      stops.push(() => server.close());
+      return new URL(server.url).origin;
+    },
+  },
 ];
+
+/** The part of next/dist/compiled/edge-runtime (Vercel's edge-runtime package, as Next 16 ships it) used here. */
+interface NextEdgeRuntime {
+  EdgeRuntime: new (options: {
+    initialCode: string;
+    extend: (context: Record<string, unknown>) => Record<string, unknown>;
+  }) => { evaluate(code: string): unknown };
+  runServer(options: {
+    runtime: unknown;
+    host: string;
+    port: number;
+  }): Promise<{ url: string; close(): Promise<void> }>;
+}
 
 describe.each(runtimes)('$name: $recipe', (runtime) => {
   let origin: string;
@@ -154,6 +231,16 @@ describe.each(runtimes)('$name: $recipe', (runtime) => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toMatchObject({ error: 'forbidden' });
     expect(fake.received).toEqual([]);
+  });
+
+  it('answers 504 when Saiku does not answer within timeoutMs', async () => {
+    fake.answerWith(() => undefined);
+    const started = Date.now();
+    const response = await fetch(`${origin}/api/billing/state`);
+    expect(response.status).toBe(504);
+    expect(await response.json()).toMatchObject({ error: 'timeout' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(proxyTimeoutMs - 50);
+    expect(fake.received).toHaveLength(1);
   });
 
   const keyNeverReachesBrowser =

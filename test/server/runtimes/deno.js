@@ -6,6 +6,7 @@ import { createBillingProxy } from '../../../dist/server/index.js';
 const billing = createBillingProxy({
   apiKey: Deno.env.get('SAIKU_API_KEY') ?? '',
   baseUrl: Deno.env.get('SAIKU_BASE_URL'),
+  timeoutMs: Number(Deno.env.get('SAIKU_TIMEOUT_MS') ?? 10_000),
 });
 
 Deno.serve(

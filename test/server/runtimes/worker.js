@@ -4,5 +4,9 @@ import { createBillingProxy } from '../../../dist/server/index.js';
 
 export default {
   fetch: (request, env) =>
-    createBillingProxy({ apiKey: env.SAIKU_API_KEY ?? '', baseUrl: env.SAIKU_BASE_URL })(request),
+    createBillingProxy({
+      apiKey: env.SAIKU_API_KEY ?? '',
+      baseUrl: env.SAIKU_BASE_URL,
+      timeoutMs: Number(env.SAIKU_TIMEOUT_MS ?? 10_000),
+    })(request),
 };
