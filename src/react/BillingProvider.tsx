@@ -1,6 +1,6 @@
 'use client';
 import { hashKey, QueryClient, QueryClientContext } from '@tanstack/react-query';
-import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   billingStateQueryKey,
   createProxyBackend,
@@ -43,7 +43,11 @@ export interface BillingProviderProps {
    * @default ['checkout.stripe.com', 'billing.stripe.com']
    */
   allowedRedirectHosts?: readonly string[];
-  /** A BCP 47 locale for dates. @default the browser's */
+  /**
+   * A BCP 47 locale for dates and prices, used on the server and in the browser alike.
+   * @default the browser's (`navigator.language`); on the server, and in the browser until hydration
+   * is done, `'en-US'`, so server-rendered HTML and the first client render agree in any browser locale
+   */
   locale?: string;
   /** Overrides for any text the components show. */
   labels?: BillingLabelsInput;
@@ -70,6 +74,12 @@ export interface BillingProviderProps {
 
 /** The plan an Upgrade button checks out when neither it nor the provider's `checkout` names one. */
 export const defaultCheckoutTier: Tier = 'team';
+
+/** The locale the server renders in without a `locale` prop, and hydration starts from. */
+const serverLocale = 'en-US';
+const subscribeToNothing = () => () => {};
+const readBrowserLocale = () => navigator.language;
+const readServerLocale = () => serverLocale;
 
 function defaultNavigate(url: string): void {
   window.location.assign(url);
@@ -130,11 +140,13 @@ export const BillingProvider = /* @__PURE__ */ Object.assign(
       checkout,
       portal,
       allowedRedirectHosts,
-      locale,
       labels,
       initialState,
       plans,
     } = props;
+    // Hydration reads the server's snapshot, then React renders again with the browser's: no mismatch.
+    const browserLocale = useSyncExternalStore(subscribeToNothing, readBrowserLocale, readServerLocale);
+    const locale = props.locale ?? browserLocale;
     const checkoutDefaults = useMemo(
       () => ({ ...checkout, tier: checkout?.tier ?? defaultCheckoutTier }),
       [checkout],
