@@ -75,8 +75,6 @@ export interface BillingFlow {
   fetched(): BillingState | undefined;
   /** Starts the page's listeners and a return on a marker; the function undoes it. Counted, for StrictMode. */
   mount(): () => void;
-  /** Registers an action that is leaving the page; a return from the back/forward cache releases it. */
-  leaving(release: () => void): () => void;
 }
 
 /**
@@ -110,7 +108,6 @@ export function createBillingFlow(initialOptions: BillingFlowOptions): BillingFl
   let returnRun: object | null = null;
   let stopReturn: (() => void) | undefined;
   let returned = !markers || !(markers.checkout || markers.canceled || markers.portal || markers.error);
-  const leavers = new Set<() => void>();
 
   const flow: BillingFlow = {
     getSnapshot: () => snapshot,
@@ -150,10 +147,6 @@ export function createBillingFlow(initialOptions: BillingFlowOptions): BillingFl
         if (snapshot.returnedError !== null) flow.update({ returnedError: null });
       }
     },
-    leaving(release) {
-      leavers.add(release);
-      return () => leavers.delete(release);
-    },
     mount() {
       if (++mounts === 1) start();
       return () => {
@@ -162,14 +155,8 @@ export function createBillingFlow(initialOptions: BillingFlowOptions): BillingFl
     },
   };
 
-  // Back from Stripe's page through the browser's back/forward cache: the action is over.
-  const onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) for (const release of leavers) release();
-  };
-
   function start(): void {
     last ??= options.peekState();
-    window.addEventListener('pageshow', onPageShow);
     if ((options.syncTabs ?? true) && typeof BroadcastChannel !== 'undefined') {
       channel = new BroadcastChannel(channelName);
       channel.onmessage = (message: MessageEvent<{ state?: unknown } | null>) => {
@@ -194,7 +181,6 @@ export function createBillingFlow(initialOptions: BillingFlowOptions): BillingFl
   }
 
   function stop(): void {
-    window.removeEventListener('pageshow', onPageShow);
     channel?.close();
     channel = null;
     returnRun = null;

@@ -156,11 +156,14 @@ function leave(flow: BillingFlow): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
-      forget();
+      window.removeEventListener('pageshow', back);
       resolve();
     };
+    const back = (event: PageTransitionEvent) => {
+      if (event.persisted) done();
+    };
     const timer = setTimeout(done, flow.options.leaveTimeoutMs ?? 10_000);
-    const forget = flow.leaving(done);
+    window.addEventListener('pageshow', back);
   });
 }
 
