@@ -35,6 +35,7 @@ export { BillingStatusBanner } from './react/BillingStatusBanner';
 export type { BillingStatusBannerProps } from './react/BillingStatusBanner';
 export { defaultLabels } from './labels/defaultLabels';
 export type { BillingLabels, BillingLabelsInput } from './labels/types';
+export { mergeLabels } from './labels/mergeLabels';
 export type { CheckoutReturnStatus } from './react/BillingContext';
 export { checkoutReturnParam, portalReturnParam, returnedErrorParam } from './core/markers';
 

@@ -62,12 +62,18 @@ export interface BillingLabels {
   pricingTable?: Partial<PricingTableLabels>;
 }
 
-/** Labels the host may override partially; `banner` entries merge one by one. */
+/**
+ * The provider's `labels`: any of `BillingLabels`, sections (`banner`, `pricingTable`) entry by entry.
+ *
+ * One rule decides what each component shows, for every string: its English default (src/labels), then
+ * the provider's `labels`, then the component's own `labels` prop where it has one (`<PricingTable>`'s
+ * is the `pricingTable` section). Each layer replaces what it names; a section merges entry by entry, one
+ * level deep; a key that is absent or `undefined` keeps the value below. To change a few of a locale pack's
+ * strings, build the layer with `mergeLabels` (the same rule): an object spread (`{ ...germanLabels, banner:
+ * { pastDue } }`) would drop the pack's other banner messages, which then fall back to English.
+ * @example <BillingProvider labels={{ upgrade: 'Start now', banner: { pastDue: 'Your card was declined.' } }}>
+ * @example <BillingProvider labels={{ ...germanLabels, pricingTable: germanPricingTableLabels }} locale="de-DE">
+ */
 export type BillingLabelsInput = Partial<Omit<BillingLabels, 'banner'>> & {
   banner?: Partial<BillingLabels['banner']>;
 };
-
-/** A component's defaults with the host's overrides on top (the overrides may name other components' keys too). */
-export function withOverrides<T extends object>(defaults: T, overrides: BillingLabelsInput | undefined): T {
-  return overrides ? { ...defaults, ...overrides } : defaults;
-}

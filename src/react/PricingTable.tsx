@@ -8,8 +8,8 @@ import {
   paymentFixLabel,
   paymentFixLabels,
 } from '../labels/buttonLabels';
+import { mergeLabels } from '../labels/mergeLabels';
 import { loadLabels, priceLabel } from '../labels/planCardLabels';
-import { withOverrides } from '../labels/types';
 import { ActionButton } from './ActionButton';
 import { useBillingContext, useFlowSnapshot } from './BillingContext';
 import { loadStatus, planPrice, planTitle } from './cardParts';
@@ -37,6 +37,7 @@ const defaults = {
   ...paymentFixLabels,
   noCustomer: manageButtonLabels.noCustomer,
   price: priceLabel,
+  pricingTable: defaultPricingTableLabels,
 };
 
 /** A plan button's text: Checkout, a plan change in the Portal, or the current plan's payment fix or management. */
@@ -67,12 +68,9 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
     ...rest
   }: PricingTableProps): ReactNode {
     const context = useBillingContext('PricingTable');
-    const labels = withOverrides(defaults, context.labels);
-    const text: PricingTableLabels = {
-      ...defaultPricingTableLabels,
-      ...context.labels?.pricingTable,
-      ...labelsProp,
-    };
+    // The table's own `labels` prop is its `pricingTable` section, over the provider's.
+    const labels = mergeLabels(defaults, context.labels, { pricingTable: labelsProp });
+    const text = labels.pricingTable;
     const plans = plansProp ?? context.plans;
     const empty = !plans?.length;
     useEffect(() => {
