@@ -1,6 +1,6 @@
 /** The shape of every string the components show; each component's English defaults live beside it in src/labels. */
 import type { BillingDate, BillingDescription, BillingError, PlanPrice } from '../core';
-import type { PricingTableLabels } from './pricingTableLabels';
+import type { PricingTableLabelsInput } from './pricingTableLabels';
 
 export interface BillingLabels {
   /** The upgrade button's text. @default 'Upgrade' */
@@ -59,7 +59,7 @@ export interface BillingLabels {
    * `<PricingTable>`'s strings, any of them; its English defaults live beside it, so a page without the
    * table never loads them. The locale packs export theirs separately (`germanPricingTableLabels`, …).
    */
-  pricingTable?: Partial<PricingTableLabels>;
+  pricingTable?: PricingTableLabelsInput;
 }
 
 /**

@@ -15,15 +15,19 @@ import { useBillingContext, useFlowSnapshot } from './BillingContext';
 import { loadStatus, planPrice, planTitle } from './cardParts';
 import { checkoutForm, portalForm } from './fallbackForms';
 import { joinTokens } from './joinTokens';
-import { defaultPricingTableLabels, type PricingTableLabels } from '../labels/pricingTableLabels';
+import {
+  defaultPricingTableLabels,
+  type PricingTableLabels,
+  type PricingTableLabelsInput,
+} from '../labels/pricingTableLabels';
 import { useBillingDescription } from './useBillingDescription';
 import { stateReader } from './useFlowAction';
 
 export interface PricingTableProps extends Omit<HTMLAttributes<HTMLElement>, 'children' | 'onError'> {
   /** The plans to show, in order. @default the provider's `plans` */
   plans?: readonly PlanInfo[];
-  /** Any of the table's strings. @default the provider's `labels.pricingTable`, then English */
-  labels?: Partial<PricingTableLabels>;
+  /** Any of the table's strings, over the provider's `labels.pricingTable`, over English. */
+  labels?: PricingTableLabelsInput;
   /** The heading level of each plan's name, to fit the page's outline. @default 3 */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
   /** Called with each failed action, after it is shown to the user. */
@@ -40,6 +44,14 @@ const defaults = {
   pricingTable: defaultPricingTableLabels,
 };
 
+/**
+ * One layer of the table's strings, its deprecated `manage` (now `managePlan`) read as `managePlan`, at
+ * that layer: the prop's `manage` still wins over the provider's `managePlan`.
+ */
+function renamedManage(strings: PricingTableLabelsInput | undefined) {
+  return { pricingTable: strings?.manage ? { managePlan: strings.manage, ...strings } : strings };
+}
+
 /** A plan button's text: Checkout, a plan change in the Portal, or the current plan's payment fix or management. */
 function actionText(
   kind: PlanActionKind,
@@ -50,7 +62,7 @@ function actionText(
 ): string {
   if (kind === 'checkout') return plan.highlighted ? text.start(name) : text.choose(name);
   if (kind === 'portal') return text.switchTo(name);
-  return paymentFix ?? text.manage(name);
+  return paymentFix ?? text.managePlan(name);
 }
 
 /**
@@ -69,7 +81,12 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
   }: PricingTableProps): ReactNode {
     const context = useBillingContext('PricingTable');
     // The table's own `labels` prop is its `pricingTable` section, over the provider's.
-    const labels = mergeLabels(defaults, context.labels, { pricingTable: labelsProp });
+    const labels = mergeLabels(
+      defaults,
+      context.labels,
+      renamedManage(context.labels?.pricingTable),
+      renamedManage(labelsProp),
+    );
     const text = labels.pricingTable;
     const plans = plansProp ?? context.plans;
     const empty = !plans?.length;

@@ -391,5 +391,22 @@ describe('PricingTable', () => {
       const table = await screen.findByRole('region', { name: 'Pick a plan' });
       expect(await within(table).findByRole('button', { name: 'Go Business' })).toBeInTheDocument();
     });
+
+    it("still reads the table's old `manage` as `managePlan`, at its own layer", async () => {
+      api.answer('state', activeState());
+      const { rerender } = renderWithBilling(<PricingTable />, {
+        plans: seedPlans,
+        labels: { pricingTable: { manage: (name) => `${name} verwalten` } },
+      });
+      const team = planOf(await findPlans(), 'team');
+      expect(within(team).getByRole('button', { name: 'Team verwalten' })).toBeInTheDocument();
+      // The table's prop is the layer above the provider's, whichever name either layer uses.
+      rerender(<PricingTable labels={{ managePlan: (name) => `Open ${name}` }} />);
+      expect(within(team).getByRole('button', { name: 'Open Team' })).toBeInTheDocument();
+      rerender(<PricingTable labels={{ manage: (name) => `Edit ${name}` }} />, {
+        labels: { pricingTable: { managePlan: (name) => `Open ${name}` } },
+      });
+      expect(within(team).getByRole('button', { name: 'Edit Team' })).toBeInTheDocument();
+    });
   });
 });
