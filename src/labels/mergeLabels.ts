@@ -1,26 +1,19 @@
 import type { BillingLabelsInput } from './types';
 
 /**
- * The one rule every component reads its strings by, exported so a host can build its own layer the same
- * way (a locale pack with a few strings of its own). Layers apply in order, each over the ones before it:
- * a string or function it gives replaces the one below; a section (`banner`, `pricingTable`: any value
- * that is an object below) merges entry by entry, so `{ banner: { pastDue } }` keeps the other banner
- * messages; a key that is absent or `undefined` keeps the value below. Components call it with their
- * English defaults, the provider's `labels`, then their own `labels` prop where they have one.
+ * The one rule every component reads its strings by: `layer` over `below`. Each key the layer gives
+ * replaces the one below, except a section (a key whose value below is an object: `banner`,
+ * `pricingTable`), which merges entry by entry, one level deep. A component lays the provider's `labels`
+ * over its English defaults, then its own `labels` prop (`<PricingTable>`'s) over that. Exported so a
+ * host can put a few strings over a locale pack by the same rule.
  * @example mergeLabels(germanLabels, { upgrade: 'Jetzt starten', banner: { pastDue: 'Zahlung fehlgeschlagen.' } })
  */
-export function mergeLabels<T extends object>(
-  defaults: T,
-  ...layers: readonly (BillingLabelsInput | undefined)[]
-): T {
-  const merged = { ...defaults } as Record<string, unknown>;
-  for (const layer of layers) {
-    for (const [key, value] of Object.entries(layer ?? {})) {
-      if (value === undefined) continue;
-      const below = merged[key];
-      // A section merges entry by entry; its entries are strings and functions, so one level deep.
-      merged[key] =
-        below && typeof below === 'object' ? mergeLabels(below, value as BillingLabelsInput) : value;
+export function mergeLabels<T extends object>(below: T, layer: BillingLabelsInput | undefined): T {
+  const merged = { ...below, ...layer } as Record<string, unknown>;
+  for (const key in below) {
+    const section = below[key];
+    if (typeof section === 'object') {
+      merged[key] = { ...section, ...(layer?.[key as keyof BillingLabelsInput] as object | undefined) };
     }
   }
   return merged as T;

@@ -47,7 +47,7 @@ export const defaultPricingTableLabels: PricingTableLabels = {
 export type PricingTableLabelsInput = Partial<PricingTableLabels> & {
   /**
    * @deprecated Renamed `managePlan`: `manage` is the manage button's text, a string, in `labels`. Still
-   * read, as `managePlan` of the same layer when that layer gives none.
+   * read: where any layer gives it, it is shown instead of `managePlan`.
    */
   manage?: (planName: string) => string;
 };

@@ -66,11 +66,12 @@ export interface BillingLabels {
  * The provider's `labels`: any of `BillingLabels`, sections (`banner`, `pricingTable`) entry by entry.
  *
  * One rule decides what each component shows, for every string: its English default (src/labels), then
- * the provider's `labels`, then the component's own `labels` prop where it has one (`<PricingTable>`'s
- * is the `pricingTable` section). Each layer replaces what it names; a section merges entry by entry, one
- * level deep; a key that is absent or `undefined` keeps the value below. To change a few of a locale pack's
- * strings, build the layer with `mergeLabels` (the same rule): an object spread (`{ ...germanLabels, banner:
- * { pastDue } }`) would drop the pack's other banner messages, which then fall back to English.
+ * the provider's `labels` over it, then the component's own `labels` prop over that where it has one
+ * (`<PricingTable>`'s, which is the `pricingTable` section). Each layer replaces what it names, except a
+ * section, which merges entry by entry (one level deep): `{ banner: { pastDue } }` keeps the other banner
+ * messages. `mergeLabels(below, layer)` is that rule. To change a few of a locale pack's strings, merge them
+ * over the pack with it: an object spread (`{ ...germanLabels, banner: { pastDue } }`) replaces the pack's
+ * whole banner section, and its other messages fall back to English.
  * @example <BillingProvider labels={{ upgrade: 'Start now', banner: { pastDue: 'Your card was declined.' } }}>
  * @example <BillingProvider labels={{ ...germanLabels, pricingTable: germanPricingTableLabels }} locale="de-DE">
  */

@@ -39,30 +39,22 @@ const block = 'saiku-billing-pricing';
 const defaults = {
   ...loadLabels,
   ...paymentFixLabels,
-  noCustomer: manageButtonLabels.noCustomer,
+  ...manageButtonLabels,
   price: priceLabel,
   pricingTable: defaultPricingTableLabels,
 };
-
-/**
- * One layer of the table's strings, its deprecated `manage` (now `managePlan`) read as `managePlan`, at
- * that layer: the prop's `manage` still wins over the provider's `managePlan`.
- */
-function renamedManage(strings: PricingTableLabelsInput | undefined) {
-  return { pricingTable: strings?.manage ? { managePlan: strings.manage, ...strings } : strings };
-}
 
 /** A plan button's text: Checkout, a plan change in the Portal, or the current plan's payment fix or management. */
 function actionText(
   kind: PlanActionKind,
   plan: PlanInfo,
   name: string,
-  text: PricingTableLabels,
+  text: PricingTableLabelsInput & PricingTableLabels,
   paymentFix: string | null,
 ): string {
   if (kind === 'checkout') return plan.highlighted ? text.start(name) : text.choose(name);
   if (kind === 'portal') return text.switchTo(name);
-  return paymentFix ?? text.managePlan(name);
+  return paymentFix ?? (text.manage ?? text.managePlan)(name);
 }
 
 /**
@@ -81,13 +73,9 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
   }: PricingTableProps): ReactNode {
     const context = useBillingContext('PricingTable');
     // The table's own `labels` prop is its `pricingTable` section, over the provider's.
-    const labels = mergeLabels(
-      defaults,
-      context.labels,
-      renamedManage(context.labels?.pricingTable),
-      renamedManage(labelsProp),
-    );
-    const text = labels.pricingTable;
+    const labels = mergeLabels(mergeLabels(defaults, context.labels), { pricingTable: labelsProp });
+    // Typed with the deprecated `manage`, which a host's layer may still give.
+    const text: PricingTableLabelsInput & PricingTableLabels = labels.pricingTable;
     const plans = plansProp ?? context.plans;
     const empty = !plans?.length;
     useEffect(() => {

@@ -133,8 +133,6 @@ describe("one rule: defaults, then the provider's labels, then the component's l
         updatePaymentMethod: 'Fix the card',
         banner: { pastDue: 'The card was declined.' },
         pricingTable: { switchTo: (name) => `Move to ${name}` },
-        // Left undefined: the default stays.
-        planCardTitle: undefined,
       },
     });
     expect(screen.getByText('The card was declined.')).toBeInTheDocument();
