@@ -24,7 +24,7 @@ export type { ManageButtonProps } from './react/ManageButton';
 export { PricingTable } from './react/PricingTable';
 export type { PricingTableProps } from './react/PricingTable';
 export { defaultPricingTableLabels } from './labels/pricingTableLabels';
-export type { PricingTableLabels } from './labels/pricingTableLabels';
+export type { PricingTableLabels, PricingTableLabelsInput } from './labels/pricingTableLabels';
 export { usePlanAction } from './react/usePlanAction';
 export type { UsePlanActionOptions, UsePlanActionResult } from './react/usePlanAction';
 export { usePlans } from './react/usePlans';
@@ -35,6 +35,7 @@ export { BillingStatusBanner } from './react/BillingStatusBanner';
 export type { BillingStatusBannerProps } from './react/BillingStatusBanner';
 export { defaultLabels } from './labels/defaultLabels';
 export type { BillingLabels, BillingLabelsInput } from './labels/types';
+export { mergeLabels } from './labels/mergeLabels';
 export type { CheckoutReturnStatus } from './react/BillingContext';
 export { checkoutReturnParam, portalReturnParam, returnedErrorParam } from './core/markers';
 

@@ -4,15 +4,13 @@ import type { BillingDescription } from '../core/describeBilling';
 import { errorMessage } from './errorMessage';
 import type { BillingLabels } from './types';
 
-const manage = 'Manage billing';
-
 export const upgradeButtonLabels: Pick<BillingLabels, 'upgrade' | 'error'> = {
   upgrade: 'Upgrade',
   error: errorMessage,
 };
 
 export const manageButtonLabels: Pick<BillingLabels, 'manage' | 'noCustomer' | 'error'> = {
-  manage,
+  manage: 'Manage billing',
   noCustomer: 'There is no subscription to manage yet. Choose a plan to start one.',
   error: errorMessage,
 };
@@ -32,9 +30,8 @@ export function actionErrorText(
 /** The manage button's text where a payment needs fixing (plan card, banner, pricing table). */
 export const paymentFixLabels: Pick<
   BillingLabels,
-  'manage' | 'updatePaymentMethod' | 'resumeWithPaymentMethod' | 'finishPayment'
+  'updatePaymentMethod' | 'resumeWithPaymentMethod' | 'finishPayment'
 > = {
-  manage,
   updatePaymentMethod: 'Update payment method',
   resumeWithPaymentMethod: 'Add a payment method to resume',
   finishPayment: 'Finish your payment',

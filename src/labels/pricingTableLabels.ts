@@ -19,8 +19,11 @@ export interface PricingTableLabels {
   choose(planName: string): string;
   /** A plan change in the Portal. @default name => `Switch to ${name}` */
   switchTo(planName: string): string;
-  /** The Portal on the current plan. @default name => `Manage ${name}` */
-  manage(planName: string): string;
+  /**
+   * The Portal on the current plan. Named apart from the manage button's `manage` (a string), so one key
+   * never means two types. @default name => `Manage ${name}`
+   */
+  managePlan(planName: string): string;
   /** The link to a plan's `contactUrl`. @default 'Contact sales' */
   contact(planName: string): string;
   /** The accessible name of a plan's feature list. @default name => `${name} includes` */
@@ -35,7 +38,16 @@ export const defaultPricingTableLabels: PricingTableLabels = {
   start: (name) => `Start with ${name}`,
   choose: (name) => `Choose ${name}`,
   switchTo: (name) => `Switch to ${name}`,
-  manage: (name) => `Manage ${name}`,
+  managePlan: (name) => `Manage ${name}`,
   contact: () => 'Contact sales',
   features: (name) => `${name} includes`,
+};
+
+/** Any of `<PricingTable>`'s strings: its `labels` prop, and the provider's `labels.pricingTable`. */
+export type PricingTableLabelsInput = Partial<PricingTableLabels> & {
+  /**
+   * @deprecated Renamed `managePlan`: `manage` is the manage button's text, a string, in `labels`. Still
+   * read: where any layer gives it, it is shown instead of `managePlan`.
+   */
+  manage?: (planName: string) => string;
 };

@@ -1,6 +1,6 @@
 /** The shape of every string the components show; each component's English defaults live beside it in src/labels. */
 import type { BillingDate, BillingDescription, BillingError, PlanPrice } from '../core';
-import type { PricingTableLabels } from './pricingTableLabels';
+import type { PricingTableLabelsInput } from './pricingTableLabels';
 
 export interface BillingLabels {
   /** The upgrade button's text. @default 'Upgrade' */
@@ -59,15 +59,22 @@ export interface BillingLabels {
    * `<PricingTable>`'s strings, any of them; its English defaults live beside it, so a page without the
    * table never loads them. The locale packs export theirs separately (`germanPricingTableLabels`, …).
    */
-  pricingTable?: Partial<PricingTableLabels>;
+  pricingTable?: PricingTableLabelsInput;
 }
 
-/** Labels the host may override partially; `banner` entries merge one by one. */
+/**
+ * The provider's `labels`: any of `BillingLabels`, sections (`banner`, `pricingTable`) entry by entry.
+ *
+ * One rule decides what each component shows, for every string: its English default (src/labels), then
+ * the provider's `labels` over it, then the component's own `labels` prop over that where it has one
+ * (`<PricingTable>`'s, which is the `pricingTable` section). Each layer replaces what it names, except a
+ * section, which merges entry by entry (one level deep): `{ banner: { pastDue } }` keeps the other banner
+ * messages. `mergeLabels(below, layer)` is that rule. To change a few of a locale pack's strings, merge them
+ * over the pack with it: an object spread (`{ ...germanLabels, banner: { pastDue } }`) replaces the pack's
+ * whole banner section, and its other messages fall back to English.
+ * @example <BillingProvider labels={{ upgrade: 'Start now', banner: { pastDue: 'Your card was declined.' } }}>
+ * @example <BillingProvider labels={{ ...germanLabels, pricingTable: germanPricingTableLabels }} locale="de-DE">
+ */
 export type BillingLabelsInput = Partial<Omit<BillingLabels, 'banner'>> & {
   banner?: Partial<BillingLabels['banner']>;
 };
-
-/** A component's defaults with the host's overrides on top (the overrides may name other components' keys too). */
-export function withOverrides<T extends object>(defaults: T, overrides: BillingLabelsInput | undefined): T {
-  return overrides ? { ...defaults, ...overrides } : defaults;
-}

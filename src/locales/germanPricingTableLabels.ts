@@ -13,7 +13,7 @@ export const germanPricingTableLabels: PricingTableLabels = {
   start: (name) => `Mit ${name} starten`,
   choose: (name) => `${name} wählen`,
   switchTo: (name) => `Zu ${name} wechseln`,
-  manage: (name) => `${name} verwalten`,
+  managePlan: (name) => `${name} verwalten`,
   contact: () => 'Vertrieb kontaktieren',
   features: (name) => `${name} enthält`,
 };

@@ -13,7 +13,7 @@ export const japanesePricingTableLabels: PricingTableLabels = {
   start: (name) => `${name}で始める`,
   choose: (name) => `${name}を選択`,
   switchTo: (name) => `${name}に変更`,
-  manage: (name) => `${name}を管理`,
+  managePlan: (name) => `${name}を管理`,
   contact: () => '営業に問い合わせる',
   features: (name) => `${name}の内容`,
 };

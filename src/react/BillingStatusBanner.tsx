@@ -7,7 +7,7 @@ import { joinTokens } from './joinTokens';
 import { bannerLabels } from '../labels/bannerLabels';
 import { paymentFixLabels } from '../labels/buttonLabels';
 import { confirmationLabels } from '../labels/confirmationLabels';
-import { withOverrides, type BillingLabels } from '../labels/types';
+import { mergeLabels } from '../labels/mergeLabels';
 import { useBillingDescription } from './useBillingDescription';
 
 export interface BillingStatusBannerProps extends HTMLAttributes<HTMLDivElement> {
@@ -17,7 +17,8 @@ export interface BillingStatusBannerProps extends HTMLAttributes<HTMLDivElement>
   hideAction?: boolean;
 }
 
-type BannerLabels = typeof confirmationLabels & typeof paymentFixLabels & Pick<BillingLabels, 'banner'>;
+const defaults = { ...confirmationLabels, ...paymentFixLabels, banner: bannerLabels };
+type BannerLabels = typeof defaults;
 
 type Tone = 'info' | 'warning' | 'danger' | 'success';
 /** The banner's tone, message and action (none for news of a return from Checkout). */
@@ -66,10 +67,7 @@ export const BillingStatusBanner = /* @__PURE__ */ Object.assign(
   }: BillingStatusBannerProps): ReactNode {
     const { flow, labels: overrides } = useBillingContext('BillingStatusBanner');
     const checkoutReturn = useFlowSnapshot(flow, (snapshot) => snapshot.checkoutReturn);
-    const labels: BannerLabels = {
-      ...withOverrides({ ...confirmationLabels, ...paymentFixLabels }, overrides),
-      banner: { ...bannerLabels, ...overrides?.banner },
-    };
+    const labels = mergeLabels(defaults, overrides);
     const { description } = useBillingDescription();
     const notice = description && noticeFor(description, labels, checkoutReturn, trialWarningDays);
     if (!notice) return null;

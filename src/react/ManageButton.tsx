@@ -2,7 +2,7 @@
 import { forwardRef } from 'react';
 import type { Tier } from '../core';
 import { actionErrorText, manageButtonLabels } from '../labels/buttonLabels';
-import { withOverrides } from '../labels/types';
+import { mergeLabels } from '../labels/mergeLabels';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
 import { useBillingContext, useFlowSnapshot } from './BillingContext';
 import { portalForm } from './fallbackForms';
@@ -30,7 +30,7 @@ export const ManageButton = /* @__PURE__ */ Object.assign(
   ) {
     const { backend, portal, checkout, flow, ...context } = useBillingContext('ManageButton');
     const returnedError = useFlowSnapshot(flow, (snapshot) => snapshot.returnedError);
-    const labels = withOverrides(manageButtonLabels, context.labels);
+    const labels = mergeLabels(manageButtonLabels, context.labels);
     const { open, isPending, error: clickError } = usePortal({ onError, onNavigate });
     const error = clickError ?? returnedBillingError(returnedError);
     // 409 from a click, or the proxy's no-JavaScript portal route sending the browser back with it.

@@ -4,7 +4,7 @@ import { currentPlan, hasSubscription, type Tier } from '../core';
 import { paymentFixLabels } from '../labels/buttonLabels';
 import { confirmationLabels } from '../labels/confirmationLabels';
 import { loadLabels, planCardLabels } from '../labels/planCardLabels';
-import { withOverrides } from '../labels/types';
+import { mergeLabels } from '../labels/mergeLabels';
 import { useBillingContext, useFlowSnapshot } from './BillingContext';
 import { billingAction, loadStatus, planPrice, planTitle } from './cardParts';
 import { joinTokens } from './joinTokens';
@@ -43,7 +43,7 @@ export const PlanCard = /* @__PURE__ */ Object.assign(
   function PlanCard({ upgradeTier, action, className, ...rest }: PlanCardProps): ReactNode {
     const { flow, plans, locale, ...context } = useBillingContext('PlanCard');
     const checkoutReturn = useFlowSnapshot(flow, (snapshot) => snapshot.checkoutReturn);
-    const labels = withOverrides(defaults, context.labels);
+    const labels = mergeLabels(defaults, context.labels);
     const billing = useBillingDescription();
     const { description, state } = billing;
     // Back from Checkout: what the provider's confirmation says at each step.

@@ -8,22 +8,26 @@ import {
   paymentFixLabel,
   paymentFixLabels,
 } from '../labels/buttonLabels';
+import { mergeLabels } from '../labels/mergeLabels';
 import { loadLabels, priceLabel } from '../labels/planCardLabels';
-import { withOverrides } from '../labels/types';
 import { ActionButton } from './ActionButton';
 import { useBillingContext, useFlowSnapshot } from './BillingContext';
 import { loadStatus, planPrice, planTitle } from './cardParts';
 import { checkoutForm, portalForm } from './fallbackForms';
 import { joinTokens } from './joinTokens';
-import { defaultPricingTableLabels, type PricingTableLabels } from '../labels/pricingTableLabels';
+import {
+  defaultPricingTableLabels,
+  type PricingTableLabels,
+  type PricingTableLabelsInput,
+} from '../labels/pricingTableLabels';
 import { useBillingDescription } from './useBillingDescription';
 import { stateReader } from './useFlowAction';
 
 export interface PricingTableProps extends Omit<HTMLAttributes<HTMLElement>, 'children' | 'onError'> {
   /** The plans to show, in order. @default the provider's `plans` */
   plans?: readonly PlanInfo[];
-  /** Any of the table's strings. @default the provider's `labels.pricingTable`, then English */
-  labels?: Partial<PricingTableLabels>;
+  /** Any of the table's strings, over the provider's `labels.pricingTable`, over English. */
+  labels?: PricingTableLabelsInput;
   /** The heading level of each plan's name, to fit the page's outline. @default 3 */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
   /** Called with each failed action, after it is shown to the user. */
@@ -35,8 +39,9 @@ const block = 'saiku-billing-pricing';
 const defaults = {
   ...loadLabels,
   ...paymentFixLabels,
-  noCustomer: manageButtonLabels.noCustomer,
+  ...manageButtonLabels,
   price: priceLabel,
+  pricingTable: defaultPricingTableLabels,
 };
 
 /** A plan button's text: Checkout, a plan change in the Portal, or the current plan's payment fix or management. */
@@ -44,12 +49,12 @@ function actionText(
   kind: PlanActionKind,
   plan: PlanInfo,
   name: string,
-  text: PricingTableLabels,
+  text: PricingTableLabelsInput & PricingTableLabels,
   paymentFix: string | null,
 ): string {
   if (kind === 'checkout') return plan.highlighted ? text.start(name) : text.choose(name);
   if (kind === 'portal') return text.switchTo(name);
-  return paymentFix ?? text.manage(name);
+  return paymentFix ?? (text.manage ?? text.managePlan)(name);
 }
 
 /**
@@ -67,12 +72,10 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
     ...rest
   }: PricingTableProps): ReactNode {
     const context = useBillingContext('PricingTable');
-    const labels = withOverrides(defaults, context.labels);
-    const text: PricingTableLabels = {
-      ...defaultPricingTableLabels,
-      ...context.labels?.pricingTable,
-      ...labelsProp,
-    };
+    // The table's own `labels` prop is its `pricingTable` section, over the provider's.
+    const labels = mergeLabels(mergeLabels(defaults, context.labels), { pricingTable: labelsProp });
+    // Typed with the deprecated `manage`, which a host's layer may still give.
+    const text: PricingTableLabelsInput & PricingTableLabels = labels.pricingTable;
     const plans = plansProp ?? context.plans;
     const empty = !plans?.length;
     useEffect(() => {

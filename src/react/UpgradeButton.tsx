@@ -2,7 +2,7 @@
 import { forwardRef } from 'react';
 import { hasSubscription, type Tier } from '../core';
 import { upgradeButtonLabels } from '../labels/buttonLabels';
-import { withOverrides } from '../labels/types';
+import { mergeLabels } from '../labels/mergeLabels';
 import { ActionButton, type ActionButtonBaseProps } from './ActionButton';
 import { useBillingContext, useFlowSnapshot } from './BillingContext';
 import { checkoutForm, portalForm } from './fallbackForms';
@@ -31,7 +31,7 @@ export const UpgradeButton = /* @__PURE__ */ Object.assign(
   ) {
     const { backend, checkout, portal, flow, ...context } = useBillingContext('UpgradeButton');
     const returnedError = useFlowSnapshot(flow, (snapshot) => snapshot.returnedError);
-    const labels = withOverrides(upgradeButtonLabels, context.labels);
+    const labels = mergeLabels(upgradeButtonLabels, context.labels);
     const { start, isPending, error: clickError } = useCheckout({ onError, onNavigate });
     // A click's failure, else what the proxy's form route came back with (`billing_error=rate_limited`).
     const error = clickError ?? returnedBillingError(returnedError);

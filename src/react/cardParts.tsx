@@ -66,6 +66,7 @@ export function billingAction(
   return kind === 'upgrade' ? (
     <UpgradeButton tier={tier} />
   ) : (
-    <ManageButton>{kind === 'payment' ? paymentFixLabel(labels, description) : labels.manage}</ManageButton>
+    // Without children the button says its own `manage` label.
+    <ManageButton>{kind === 'payment' ? paymentFixLabel(labels, description) : undefined}</ManageButton>
   );
 }

@@ -35,6 +35,7 @@ const expected: Record<string, readonly string[]> = {
     'formatPlanPrice',
     'hasSubscription',
     'isBillingError',
+    'mergeLabels',
     'parseBillingState',
     'planAction',
     'portalReturnParam',

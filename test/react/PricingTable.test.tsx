@@ -391,5 +391,19 @@ describe('PricingTable', () => {
       const table = await screen.findByRole('region', { name: 'Pick a plan' });
       expect(await within(table).findByRole('button', { name: 'Go Business' })).toBeInTheDocument();
     });
+
+    it("still reads the table's old `manage`, from the provider or the table's prop", async () => {
+      api.answer('state', activeState());
+      const { rerender } = renderWithBilling(<PricingTable />, {
+        plans: seedPlans,
+        labels: { pricingTable: { manage: (name) => `${name} verwalten` } },
+      });
+      const team = planOf(await findPlans(), 'team');
+      expect(within(team).getByRole('button', { name: 'Team verwalten' })).toBeInTheDocument();
+      rerender(<PricingTable labels={{ manage: (name) => `Edit ${name}` }} />, {
+        labels: { pricingTable: { managePlan: (name) => `Open ${name}` } },
+      });
+      expect(within(team).getByRole('button', { name: 'Edit Team' })).toBeInTheDocument();
+    });
   });
 });

@@ -1,7 +1,18 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { BillingStatusBanner, ManageButton, PlanCard, UpgradeButton } from '../../src';
+import {
+  BillingStatusBanner,
+  ManageButton,
+  mergeLabels,
+  PlanCard,
+  PricingTable,
+  UpgradeButton,
+  type BillingLabelsInput,
+  type PricingTableProps,
+} from '../../src';
+import { germanLabels, germanPricingTableLabels } from '../../src/locales';
 import { activeState, canceledWithAccessState, freeState, longDate, pastDueState } from './fixtures';
+import { seedPlans } from './plans';
 import { json, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
 
 const api = setupFakeBillingApi();
@@ -82,5 +93,86 @@ describe('labels and locale', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Upgrade' }));
     expect(await screen.findByText('Fehler: upstream')).toBeInTheDocument();
+  });
+});
+
+/**
+ * A past-due tenant's page with a string from each place labels live: a flat one (the payment fix, on the
+ * banner's, the card's and the table's button), the banner's section and the pricing table's section.
+ */
+async function renderPage(
+  options: { labels?: BillingLabelsInput; locale?: string; tableLabels?: PricingTableProps['labels'] } = {},
+) {
+  const { tableLabels, ...provider } = options;
+  api.answer('state', pastDueState());
+  renderWithBilling(
+    <>
+      <BillingStatusBanner />
+      <PlanCard />
+      <PricingTable labels={tableLabels} />
+    </>,
+    { plans: seedPlans, ...provider },
+  );
+  // The card and the table, both showing the state.
+  await waitFor(() => expect(document.querySelectorAll('[data-state="ready"]')).toHaveLength(2));
+}
+
+describe("one rule: defaults, then the provider's labels, then the component's labels prop", () => {
+  it('shows the English defaults where nothing is given', async () => {
+    await renderPage();
+    expect(screen.getByText(/^Your last payment failed\./)).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Update payment method' })).toHaveLength(3);
+    expect(screen.getByRole('region', { name: 'Your plan' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Plans' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Switch to Business' })).toBeInTheDocument();
+  });
+
+  it("takes the provider's labels over the defaults, a section's entries one by one", async () => {
+    await renderPage({
+      labels: {
+        updatePaymentMethod: 'Fix the card',
+        banner: { pastDue: 'The card was declined.' },
+        pricingTable: { switchTo: (name) => `Move to ${name}` },
+      },
+    });
+    expect(screen.getByText('The card was declined.')).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Fix the card' })).toHaveLength(3);
+    expect(screen.getByRole('button', { name: 'Move to Business' })).toBeInTheDocument();
+    // What the provider did not name keeps its default, inside the table's section too.
+    expect(screen.getByRole('region', { name: 'Your plan' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Plans' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Contact sales' })).toBeInTheDocument();
+  });
+
+  it("takes the table's labels prop over the provider's section, which fills the rest", async () => {
+    await renderPage({
+      labels: { pricingTable: { title: 'Pick a plan', switchTo: (name) => `Move to ${name}` } },
+      tableLabels: { switchTo: (name) => `Go to ${name}` },
+    });
+    expect(screen.getByRole('button', { name: 'Go to Business' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Move to Business' })).not.toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Pick a plan' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Contact sales' })).toBeInTheDocument();
+  });
+
+  it('keeps a locale pack whole under a few overrides merged by the same rule', async () => {
+    const labels = mergeLabels(
+      { ...germanLabels, pricingTable: germanPricingTableLabels },
+      {
+        updatePaymentMethod: 'Karte ändern',
+        banner: { trialEnding: () => 'Ihre Testphase endet bald.' },
+        pricingTable: { contact: () => 'Rufen Sie uns an' },
+      },
+    );
+    await renderPage({ labels, locale: 'de-DE' });
+    // The overrides…
+    expect(screen.getAllByRole('button', { name: 'Karte ändern' })).toHaveLength(3);
+    expect(screen.getByRole('link', { name: 'Rufen Sie uns an' })).toBeInTheDocument();
+    // …and the pack's other strings, in the sections the overrides touched as well.
+    expect(screen.getByText(germanLabels.banner.pastDue)).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Tarife' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Zu Business wechseln' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Ihr Tarif' })).toBeInTheDocument();
+    expect(screen.queryByText(/Your last payment failed/)).not.toBeInTheDocument();
   });
 });

@@ -10,15 +10,18 @@ import {
   PricingTable,
   UpgradeButton,
   billingQueryOptions,
+  mergeLabels,
   usePlanAction,
   usePlans,
   useBillingState,
   useCheckout,
   usePortal,
   type BillingLabels,
+  type BillingLabelsInput,
   type BillingState,
   type PlanActionKind,
   type PlanInfo,
+  type PricingTableLabelsInput,
 } from '@saiku/billing-react';
 import {
   BillingError,
@@ -42,7 +45,7 @@ import {
   type BillingSimulator,
   type ScenarioName,
 } from '@saiku/billing-react/mock';
-import { germanLabels, japaneseLabels } from '@saiku/billing-react/locales';
+import { germanLabels, germanPricingTableLabels, japaneseLabels } from '@saiku/billing-react/locales';
 
 const tier: Tier = 'team';
 const customTier: Tier = 'gold';
@@ -177,6 +180,31 @@ export function PlansHost() {
       <PricingTable headingLevel={2} />
       <PricingTable plans={plans} labels={{ choose: (name: string) => `Pick ${name}` }} />
       <OwnPlanButton />
+    </BillingProvider>
+  );
+}
+
+// The README's labels example (Quick start, step 6): a pack with a few strings of the host's own, by the
+// components' one rule; and the shapes hosts already pass.
+const germanWithOurs = mergeLabels(
+  { ...germanLabels, pricingTable: germanPricingTableLabels },
+  {
+    upgrade: 'Jetzt starten',
+    banner: { pastDue: 'Ihre Karte wurde abgelehnt.' },
+    pricingTable: { contact: () => 'Rufen Sie uns an' },
+  },
+);
+export const complete: BillingLabels = germanWithOurs;
+export const flat: BillingLabelsInput = { upgrade: 'Upgrade now', banner: { pastDue: 'Card declined.' } };
+// The table's old name for `managePlan`, deprecated, still accepted.
+export const oldTableStrings: PricingTableLabelsInput = { manage: (name) => `Manage ${name}` };
+
+export function GermanPlansHost() {
+  return (
+    <BillingProvider backend={proxyBackend} locale="de-DE" labels={germanWithOurs} plans={plans}>
+      <BillingStatusBanner />
+      <PlanCard />
+      <PricingTable labels={{ choose: (name) => `${name} buchen` }} />
     </BillingProvider>
   );
 }
