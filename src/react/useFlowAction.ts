@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useId, useRef } from 'react';
-import { BillingError } from '../core';
+import { BillingError, type BillingState } from '../core';
 import { startAction, type FlowIntent } from '../core/flow/startAction';
 import { useBillingContext, useFlowSnapshot, type BillingContextValue } from './BillingContext';
 import { billingQueryOptions } from './billingQueryOptions';
@@ -56,7 +56,11 @@ export function returnedBillingError(code: string | null): BillingError | null {
 }
 
 /** How a click reads the state the page shows: the cached one, else fetched now, once (no retries). */
-export function stateReader({ queryClient, backend, initialState }: BillingContextValue) {
+export function stateReader({
+  queryClient,
+  backend,
+  initialState,
+}: BillingContextValue): () => Promise<BillingState> {
   return () =>
     queryClient.ensureQueryData({
       ...billingQueryOptions(backend),
