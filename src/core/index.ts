@@ -28,7 +28,8 @@ export type {
 } from './describeBilling';
 export { currentPlan, formatPlanPrice, hasSubscription, isFreePlan, planAction } from './plans';
 export type { PlanActionKind, PlanInfo, PlanPrice } from './plans';
-export { assertSafeRedirect, defaultAllowedRedirectHosts } from './redirect';
+export { assertSafeRedirect } from './redirect';
+export { defaultAllowedRedirectHosts } from './allowedHosts';
 export { knownTiers } from './tiers';
 export type { KnownTier } from './tiers';
 export { checkoutReturnParam, portalReturnParam, returnedErrorParam } from './markers';

@@ -1,9 +1,10 @@
 /** The client's last line of defence: a session URL is followed only if it goes where Stripe lives. */
 import { BillingError } from './BillingError';
-import { secureUrlProblem } from './secureUrl';
+import { checkRedirect } from './redirectRule';
 
-/** Hosts a Checkout or Portal URL may point at by default. */
-export const defaultAllowedRedirectHosts: readonly string[] = ['checkout.stripe.com', 'billing.stripe.com'];
+import { defaultAllowedRedirectHosts } from './allowedHosts';
+
+export { defaultAllowedRedirectHosts };
 
 /**
  * Returns the URL if it is `https:` on an allowed host (or `http:` on a loopback host the
@@ -15,37 +16,7 @@ export function assertSafeRedirect(
   url: string,
   allowedHosts: readonly string[] = defaultAllowedRedirectHosts,
 ): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch (cause) {
-    throw new BillingError(
-      'unsafe_redirect',
-      'Refused to navigate: the session URL is not an absolute URL.',
-      { cause },
-    );
-  }
-  const allowed = allowedHosts.some((entry) => hostMatches(entry, parsed));
-  const problem = secureUrlProblem(parsed);
-  if (problem === 'insecure') {
-    throw new BillingError(
-      'unsafe_redirect',
-      `Refused to navigate to a ${parsed.protocol} URL: only https is allowed.`,
-    );
-  }
-  if (!allowed || problem === 'credentials') {
-    throw new BillingError(
-      'unsafe_redirect',
-      `Refused to navigate to ${parsed.host}: it is not an allowed billing host.`,
-    );
-  }
-  return parsed;
-}
-
-/** `entry` names `url`'s host, and its port when the URL has one other than the default. */
-function hostMatches(entry: string, url: URL): boolean {
-  const host = entry.trim().toLowerCase();
-  // `url.host` drops the scheme's default port (443 for https), so `host:443` written out matches too.
-  if (host === url.host) return true;
-  return url.protocol === 'https:' && host === `${url.hostname}:443`;
+  const checked = checkRedirect(url, allowedHosts);
+  if (checked instanceof URL) return checked;
+  throw new BillingError('unsafe_redirect', checked.refused, { cause: checked.cause });
 }

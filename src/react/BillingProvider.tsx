@@ -12,7 +12,6 @@ import {
 import {
   billingStateQueryKey,
   createProxyBackend,
-  defaultAllowedRedirectHosts,
   type BillingBackend,
   type BillingState,
   type CheckoutSessionInput,
@@ -20,6 +19,7 @@ import {
   type PortalSessionInput,
   type Tier,
 } from '../core';
+import { defaultAllowedRedirectHosts } from '../core/allowedHosts';
 import type { BillingLabelsInput } from '../labels/types';
 import type { BillingEvent } from '../core/flow/BillingEvent';
 import { createBillingFlow, type BillingFlowOptions } from '../core/flow/billingFlow';

@@ -6,6 +6,7 @@
  */
 import type { BillingError } from '../BillingError';
 import type { PlanInfo } from '../plans';
+import { checkRedirect } from '../redirectRule';
 import type { BillingState } from '../types';
 import type { BillingFlow } from './billingFlow';
 import { savePortalSnapshot } from './portalSnapshot';
@@ -77,14 +78,13 @@ async function mint(
   destination: 'checkout' | 'portal',
   intent: FlowIntent,
 ): Promise<string> {
-  const {
-    BillingError,
-    assertSafeRedirect,
-    currentPageUrl,
-    withCancelMarker,
-    withCheckoutMarker,
-    withPortalMarker,
-  } = kit;
+  const { BillingError, currentPageUrl, withCancelMarker, withCheckoutMarker, withPortalMarker } = kit;
+  // The redirect rule's answer as the error `assertSafeRedirect` throws.
+  const assertSafeRedirect = (url: string, hosts: readonly string[]): URL => {
+    const checked = checkRedirect(url, hosts);
+    if (checked instanceof URL) return checked;
+    throw new BillingError('unsafe_redirect', checked.refused, { cause: checked.cause });
+  };
   const { backend, allowedRedirectHosts } = flow.options;
   const here = currentPageUrl();
   const checkout = {

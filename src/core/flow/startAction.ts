@@ -6,7 +6,6 @@
 import { BillingError, toBillingError } from '../BillingError';
 import { currentPageUrl, withCancelMarker, withCheckoutMarker, withPortalMarker } from '../markers';
 import { hasSubscription, planAction, type PlanInfo } from '../plans';
-import { assertSafeRedirect } from '../redirect';
 import type { BillingState, CheckoutSessionInput, PortalSessionInput } from '../types';
 import type { BillingFlow } from './billingFlow';
 
@@ -56,7 +55,6 @@ const kit = {
   hasSubscription,
   planAction,
   noSubscription,
-  assertSafeRedirect,
   currentPageUrl,
   withCheckoutMarker,
   withCancelMarker,
