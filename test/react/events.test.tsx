@@ -1,7 +1,7 @@
 // The provider's onEvent: each lifecycle event once per occurrence on the page, whatever mounts twice
 // (StrictMode), however many components read the state, and whichever of focus / visibilitychange fires.
 import { act, screen } from '@testing-library/react';
-import { StrictMode, type ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BillingGate,
@@ -12,7 +12,13 @@ import {
   type BillingEvent,
 } from '../../src';
 import { activeState, freeState, portalSessionBody, teamState, trialingState } from './fixtures';
-import { json, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
+import {
+  json,
+  renderWithBilling,
+  setupFakeBillingApi,
+  type RenderWithBillingOptions,
+  type RenderWithBillingResult,
+} from './renderWithBilling';
 
 const api = setupFakeBillingApi();
 afterEach(() => {
@@ -21,15 +27,20 @@ afterEach(() => {
 
 function Page({ children = null }: { children?: ReactNode }) {
   return (
-    <StrictMode>
+    <>
       <BillingStatusBanner />
       <PlanCard upgradeTier="team" />
       <BillingGate fallback={<p>Reports need a paid plan.</p>}>
         <p>Your reports</p>
       </BillingGate>
       {children}
-    </StrictMode>
+    </>
   );
+}
+
+/** The page under StrictMode above the provider, whose effects emit the events: they mount twice. */
+function renderPage(ui: ReactElement, options: RenderWithBillingOptions): RenderWithBillingResult {
+  return renderWithBilling(ui, { ...options, strictMode: true });
 }
 
 /** An onEvent spy, and the events it saw, in order. */
@@ -46,7 +57,7 @@ describe('onEvent', () => {
   it('checkout_started carries the tier, once per click, before the session is minted', async () => {
     api.answer('state', freeState());
     const { onEvent, events } = recordEvents();
-    const { user, navigate } = renderWithBilling(
+    const { user, navigate } = renderPage(
       <Page>
         <UpgradeButton tier="business">Go Business</UpgradeButton>
       </Page>,
@@ -60,19 +71,23 @@ describe('onEvent', () => {
   it('checkout_completed carries the confirmed state, once, under StrictMode with several readers', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     window.history.replaceState(null, '', '/billing?saiku_checkout=success');
+    const free = freeState();
     const paid = trialingState();
-    api.answerInTurn('state', json(freeState()), json(paid));
+    api.answerInTurn('state', json(free), json(paid));
     const { onEvent, events } = recordEvents();
-    renderWithBilling(<Page />, { onEvent });
+    renderPage(<Page />, { onEvent });
 
     await vi.waitFor(() => expect(api.count('state')).toBe(1), { interval: 5 });
     await advance(1_600);
     expect(await screen.findByText('Your reports')).toBeInTheDocument();
     await vi.waitFor(() => expect(window.location.search).toBe(''), { interval: 5 });
     await advance(60_000);
-    const completed = events().filter((event) => event.type === 'checkout_completed');
-    expect(completed).toEqual([{ type: 'checkout_completed', state: paid }]);
-    expect(events().filter((event) => event.type === 'checkout_unconfirmed')).toEqual([]);
+    // Every event the page reported, so a doubled one shows (and no checkout_unconfirmed).
+    expect(events()).toEqual([
+      { type: 'state_changed', state: paid, previous: free },
+      { type: 'checkout_completed', state: paid },
+    ]);
+    expect(api.count('state')).toBe(2);
   });
 
   it('checkout_unconfirmed once when the webhook does not land within the confirmation window', async () => {
@@ -80,7 +95,7 @@ describe('onEvent', () => {
     window.history.replaceState(null, '', '/billing?saiku_checkout=success');
     api.answer('state', freeState());
     const { onEvent, events } = recordEvents();
-    renderWithBilling(<Page />, { onEvent });
+    renderPage(<Page />, { onEvent });
     await vi.waitFor(() => expect(api.count('state')).toBe(1), { interval: 5 });
 
     await advance(29_000);
@@ -95,7 +110,7 @@ describe('onEvent', () => {
     const historyLength = window.history.length;
     api.answer('state', freeState());
     const { onEvent, events } = recordEvents();
-    renderWithBilling(<Page />, { onEvent });
+    renderPage(<Page />, { onEvent });
 
     await vi.waitFor(() => expect(window.location.search).toBe('?tab=plan'));
     expect(await screen.findByText('Reports need a paid plan.')).toBeInTheDocument();
@@ -126,7 +141,7 @@ describe('onEvent', () => {
       json(portalSessionBody),
     );
     const { onEvent, events } = recordEvents();
-    const { user, navigate } = renderWithBilling(
+    const { user, navigate } = renderPage(
       <Page>
         <ManageButton>Invoices</ManageButton>
       </Page>,
@@ -147,7 +162,7 @@ describe('onEvent', () => {
     const after = teamState('past_due', { currentPeriodEnd: before.currentPeriodEnd });
     api.answerInTurn('state', json(before), json(after), json(after));
     const { onEvent, events } = recordEvents();
-    const { queryClient } = renderWithBilling(<Page />, { onEvent });
+    const { queryClient } = renderPage(<Page />, { onEvent });
     expect(await screen.findByText('Your reports')).toBeInTheDocument();
     expect(events()).toEqual([]);
 
