@@ -11,7 +11,15 @@ import {
   UpgradeButton,
   type BillingEvent,
 } from '../../src';
-import { activeState, freeState, portalSessionBody, teamState, trialingState } from './fixtures';
+import {
+  activeState,
+  daysFromNow,
+  freeState,
+  longDate,
+  portalSessionBody,
+  teamState,
+  trialingState,
+} from './fixtures';
 import {
   json,
   renderWithBilling,
@@ -183,6 +191,28 @@ describe('onEvent', () => {
     await vi.waitFor(() => expect(api.count('state')).toBe(3));
     await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(events()).toHaveLength(1);
+  });
+
+  // Dates are what a person sees on the card ("Renews on …", "Trial ends on …"), so a date alone is a change.
+  it.each([
+    ['the renewal date', activeState, 'currentPeriodEnd', 'Renews on'],
+    ['the trial end', () => trialingState(10), 'trialEndsAt', 'Trial ends on'],
+  ] as const)('state_changed when only %s moved', async (_name, makeState, field, line) => {
+    const before = makeState();
+    const moved = daysFromNow(40);
+    const after = { ...before, [field]: moved };
+    api.answerInTurn('state', json(before), json(after));
+    const { onEvent, events } = recordEvents();
+    const { queryClient } = renderPage(<Page />, { onEvent });
+    expect(await screen.findByText(`${line} ${longDate(before[field] ?? '')}`)).toBeInTheDocument();
+    await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
+
+    act(() => {
+      window.dispatchEvent(new Event('focus'));
+    });
+    expect(await screen.findByText(`${line} ${longDate(moved)}`)).toBeInTheDocument();
+    expect(api.count('state')).toBe(2);
+    expect(events()).toEqual([{ type: 'state_changed', state: after, previous: before }]);
   });
 
   it('a throwing onEvent is reported on the console and never breaks the flow', async () => {

@@ -5,7 +5,7 @@ import { act, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BillingGate, ManageButton, PlanCard, type BillingEvent } from '../../src';
-import { activeState, portalSessionBody, teamState } from './fixtures';
+import { activeState, daysFromNow, portalSessionBody, teamState, trialingState } from './fixtures';
 import { json, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
 
 const api = setupFakeBillingApi();
@@ -127,6 +127,29 @@ describe('return from the Portal', () => {
     expect(window.location.search).toBe('?tab=plan');
     expect(api.count('state') - before).toBe(1);
   });
+
+  // In the Portal a user can move the renewal (switching to yearly billing) or end a trial early, with the
+  // plan and status the same: still a change, reported at once rather than after 15 s of polling.
+  it.each([
+    ['the renewal date', activeState, 'currentPeriodEnd'],
+    ['the trial end', () => trialingState(10), 'trialEndsAt'],
+  ] as const)(
+    'a change of %s alone is a change: portal_returned changed: true',
+    async (_name, makeState, field) => {
+      const left = makeState();
+      await leaveForPortal(left);
+      const before = api.count('state');
+      const moved = { ...left, [field]: daysFromNow(2) };
+      api.answer('state', moved);
+      const onEvent = vi.fn<(event: BillingEvent) => void>();
+      renderWithBilling(<Page />, { onEvent });
+
+      await vi.waitFor(() => expect(portalReturned(onEvent)).toHaveLength(1));
+      expect(portalReturned(onEvent)[0]).toEqual({ type: 'portal_returned', state: moved, changed: true });
+      expect(window.location.search).toBe('?tab=plan');
+      expect(api.count('state') - before).toBe(1);
+    },
+  );
 
   it('without a saved state (another tab, storage refused) it refetches once and reports changed: false', async () => {
     window.history.replaceState(null, '', '/billing?saiku_portal=return');
