@@ -1,8 +1,8 @@
 // Back from the Customer Portal: the page refetches at once and, backing off for about 15 s, until the
 // state differs from the one it had when the user left; then portal_returned, and the marker goes.
-// No spinner meanwhile: the state on screen stays and updates in place.
+// No spinner meanwhile: the state on screen stays and updates in place. Every page renders under
+// StrictMode above the provider, whose effects poll and report.
 import { act, screen } from '@testing-library/react';
-import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BillingGate, ManageButton, PlanCard, type BillingEvent } from '../../src';
 import { activeState, daysFromNow, portalSessionBody, teamState, trialingState } from './fixtures';
@@ -20,13 +20,13 @@ async function advance(ms: number): Promise<void> {
 
 function Page() {
   return (
-    <StrictMode>
+    <>
       <PlanCard />
       <BillingGate fallback={<p>Reports need a paid plan.</p>}>
         <p>Your reports</p>
       </BillingGate>
       <ManageButton>Invoices</ManageButton>
-    </StrictMode>
+    </>
   );
 }
 
@@ -34,7 +34,7 @@ function Page() {
 async function leaveForPortal(state = activeState()): Promise<void> {
   window.history.replaceState(null, '', '/billing?tab=plan');
   api.answer('state', state);
-  const { user, navigate, unmount } = renderWithBilling(<Page />);
+  const { user, navigate, unmount } = renderWithBilling(<Page />, { strictMode: true });
   await user.click(await screen.findByRole('button', { name: 'Invoices' }));
   await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith(portalSessionBody.url));
   unmount();
@@ -62,7 +62,7 @@ describe('return from the Portal', () => {
     api.answerInTurn('state', json(left), json(left), json(business));
     const stateRequestsBefore = api.count('state');
     const onEvent = vi.fn<(event: BillingEvent) => void>();
-    renderWithBilling(<Page />, { onEvent });
+    renderWithBilling(<Page />, { onEvent, strictMode: true });
 
     // One request for the page view, then polls.
     await vi.waitFor(() => expect(api.count('state') - stateRequestsBefore).toBe(1), { interval: 5 });
@@ -95,7 +95,7 @@ describe('return from the Portal', () => {
     const before = api.count('state');
     api.answer('state', left);
     const onEvent = vi.fn<(event: BillingEvent) => void>();
-    renderWithBilling(<Page />, { onEvent });
+    renderWithBilling(<Page />, { onEvent, strictMode: true });
     await vi.waitFor(() => expect(api.count('state') - before).toBe(1), { interval: 5 });
 
     await advance(14_000);
@@ -120,7 +120,7 @@ describe('return from the Portal', () => {
     const canceled = teamState('canceled', { currentPeriodEnd: left.currentPeriodEnd });
     api.answer('state', canceled);
     const onEvent = vi.fn<(event: BillingEvent) => void>();
-    renderWithBilling(<Page />, { onEvent });
+    renderWithBilling(<Page />, { onEvent, strictMode: true });
 
     await vi.waitFor(() => expect(portalReturned(onEvent)).toHaveLength(1));
     expect(portalReturned(onEvent)[0]).toEqual({ type: 'portal_returned', state: canceled, changed: true });
@@ -142,7 +142,7 @@ describe('return from the Portal', () => {
       const moved = { ...left, [field]: daysFromNow(2) };
       api.answer('state', moved);
       const onEvent = vi.fn<(event: BillingEvent) => void>();
-      renderWithBilling(<Page />, { onEvent });
+      renderWithBilling(<Page />, { onEvent, strictMode: true });
 
       await vi.waitFor(() => expect(portalReturned(onEvent)).toHaveLength(1));
       expect(portalReturned(onEvent)[0]).toEqual({ type: 'portal_returned', state: moved, changed: true });
@@ -155,7 +155,7 @@ describe('return from the Portal', () => {
     window.history.replaceState(null, '', '/billing?saiku_portal=return');
     api.answer('state', activeState());
     const onEvent = vi.fn<(event: BillingEvent) => void>();
-    renderWithBilling(<Page />, { onEvent });
+    renderWithBilling(<Page />, { onEvent, strictMode: true });
     await vi.waitFor(() => expect(portalReturned(onEvent)).toHaveLength(1));
     expect(portalReturned(onEvent)[0]).toMatchObject({ changed: false });
     expect(window.location.search).toBe('');
@@ -168,7 +168,7 @@ describe('return from the Portal', () => {
     const before = api.count('state');
     const business = { ...left, tier: 'business' };
     api.answer('state', business);
-    renderWithBilling(<Page />, { initialState: left });
+    renderWithBilling(<Page />, { initialState: left, strictMode: true });
     // Rendered at once from the server's state, then updated in place.
     expect(screen.getByRole('region', { name: 'Your plan' })).toHaveTextContent('Team');
     await vi.waitFor(() =>
