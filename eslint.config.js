@@ -13,6 +13,8 @@ export default tseslint.config(
       'coverage',
       '**/mockServiceWorker.js',
       'e2e/screenshots',
+      'reports',
+      '.stryker-tmp',
     ],
   },
   js.configs.recommended,

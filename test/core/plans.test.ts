@@ -152,6 +152,8 @@ describe('formatPlanPrice', () => {
     ['en-US', 4900, 'jpy', '¥4,900'],
     ['ja-JP', 4900, 'usd', '$49'],
     ['en-US', 49000, 'kwd', 'KWD 49'],
+    // Three decimals: Stripe's minor unit for the Kuwaiti dinar is the fils (1/1000).
+    ['en-US', 12345, 'kwd', 'KWD 12.345'],
   ];
 
   it.each(prices)('%s: %d %s minor units reads %s', (locale, amount, currency, expected) => {
@@ -193,8 +195,22 @@ describe('formatPlanPrice', () => {
     expect(formatPlanPrice({ amount: 100, currency: 'usd' }, 'not a locale!')).toMatch(/1/);
   });
 
-  it('refuses a currency Intl does not know and an amount that is not a number', () => {
-    expect(() => formatPlanPrice({ amount: 100, currency: 'dollars' }, 'en-US')).toThrow(TypeError);
-    expect(() => formatPlanPrice({ amount: Number.NaN, currency: 'usd' }, 'en-US')).toThrow(TypeError);
+  it('refuses a currency Intl does not know and an amount that is not a number, naming the value', () => {
+    const thrown = (run: () => unknown): unknown => {
+      try {
+        run();
+      } catch (error) {
+        return error;
+      }
+      throw new Error('expected a throw');
+    };
+    const currency = thrown(() => formatPlanPrice({ amount: 100, currency: 'dollars' }, 'en-US'));
+    expect(currency).toBeInstanceOf(TypeError);
+    expect(currency).toHaveProperty('message', '"dollars" is not an ISO 4217 currency code.');
+    // Intl's own RangeError stays as the cause, for the host's logs.
+    expect((currency as Error).cause).toBeInstanceOf(RangeError);
+    expect(() => formatPlanPrice({ amount: Number.NaN, currency: 'usd' }, 'en-US')).toThrow(
+      new TypeError("A plan price's amount must be a finite number of minor units, got NaN."),
+    );
   });
 });

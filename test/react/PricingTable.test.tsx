@@ -1,6 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { PricingTable, type BillingState, type PlanActionKind } from '../../src';
+import { PricingTable, type BillingEvent, type BillingState, type PlanActionKind } from '../../src';
 import {
   germanLabels,
   germanPricingTableLabels,
@@ -212,14 +212,47 @@ describe('PricingTable', () => {
     const team = screen.getByRole('button', { name: 'Start with Team' });
     await user.click(team);
     await waitFor(() => expect(team).toHaveAttribute('aria-busy', 'true'));
-    expect(screen.getByRole('button', { name: 'Choose Business' })).not.toHaveAttribute('aria-busy');
-    await user.click(screen.getByRole('button', { name: 'Choose Business' }));
+    const business = screen.getByRole('button', { name: 'Choose Business' });
+    expect(business).not.toHaveAttribute('aria-busy');
+    await user.click(business);
+    // Still Team's action: the busy mark stays on Team.
+    expect(team).toHaveAttribute('aria-busy', 'true');
+    expect(business).not.toHaveAttribute('aria-busy');
     held.release();
 
     await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
     expect(
       api.requests('checkout-session').map((request) => (request.body as { tier: string }).tier),
     ).toEqual(['team']);
+  });
+
+  // Two plans clicked in the same tick, before anything has settled (a double click that slid, or a script).
+  it('runs one action at a time: two plans clicked in one tick mint one session, shown on the first', async () => {
+    api.answer('state', freeState());
+    const held = deferred(json(checkoutSessionBody));
+    api.answer('checkout-session', held.answer);
+    const onEvent = vi.fn<(event: BillingEvent) => void>();
+    const { navigate } = renderWithBilling(<PricingTable />, { plans: seedPlans, onEvent });
+    await findPlans();
+
+    const team = screen.getByRole('button', { name: 'Start with Team' });
+    const business = screen.getByRole('button', { name: 'Choose Business' });
+    act(() => {
+      fireEvent.click(team);
+      fireEvent.click(business);
+    });
+    await waitFor(() => expect(api.count('checkout-session')).toBe(1));
+    // The plan being bought is the one that says so; the other stays as it was.
+    expect(team).toHaveAttribute('aria-busy', 'true');
+    expect(business).not.toHaveAttribute('aria-busy');
+    expect(business).toHaveAttribute('data-state', 'idle');
+    held.release();
+
+    await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+    expect(
+      api.requests('checkout-session').map((request) => (request.body as { tier: string }).tier),
+    ).toEqual(['team']);
+    expect(onEvent.mock.calls.map(([event]) => event)).toEqual([{ type: 'checkout_started', tier: 'team' }]);
   });
 
   it("shows a failed action on that plan's card, in its live region", async () => {

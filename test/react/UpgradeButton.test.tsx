@@ -7,6 +7,7 @@ import {
   ManageButton,
   UpgradeButton,
   type BillingBackend,
+  type BillingEvent,
 } from '../../src';
 import {
   activeState,
@@ -180,11 +181,41 @@ describe('UpgradeButton', () => {
     expect(navigate).toHaveBeenCalledOnce();
   });
 
+  // The state is known (initialState), so a click that got through would report checkout_started
+  // before user.click resolves. React never calls onClick for a disabled <button>: this one checks that
+  // `disabled` reaches the button; the next one reaches our own guard.
   it('refuses a disabled click', async () => {
-    const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" disabled />);
-    await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+    const onEvent = vi.fn<(event: BillingEvent) => void>();
+    const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" disabled />, {
+      initialState: freeState(),
+      onEvent,
+    });
+    const button = screen.getByRole('button', { name: 'Upgrade' });
+    expect(button).toBeDisabled();
+    await user.click(button);
+    expect(onEvent).not.toHaveBeenCalled();
+    expect(button).not.toHaveAttribute('aria-busy');
     expect(api.count('checkout-session')).toBe(0);
     expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('refuses a click on a disabled asChild link, which neither the browser nor React stops', async () => {
+    const onEvent = vi.fn<(event: BillingEvent) => void>();
+    const { user, navigate } = renderWithBilling(
+      <UpgradeButton asChild tier="team" disabled>
+        <a href="#plans">Go</a>
+      </UpgradeButton>,
+      { initialState: freeState(), onEvent },
+    );
+    const link = screen.getByRole('link', { name: 'Go' });
+    await user.click(link);
+    expect(onEvent).not.toHaveBeenCalled();
+    expect(link).not.toHaveAttribute('aria-busy');
+    expect(link).toHaveAttribute('data-state', 'idle');
+    expect(api.count('checkout-session')).toBe(0);
+    expect(navigate).not.toHaveBeenCalled();
+    // Our handler still saw the click: the link's own navigation is cancelled.
+    expect(window.location.hash).toBe('');
   });
 
   it("checks out the default plan ('team') when neither the button nor the provider names one", async () => {

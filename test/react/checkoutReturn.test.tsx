@@ -1,9 +1,8 @@
 // Back from Checkout: the webhook may land after the browser does, so the provider polls until
 // billed features are on, says so meanwhile, and gives up politely after about 30 s.
 import { act, screen } from '@testing-library/react';
-import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BillingStatusBanner, PlanCard } from '../../src';
+import { BillingStatusBanner, PlanCard, type BillingEvent } from '../../src';
 import { activeState, freeState } from './fixtures';
 import { json, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
 
@@ -64,16 +63,19 @@ describe('return from Checkout', () => {
     expect(api.count('state')).toBe(3);
   });
 
-  it('confirms under React.StrictMode too', async () => {
+  it('confirms under React.StrictMode too, reporting checkout_completed once', async () => {
     backFromCheckout();
-    api.answerInTurn('state', json(activeState()));
-    renderWithBilling(
-      <StrictMode>
-        <PlanCard />
-      </StrictMode>,
-    );
+    const active = activeState();
+    api.answer('state', active);
+    const onEvent = vi.fn<(event: BillingEvent) => void>();
+    // StrictMode above the provider: the effects that read the markers, poll and report mount twice.
+    renderWithBilling(<PlanCard />, { strictMode: true, onEvent });
     expect(await screen.findByText(confirmed)).toBeInTheDocument();
-    expect(window.location.search).toBe('?tab=plan');
+    await vi.waitFor(() => expect(window.location.search).toBe('?tab=plan'));
+    expect(onEvent.mock.calls.map(([event]) => event)).toEqual([
+      { type: 'checkout_completed', state: active },
+    ]);
+    expect(api.count('state')).toBe(1);
   });
 
   it('asks again even when the page was server-rendered with the old state', async () => {

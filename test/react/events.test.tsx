@@ -1,7 +1,7 @@
 // The provider's onEvent: each lifecycle event once per occurrence on the page, whatever mounts twice
 // (StrictMode), however many components read the state, and whichever of focus / visibilitychange fires.
 import { act, screen } from '@testing-library/react';
-import { StrictMode, type ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BillingGate,
@@ -11,8 +11,22 @@ import {
   UpgradeButton,
   type BillingEvent,
 } from '../../src';
-import { activeState, freeState, portalSessionBody, teamState, trialingState } from './fixtures';
-import { json, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
+import {
+  activeState,
+  daysFromNow,
+  freeState,
+  longDate,
+  portalSessionBody,
+  teamState,
+  trialingState,
+} from './fixtures';
+import {
+  json,
+  renderWithBilling,
+  setupFakeBillingApi,
+  type RenderWithBillingOptions,
+  type RenderWithBillingResult,
+} from './renderWithBilling';
 
 const api = setupFakeBillingApi();
 afterEach(() => {
@@ -21,15 +35,20 @@ afterEach(() => {
 
 function Page({ children = null }: { children?: ReactNode }) {
   return (
-    <StrictMode>
+    <>
       <BillingStatusBanner />
       <PlanCard upgradeTier="team" />
       <BillingGate fallback={<p>Reports need a paid plan.</p>}>
         <p>Your reports</p>
       </BillingGate>
       {children}
-    </StrictMode>
+    </>
   );
+}
+
+/** The page under StrictMode above the provider, whose effects emit the events: they mount twice. */
+function renderPage(ui: ReactElement, options: RenderWithBillingOptions): RenderWithBillingResult {
+  return renderWithBilling(ui, { ...options, strictMode: true });
 }
 
 /** An onEvent spy, and the events it saw, in order. */
@@ -48,7 +67,7 @@ describe('onEvent', () => {
   it('checkout_started carries the tier, once per click, before the session is minted', async () => {
     api.answer('state', freeState());
     const { onEvent, events } = recordEvents();
-    const { user, navigate } = renderWithBilling(
+    const { user, navigate } = renderPage(
       <Page>
         <UpgradeButton tier="business">Go Business</UpgradeButton>
       </Page>,
@@ -62,19 +81,23 @@ describe('onEvent', () => {
   it('checkout_completed carries the confirmed state, once, under StrictMode with several readers', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     window.history.replaceState(null, '', '/billing?saiku_checkout=success');
+    const free = freeState();
     const paid = trialingState();
-    api.answerInTurn('state', json(freeState()), json(paid));
+    api.answerInTurn('state', json(free), json(paid));
     const { onEvent, events } = recordEvents();
-    renderWithBilling(<Page />, { onEvent });
+    renderPage(<Page />, { onEvent });
 
     await vi.waitFor(() => expect(api.count('state')).toBe(1), { interval: 5 });
     await advance(1_600);
     expect(await screen.findByText('Your reports')).toBeInTheDocument();
     await vi.waitFor(() => expect(window.location.search).toBe(''), { interval: 5 });
     await advance(60_000);
-    const completed = events().filter((event) => event.type === 'checkout_completed');
-    expect(completed).toEqual([{ type: 'checkout_completed', state: paid }]);
-    expect(events().filter((event) => event.type === 'checkout_unconfirmed')).toEqual([]);
+    // Every event the page reported, so a doubled one shows (and no checkout_unconfirmed).
+    expect(events()).toEqual([
+      { type: 'state_changed', state: paid, previous: free },
+      { type: 'checkout_completed', state: paid },
+    ]);
+    expect(api.count('state')).toBe(2);
   });
 
   it('checkout_unconfirmed once when the webhook does not land within the confirmation window', async () => {
@@ -82,7 +105,7 @@ describe('onEvent', () => {
     window.history.replaceState(null, '', '/billing?saiku_checkout=success');
     api.answer('state', freeState());
     const { onEvent, events } = recordEvents();
-    renderWithBilling(<Page />, { onEvent });
+    renderPage(<Page />, { onEvent });
     await vi.waitFor(() => expect(api.count('state')).toBe(1), { interval: 5 });
 
     await advance(29_000);
@@ -97,7 +120,7 @@ describe('onEvent', () => {
     const historyLength = window.history.length;
     api.answer('state', freeState());
     const { onEvent, events } = recordEvents();
-    renderWithBilling(<Page />, { onEvent });
+    renderPage(<Page />, { onEvent });
 
     await vi.waitFor(() => expect(window.location.search).toBe('?tab=plan'));
     expect(await screen.findByText('Reports need a paid plan.')).toBeInTheDocument();
@@ -128,7 +151,7 @@ describe('onEvent', () => {
       json(portalSessionBody),
     );
     const { onEvent, events } = recordEvents();
-    const { user, navigate } = renderWithBilling(
+    const { user, navigate } = renderPage(
       <Page>
         <ManageButton>Invoices</ManageButton>
       </Page>,
@@ -149,7 +172,7 @@ describe('onEvent', () => {
     const after = teamState('past_due', { currentPeriodEnd: before.currentPeriodEnd });
     api.answerInTurn('state', json(before), json(after), json(after));
     const { onEvent, events } = recordEvents();
-    const { queryClient } = renderWithBilling(<Page />, { onEvent });
+    const { queryClient } = renderPage(<Page />, { onEvent });
     expect(await screen.findByText('Your reports')).toBeInTheDocument();
     expect(events()).toEqual([]);
 
@@ -170,6 +193,28 @@ describe('onEvent', () => {
     await vi.waitFor(() => expect(api.count('state')).toBe(3));
     await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(events()).toHaveLength(1);
+  });
+
+  // Dates are what a person sees on the card ("Renews on …", "Trial ends on …"), so a date alone is a change.
+  it.each([
+    ['the renewal date', activeState, 'currentPeriodEnd', 'Renews on'],
+    ['the trial end', () => trialingState(10), 'trialEndsAt', 'Trial ends on'],
+  ] as const)('state_changed when only %s moved', async (_name, makeState, field, line) => {
+    const before = makeState();
+    const moved = daysFromNow(40);
+    const after = { ...before, [field]: moved };
+    api.answerInTurn('state', json(before), json(after));
+    const { onEvent, events } = recordEvents();
+    const { queryClient } = renderPage(<Page />, { onEvent });
+    expect(await screen.findByText(`${line} ${longDate(before[field] ?? '')}`)).toBeInTheDocument();
+    await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
+
+    act(() => {
+      window.dispatchEvent(new Event('focus'));
+    });
+    expect(await screen.findByText(`${line} ${longDate(moved)}`)).toBeInTheDocument();
+    expect(api.count('state')).toBe(2);
+    expect(events()).toEqual([{ type: 'state_changed', state: after, previous: before }]);
   });
 
   it('a throwing onEvent is reported on the console and never breaks the flow', async () => {

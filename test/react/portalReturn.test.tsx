@@ -1,11 +1,11 @@
 // Back from the Customer Portal: the page refetches at once and, backing off for about 15 s, until the
 // state differs from the one it had when the user left; then portal_returned, and the marker goes.
-// No spinner meanwhile: the state on screen stays and updates in place.
+// No spinner meanwhile: the state on screen stays and updates in place. Every page renders under
+// StrictMode above the provider, whose effects poll and report.
 import { act, screen } from '@testing-library/react';
-import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BillingGate, ManageButton, PlanCard, type BillingEvent } from '../../src';
-import { activeState, portalSessionBody, teamState } from './fixtures';
+import { activeState, daysFromNow, portalSessionBody, teamState, trialingState } from './fixtures';
 import { json, renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
 
 const api = setupFakeBillingApi();
@@ -22,13 +22,13 @@ async function advance(ms: number): Promise<void> {
 
 function Page() {
   return (
-    <StrictMode>
+    <>
       <PlanCard />
       <BillingGate fallback={<p>Reports need a paid plan.</p>}>
         <p>Your reports</p>
       </BillingGate>
       <ManageButton>Invoices</ManageButton>
-    </StrictMode>
+    </>
   );
 }
 
@@ -36,7 +36,7 @@ function Page() {
 async function leaveForPortal(state = activeState()): Promise<void> {
   window.history.replaceState(null, '', '/billing?tab=plan');
   api.answer('state', state);
-  const { user, navigate, unmount } = renderWithBilling(<Page />);
+  const { user, navigate, unmount } = renderWithBilling(<Page />, { strictMode: true });
   await user.click(await screen.findByRole('button', { name: 'Invoices' }));
   await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith(portalSessionBody.url));
   unmount();
@@ -64,7 +64,7 @@ describe('return from the Portal', () => {
     api.answerInTurn('state', json(left), json(left), json(business));
     const stateRequestsBefore = api.count('state');
     const onEvent = vi.fn<(event: BillingEvent) => void>();
-    renderWithBilling(<Page />, { onEvent });
+    renderWithBilling(<Page />, { onEvent, strictMode: true });
 
     // One request for the page view, then polls.
     await vi.waitFor(() => expect(api.count('state') - stateRequestsBefore).toBe(1), { interval: 5 });
@@ -97,7 +97,7 @@ describe('return from the Portal', () => {
     const before = api.count('state');
     api.answer('state', left);
     const onEvent = vi.fn<(event: BillingEvent) => void>();
-    renderWithBilling(<Page />, { onEvent });
+    renderWithBilling(<Page />, { onEvent, strictMode: true });
     await vi.waitFor(() => expect(api.count('state') - before).toBe(1), { interval: 5 });
 
     await advance(14_000);
@@ -122,7 +122,7 @@ describe('return from the Portal', () => {
     const canceled = teamState('canceled', { currentPeriodEnd: left.currentPeriodEnd });
     api.answer('state', canceled);
     const onEvent = vi.fn<(event: BillingEvent) => void>();
-    renderWithBilling(<Page />, { onEvent });
+    renderWithBilling(<Page />, { onEvent, strictMode: true });
 
     await vi.waitFor(() => expect(portalReturned(onEvent)).toHaveLength(1));
     expect(portalReturned(onEvent)[0]).toEqual({ type: 'portal_returned', state: canceled, changed: true });
@@ -130,11 +130,34 @@ describe('return from the Portal', () => {
     expect(api.count('state') - before).toBe(1);
   });
 
+  // In the Portal a user can move the renewal (switching to yearly billing) or end a trial early, with the
+  // plan and status the same: still a change, reported at once rather than after 15 s of polling.
+  it.each([
+    ['the renewal date', activeState, 'currentPeriodEnd'],
+    ['the trial end', () => trialingState(10), 'trialEndsAt'],
+  ] as const)(
+    'a change of %s alone is a change: portal_returned changed: true',
+    async (_name, makeState, field) => {
+      const left = makeState();
+      await leaveForPortal(left);
+      const before = api.count('state');
+      const moved = { ...left, [field]: daysFromNow(2) };
+      api.answer('state', moved);
+      const onEvent = vi.fn<(event: BillingEvent) => void>();
+      renderWithBilling(<Page />, { onEvent, strictMode: true });
+
+      await vi.waitFor(() => expect(portalReturned(onEvent)).toHaveLength(1));
+      expect(portalReturned(onEvent)[0]).toEqual({ type: 'portal_returned', state: moved, changed: true });
+      expect(window.location.search).toBe('?tab=plan');
+      expect(api.count('state') - before).toBe(1);
+    },
+  );
+
   it('without a saved state (another tab, storage refused) it refetches once and reports changed: false', async () => {
     window.history.replaceState(null, '', '/billing?saiku_portal=return');
     api.answer('state', activeState());
     const onEvent = vi.fn<(event: BillingEvent) => void>();
-    renderWithBilling(<Page />, { onEvent });
+    renderWithBilling(<Page />, { onEvent, strictMode: true });
     await vi.waitFor(() => expect(portalReturned(onEvent)).toHaveLength(1));
     expect(portalReturned(onEvent)[0]).toMatchObject({ changed: false });
     expect(window.location.search).toBe('');
@@ -147,7 +170,7 @@ describe('return from the Portal', () => {
     const before = api.count('state');
     const business = { ...left, tier: 'business' };
     api.answer('state', business);
-    renderWithBilling(<Page />, { initialState: left });
+    renderWithBilling(<Page />, { initialState: left, strictMode: true });
     // Rendered at once from the server's state, then updated in place.
     expect(screen.getByRole('region', { name: 'Your plan' })).toHaveTextContent('Team');
     await vi.waitFor(() =>

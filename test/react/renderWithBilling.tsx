@@ -147,6 +147,12 @@ export interface RenderWithBillingOptions extends Omit<BillingProviderProps, 'ch
   renderOptions?: Omit<RenderOptions, 'queries'>;
   /** Leave `queryClient` unset on the provider (it then uses an enclosing client or its own). @default false */
   withoutQueryClient?: boolean;
+  /**
+   * Render inside `<StrictMode>` placed above the provider, so the provider's own effects (which read the
+   * return markers, poll and emit events) mount twice as in development. A `<StrictMode>` inside `ui`
+   * doubles only the components under the provider. @default false
+   */
+  strictMode?: boolean;
 }
 
 export interface RenderWithBillingResult extends Omit<RenderResult, 'rerender'> {
@@ -163,7 +169,7 @@ export function renderWithBilling(
   ui: ReactElement,
   options: RenderWithBillingOptions = {},
 ): RenderWithBillingResult {
-  const { renderOptions, withoutQueryClient = false, ...providerOverrides } = options;
+  const { renderOptions, withoutQueryClient = false, strictMode = false, ...providerOverrides } = options;
   const queryClient = providerOverrides.queryClient ?? createTestQueryClient();
   const navigate = vi.fn<(url: string) => void>();
   let providerProps: Omit<BillingProviderProps, 'children'> = {
@@ -173,7 +179,7 @@ export function renderWithBilling(
     ...providerOverrides,
   };
   const wrap = (element: ReactElement) => <BillingProvider {...providerProps}>{element}</BillingProvider>;
-  const result = render(wrap(ui), renderOptions);
+  const result = render(wrap(ui), { ...renderOptions, reactStrictMode: strictMode });
   // With fake timers, user-event's own delays must advance the fake clock.
   const user = vi.isFakeTimers()
     ? userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })

@@ -1,5 +1,5 @@
 // The request budgets of the issue, as tests: one state request per page, no session before a click.
-import { StrictMode, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -57,11 +57,8 @@ describe('request budget', () => {
 
   it('keeps the budget under React.StrictMode, which mounts every effect twice', async () => {
     api.answer('state', freeState());
-    const { user, navigate, queryClient } = renderWithBilling(
-      <StrictMode>
-        <Page />
-      </StrictMode>,
-    );
+    // StrictMode above the provider, whose effects (return markers, polling, tab sync) mount twice too.
+    const { user, navigate, queryClient } = renderWithBilling(<Page />, { strictMode: true });
     const upgrade = await screen.findByRole('button', { name: 'Go Business' });
     await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(api.count('state')).toBe(1);
@@ -130,11 +127,7 @@ describe('request budget', () => {
     window.history.replaceState(null, '', '/billing?saiku_portal=return');
     sessionStorage.setItem('saiku-billing:portal-left', JSON.stringify(freeState()));
     api.answer('state', freeState());
-    const { queryClient } = renderWithBilling(
-      <StrictMode>
-        <Page />
-      </StrictMode>,
-    );
+    const { queryClient } = renderWithBilling(<Page />, { strictMode: true });
     await screen.findByText('Reports need a paid plan.');
     await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(api.count('state')).toBe(1);

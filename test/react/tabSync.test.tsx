@@ -104,7 +104,12 @@ describe('syncTabs', () => {
     const onEventB = vi.fn<(event: BillingEvent) => void>();
     const tabs = renderTabs({}, { onEvent: onEventB });
     await bothLoaded(tabs, 'Free');
+    await act(() => FakeBroadcastChannel.delivered());
     const requests = api.count('state');
+    // A third tab that only listens: it hears every message either tab posts from now on.
+    const heard: unknown[] = [];
+    const listener = new FakeBroadcastChannel('saiku-billing');
+    listener.onmessage = (event) => heard.push(event.data);
 
     // The user paid in tab A, which learns the new state.
     const paid = trialingState();
@@ -117,27 +122,38 @@ describe('syncTabs', () => {
     expect(onEventB.mock.calls.map(([event]) => event)).toEqual([
       { type: 'state_changed', state: paid, previous: freeState() },
     ]);
-    // B does not echo what it received back to A (which would ask again, or loop).
+    // B does not echo what it received (which would make every tab post again, or loop): the only
+    // message on the channel is A's.
     await act(() => FakeBroadcastChannel.delivered());
+    expect(heard).toEqual([{ state: paid }]);
     expect(api.count('state')).toBe(requests + 1);
+    listener.close();
   });
 
   it('ignores malformed messages and other tenants, never showing them', async () => {
-    api.answer('state', activeState());
-    const tabs = renderTabs();
+    const active = activeState();
+    api.answer('state', active);
+    const onEventA = vi.fn<(event: BillingEvent) => void>();
+    const onEventB = vi.fn<(event: BillingEvent) => void>();
+    const tabs = renderTabs({ onEvent: onEventA }, { onEvent: onEventB });
     await bothLoaded(tabs, 'Team');
+    await act(() => FakeBroadcastChannel.delivered());
     const outsider = new FakeBroadcastChannel('saiku-billing');
     outsider.postMessage({ state: { ...freeState(), billedFeaturesActive: 'yes' } });
     outsider.postMessage({ state: { ...freeState(), tenantId: 'another-tenant' } });
     outsider.postMessage('hello');
     outsider.postMessage(null);
-    await act(() => FakeBroadcastChannel.delivered());
-    expect(tabs.tabA().getByText('Team')).toBeInTheDocument();
-    expect(tabs.tabB().getByText('Team')).toBeInTheDocument();
 
-    // The same tenant's valid state is taken.
-    outsider.postMessage({ state: freeState() });
+    // Then the same tenant's valid state, which is taken. Messages arrive in order, so once it shows,
+    // every message before it has been handled: the page must have gone from Team to Free directly.
+    const free = freeState();
+    outsider.postMessage({ state: free });
+    expect(await tabs.tabA().findByText('Free')).toBeInTheDocument();
     expect(await tabs.tabB().findByText('Free')).toBeInTheDocument();
+    const wentStraightToFree = [{ type: 'state_changed', state: free, previous: active }];
+    expect(onEventA.mock.calls.map(([event]) => event)).toEqual(wentStraightToFree);
+    expect(onEventB.mock.calls.map(([event]) => event)).toEqual(wentStraightToFree);
+    expect(api.count('state')).toBe(2);
     outsider.close();
   });
 

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGzip } from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createBillingProxy, type ProxyOptions } from '../../src/server';
 import { fakeApiKey, freeStateBody, sendJson, startFakeSaiku, type FakeSaiku } from './fakeSaiku';
 
@@ -70,32 +70,59 @@ describe('the time limit covers reading the answer', () => {
   });
 
   it('answers 504 when the body drips a byte at a time, and stops the drip', async () => {
+    vi.useFakeTimers();
+    let dripped = 0;
+    let cancelled = false;
     let timer: ReturnType<typeof setInterval> | undefined;
+    onTestFinished(() => {
+      clearInterval(timer);
+      vi.useRealTimers();
+    });
+    // A body that sends a byte every 5 ms for as long as it is left open.
     const dripping: typeof fetch = () =>
       Promise.resolve(
         new Response(
           new ReadableStream({
             start: (controller) => {
-              timer = setInterval(() => controller.enqueue(new Uint8Array([0x20])), 5);
+              timer = setInterval(() => {
+                controller.enqueue(new Uint8Array([0x20]));
+                dripped += 1;
+              }, 5);
             },
-            cancel: () => clearInterval(timer),
+            cancel: () => {
+              cancelled = true;
+              clearInterval(timer);
+            },
           }),
         ),
       );
-    await expectError(await proxy({ fetch: dripping, timeoutMs: 100 })(getState()), 504, 'timeout');
-    expect(timer).toBeDefined();
+    const answer = proxy({ fetch: dripping, timeoutMs: 100 })(getState());
+    await vi.advanceTimersByTimeAsync(100);
+    await expectError(await answer, 504, 'timeout');
+    expect(dripped).toBeGreaterThan(0);
+    // The proxy hung up on the body: cancelled, and not one byte more comes after the answer.
+    expect(cancelled).toBe(true);
+    const atAnswer = dripped;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(dripped).toBe(atAnswer);
   });
 
-  it('answers 504 when Saiku itself sends the headers and then a byte at a time', async () => {
+  it('answers 504 when Saiku itself sends the headers and then a byte at a time, and hangs up on it', async () => {
     const timers: ReturnType<typeof setInterval>[] = [];
+    onTestFinished(() => timers.forEach(clearInterval));
+    let hungUp = false;
     fake.answerWith((_request, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       const timer = setInterval(() => res.write(' '), 5);
       timers.push(timer);
-      res.on('close', () => clearInterval(timer));
+      res.on('close', () => {
+        hungUp = true;
+        clearInterval(timer);
+      });
     });
     await expectError(await proxy({ timeoutMs: 100 })(getState()), 504, 'timeout');
-    timers.forEach(clearInterval);
+    // Saiku sees the connection closed, rather than writing into it until its own limits end it.
+    await vi.waitFor(() => expect(hungUp).toBe(true));
   });
 });
 
