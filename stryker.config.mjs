@@ -6,7 +6,15 @@
  * its files are renamed, change these globs, or pass others for one run:
  * `npm run test:mutation -- --mutate 'src/core/flow/*.ts'`.
  */
-const mutate = ['src/core/plans.ts', 'src/core/markers.ts', 'src/react/useSessionAction.ts'];
+const mutate = [
+  'src/core/flow/*.ts',
+  'src/core/plans.ts',
+  'src/core/markers.ts',
+  'src/react/useFlowAction.ts',
+  'src/react/useCheckout.ts',
+  'src/react/usePortal.ts',
+  'src/react/usePlanAction.ts',
+];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -441,3 +441,195 @@ describe('what the page learns', () => {
     unmount();
   });
 });
+
+describe('the edges of a trip (each test pins a line the others leave free)', () => {
+  it('sends the provider defaults and the caller input to Checkout, and nothing it was not given', async () => {
+    const h = harness({ checkout: { tier: 'team', email: 'ana@acme.test' } });
+    await go(h, { kind: 'checkout', input: { name: 'Acme', email: undefined } });
+    expect(h.calls.checkout).toEqual([
+      expect.objectContaining({ tier: 'team', email: 'ana@acme.test', name: 'Acme' }),
+    ]);
+    const bare = harness();
+    await go(bare, { kind: 'checkout' });
+    expect(Object.keys(bare.calls.checkout[0] as object).sort()).toEqual(['cancelUrl', 'successUrl', 'tier']);
+    // One navigation, to Checkout: no contact link, no second trip.
+    expect(bare.navigate.mock.calls).toEqual([[checkoutUrl]]);
+  });
+
+  it('refuses a Checkout with no plan to buy: invalid_request, no session, no event', async () => {
+    const h = harness({ checkout: {} });
+    await go(h, { kind: 'checkout' });
+    expect(call(h)?.error?.code).toBe('invalid_request');
+    expect(h.calls.checkout).toEqual([]);
+    expect(h.events).toEqual([]);
+  });
+
+  it('returns from the Portal to the return URL asked for, then the provider default, then this page', async () => {
+    const asked = harness({ portal: { returnUrl: 'https://app.acme.test/account' } });
+    await go(asked, { kind: 'portal', input: { returnUrl: 'https://app.acme.test/billing' } });
+    const fallback = harness({ portal: { returnUrl: 'https://app.acme.test/account' } });
+    await go(fallback, { kind: 'portal' });
+    const here = harness();
+    await go(here, { kind: 'portal' });
+    // The rule's Portal (a subscriber's Checkout) comes back where a canceled Checkout would.
+    const ruled = harness({ checkout: { tier: 'team', cancelUrl: 'https://app.acme.test/plans' } });
+    ruled.answers.state = ok(team);
+    await go(ruled, { kind: 'checkout' });
+    expect([asked, fallback, here, ruled].map((h) => h.calls.portal[0])).toEqual([
+      { returnUrl: 'https://app.acme.test/billing?saiku_portal=return' },
+      { returnUrl: 'https://app.acme.test/account?saiku_portal=return' },
+      { returnUrl: 'http://localhost:3000/settings/billing?tab=plan&saiku_portal=return' },
+      { returnUrl: 'https://app.acme.test/plans?saiku_portal=return' },
+    ]);
+  });
+
+  it('shows any other Checkout failure as it is, without opening the Portal', async () => {
+    const h = harness();
+    h.answers.checkout = fail('upstream');
+    await go(h, { kind: 'checkout' });
+    expect(call(h)?.error?.code).toBe('upstream');
+    expect(h.calls.portal).toEqual([]);
+    expect(h.navigate).not.toHaveBeenCalled();
+  });
+
+  it('opens no new tab unless the Portal is asked for in one', async () => {
+    const open = vi.spyOn(window, 'open');
+    const h = harness();
+    await go(h, { kind: 'portal' });
+    await go(harness(), { kind: 'checkout' });
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('stops listening for the way back once the page is released', async () => {
+    vi.useFakeTimers();
+    const h = harness({ leaveTimeoutMs: 1_000 });
+    const removed = vi.spyOn(window, 'removeEventListener');
+    void go(h, { kind: 'checkout' });
+    await vi.dynamicImportSettled();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(call(h)?.pending).toBe(false);
+    expect(removed).toHaveBeenCalledWith('pageshow', expect.any(Function));
+  });
+});
+
+describe('the edges of a return', () => {
+  it('reports portal_returned changed: false at once when nothing was kept from before', async () => {
+    window.history.replaceState(null, '', '/billing?saiku_portal=return');
+    const h = harness();
+    h.answers.fetch = ok(team);
+    const unmount = h.flow.mount();
+    await vi.waitFor(() =>
+      expect(h.events).toEqual([{ type: 'portal_returned', state: team, changed: false }]),
+    );
+    expect(h.calls.fetches).toBe(1);
+    unmount();
+  });
+
+  it('gives up on the Portal after about 15 s: changed false, the snapshot dropped, polls stopped', async () => {
+    vi.useFakeTimers();
+    sessionStorage.setItem('saiku-billing:portal-left', JSON.stringify(team));
+    window.history.replaceState(null, '', '/billing?saiku_portal=return');
+    const h = harness();
+    h.answers.fetch = ok(team);
+    const unmount = h.flow.mount();
+    await vi.dynamicImportSettled();
+    await vi.advanceTimersByTimeAsync(14_000);
+    expect(h.events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(h.events).toEqual([{ type: 'portal_returned', state: team, changed: false }]);
+    expect(sessionStorage.getItem('saiku-billing:portal-left')).toBeNull();
+    expect(window.location.search).toBe('');
+    const polls = h.calls.fetches;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(h.calls.fetches).toBe(polls);
+    unmount();
+  });
+
+  it('takes the page’s own first fetch as the first poll: one request, not two', async () => {
+    window.history.replaceState(null, '', '/billing?saiku_checkout=success');
+    const h = harness();
+    h.flow.learn(team, true);
+    const unmount = h.flow.mount();
+    await vi.waitFor(() => expect(h.events).toEqual([{ type: 'checkout_completed', state: team }]));
+    expect(h.calls.fetches).toBe(0);
+    unmount();
+  });
+
+  it('stops polling when the page unmounts, and starts again on the next mount', async () => {
+    vi.useFakeTimers();
+    window.history.replaceState(null, '', '/billing?saiku_checkout=success');
+    const h = harness();
+    const unmount = h.flow.mount();
+    await vi.dynamicImportSettled();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.calls.fetches).toBe(1);
+    unmount();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(h.calls.fetches).toBe(1);
+    expect(h.events).toEqual([]);
+    // Mounted again, it goes on from the state it fetched: the next poll a second later.
+    const again = h.flow.mount();
+    await vi.dynamicImportSettled();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(h.calls.fetches).toBe(2);
+    again();
+  });
+
+  it('starts no return on a page without markers', async () => {
+    const h = harness();
+    const unmount = h.flow.mount();
+    await vi.dynamicImportSettled();
+    await settle();
+    expect(h.calls.fetches).toBe(0);
+    expect(h.flow.getSnapshot()).toEqual({ calls: {}, checkoutReturn: 'idle', returnedError: null });
+    unmount();
+  });
+});
+
+describe('tabs, mounted and unmounted', () => {
+  it('listens while any mount is left, only with syncTabs, for the tenant the page already shows', async () => {
+    const shown: BillingState[] = [];
+    const h = harness({ syncTabs: true, showState: (state) => shown.push(state) });
+    h.shown = team;
+    const first = h.flow.mount();
+    const second = h.flow.mount();
+    first();
+    const other = new BroadcastChannel('saiku-billing');
+    other.postMessage({ state: { ...team, tier: 'business' } });
+    await vi.waitFor(() => expect(shown).toHaveLength(1));
+    second();
+    other.postMessage({ state: { ...team, tier: 'enterprise' } });
+    await settle();
+    await settle();
+    expect(shown).toHaveLength(1);
+
+    const off = harness({ syncTabs: false, showState: (state) => shown.push(state) });
+    off.shown = team;
+    const unmount = off.flow.mount();
+    other.postMessage({ state: { ...team, tier: 'enterprise' } });
+    await settle();
+    await settle();
+    expect(shown).toHaveLength(1);
+    unmount();
+    other.close();
+  });
+
+  it('posts a state once, however often it is learned', async () => {
+    const h = harness({ syncTabs: true });
+    const unmount = h.flow.mount();
+    const other = new BroadcastChannel('saiku-billing');
+    const heard: unknown[] = [];
+    other.onmessage = (message: MessageEvent) => heard.push(message.data);
+    const fetched = { ...team };
+    h.flow.learn(fetched, true);
+    h.flow.learn(fetched, true);
+    await vi.waitFor(() => expect(heard).toHaveLength(1));
+    await settle();
+    expect(heard).toHaveLength(1);
+    expect(h.flow.fetched()).toBe(fetched);
+    h.flow.learn({ ...team, tier: 'business' }, false);
+    expect(h.flow.fetched()).toBe(fetched);
+    other.close();
+    unmount();
+  });
+});
