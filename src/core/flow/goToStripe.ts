@@ -27,10 +27,9 @@ export async function goToStripe(
   kit: GoingKit,
 ): Promise<void> {
   try {
-    const plan: PlanInfo =
-      intent.kind === 'plan'
-        ? intent.plan
-        : { tier: (intent.kind === 'checkout' && intent.input?.tier) || flow.options.checkout.tier || '' };
+    // A Checkout asked for by tier is the rule's answer for a plan that is neither free nor a contact
+    // link: the Portal for a tenant that has a subscription (on that tier or another), else Checkout.
+    const plan: PlanInfo = intent.kind === 'plan' ? intent.plan : { tier: '' };
     const destination = intent.kind === 'portal' ? 'portal' : decide(kit, await readState(options), plan);
     if (destination === 'contact' && plan.contactUrl) flow.options.navigate(plan.contactUrl);
     if (destination === 'checkout' || destination === 'portal') {
