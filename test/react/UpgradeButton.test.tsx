@@ -218,6 +218,15 @@ describe('UpgradeButton', () => {
     expect(window.location.hash).toBe('');
   });
 
+  // Only a Portal asked for in a new tab opens one: a stray window.open is a blank tab or a popup warning.
+  it('goes to Checkout in this tab, opening no other', async () => {
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    const { user, navigate } = renderWithBilling(<UpgradeButton tier="team" />);
+    await user.click(screen.getByRole('button', { name: 'Upgrade' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith(checkoutSessionBody.url));
+    expect(open).not.toHaveBeenCalled();
+  });
+
   it("checks out the default plan ('team') when neither the button nor the provider names one", async () => {
     const { user, navigate } = renderWithBilling(<UpgradeButton />);
     await user.click(screen.getByRole('button', { name: 'Upgrade' }));
