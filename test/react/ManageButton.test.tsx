@@ -1,5 +1,5 @@
 import { act, screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManageButton, PlanCard } from '../../src';
 import { activeState, checkoutSessionBody, freeState, portalSessionBody } from './fixtures';
 import {
@@ -35,6 +35,15 @@ describe('ManageButton', () => {
       },
     ]);
     expect(api.count('checkout-session')).toBe(0);
+  });
+
+  // A new tab only with target="_blank": otherwise a stray window.open is a blank tab or a popup warning.
+  it('goes to the Portal in this tab, opening no other', async () => {
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    const { user, navigate } = renderWithBilling(<ManageButton />);
+    await user.click(screen.getByRole('button', { name: 'Manage billing' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith(portalSessionBody.url));
+    expect(open).not.toHaveBeenCalled();
   });
 
   it("uses the returnUrl prop, else the provider's portal default", async () => {
