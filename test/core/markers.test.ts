@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { stripReturnMarkers, withCheckoutMarker, withReturnedError } from '../../src/core/markers';
+import {
+  clearReturnMarkers,
+  currentPageUrl,
+  stripReturnMarkers,
+  withCheckoutMarker,
+  withReturnedError,
+} from '../../src/core/markers';
 
 describe('return markers', () => {
   it('adds the Checkout marker, keeping the page’s own query and fragment', () => {
@@ -24,5 +30,14 @@ describe('return markers', () => {
     expect(url.href).toBe('https://app.acme.com/b?tab=1');
     expect(stripReturnMarkers(url)).toBe(false);
     expect(url.href).toBe('https://app.acme.com/b?tab=1');
+  });
+});
+
+// Server rendering and route handlers call these with no window: no default URL, nothing to clear, no throw.
+describe('without a window (on the server)', () => {
+  it('has no current page URL and clears nothing', () => {
+    expect(typeof window).toBe('undefined');
+    expect(currentPageUrl()).toBeUndefined();
+    expect(() => clearReturnMarkers()).not.toThrow();
   });
 });
