@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BillingError, type BillingBackend, type BillingState, type PlanInfo } from '../../../src/core';
 import type { BillingEvent } from '../../../src/core/flow/BillingEvent';
+import { freeState } from '../fixtures';
 import {
   createBillingFlow,
   type BillingFlow,
@@ -14,17 +15,7 @@ import { startAction, type FlowIntent } from '../../../src/core/flow/startAction
 
 const checkoutUrl = 'https://checkout.stripe.com/c/pay/cs_test_1';
 const portalUrl = 'https://billing.stripe.com/p/session/test_1';
-const tenantId = 'tenant-1';
-
-const free: BillingState = {
-  tenantId,
-  tier: 'starter',
-  stripeCustomerId: null,
-  subscriptionStatus: '',
-  currentPeriodEnd: null,
-  trialEndsAt: null,
-  billedFeaturesActive: false,
-};
+const free = freeState;
 const team: BillingState = {
   ...free,
   tier: 'team',
