@@ -28,6 +28,8 @@ export type {
 } from './describeBilling';
 export { currentPlan, formatPlanPrice, hasSubscription, isFreePlan, planAction } from './plans';
 export type { PlanActionKind, PlanInfo, PlanPrice } from './plans';
+export { canAccess, plansUnlocking } from './access';
+export type { AccessRequirement, PlanFeature } from './access';
 export { assertSafeRedirect } from './redirect';
 export { defaultAllowedRedirectHosts } from './allowedHosts';
 export { knownTiers } from './tiers';

@@ -19,6 +19,12 @@ export interface PlanPrice {
 export interface PlanInfo {
   /** The Saiku tier this plan checks out. */
   tier: Tier;
+  /**
+   * The feature keys this plan unlocks, for access checks (`canAccess`, `<BillingGate feature>`,
+   * `createAccessCheck`): machine names such as `'forecasts'`. List each plan's keys in full: they are
+   * not inherited from lower plans. `features` stays the list people read.
+   */
+  entitlements?: readonly string[];
   /** The name people read. @default the tier's display name ("Team") */
   name?: string;
   /** One line under the name. */

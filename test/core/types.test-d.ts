@@ -2,6 +2,11 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   assertSafeRedirect,
+  canAccess,
+  plansUnlocking,
+  type AccessRequirement,
+  type PlanFeature,
+  type PlanInfo,
   BillingError,
   createProxyBackend,
   createSaikuClient,
@@ -232,5 +237,36 @@ describe('BillingError', () => {
       status?: number;
       retryAfter?: number;
     }>();
+  });
+});
+
+describe('access', () => {
+  const plans = [
+    { tier: 'team', entitlements: ['forecasts'] },
+    { tier: 'business', entitlements: ['forecasts', 'sso'] },
+  ] as const satisfies readonly PlanInfo[];
+  const state = {} as BillingState;
+
+  it('checks feature keys against plans declared as const', () => {
+    expectTypeOf<PlanFeature<typeof plans>>().toEqualTypeOf<'forecasts' | 'sso'>();
+    canAccess(state, { feature: 'sso' }, plans);
+    // @ts-expect-error a typo in a feature key the plans declare
+    canAccess(state, { feature: 'forcasts' }, plans);
+    // @ts-expect-error plansUnlocking checks them too
+    plansUnlocking({ feature: 'forcasts' }, plans);
+  });
+
+  it('takes any feature key with plans typed as PlanInfo[], and any tier', () => {
+    const wide: PlanInfo[] = [...plans];
+    expectTypeOf<PlanFeature<PlanInfo[]>>().toEqualTypeOf<string>();
+    canAccess(state, { feature: 'anything' }, wide);
+    canAccess(state, { tier: 'platinum' }, plans);
+    canAccess(state, undefined, plans);
+    expectTypeOf(plansUnlocking({ tier: 'team' }, plans)).toEqualTypeOf<(typeof plans)[number][]>();
+  });
+
+  it('is the DESIGN.md shape', () => {
+    expectTypeOf<AccessRequirement>().toEqualTypeOf<{ feature: string } | { tier: Tier }>();
+    expectTypeOf<PlanInfo['entitlements']>().toEqualTypeOf<readonly string[] | undefined>();
   });
 });
