@@ -2,13 +2,14 @@
 // the files below and reruns the tests that cover it; a mutant no test notices is a test to write.
 
 /**
- * The files mutated. The click-to-Stripe flow is being moved (src/core/flow, thin React adapters): when
- * its files are renamed, change these globs, or pass others for one run:
+ * The files mutated: the rules every button and gate rests on (the flow, the plan rule, access, the
+ * return markers) and the React adapters over them. Pass others for one run:
  * `npm run test:mutation -- --mutate 'src/core/flow/*.ts'`.
  */
 const mutate = [
   'src/core/flow/*.ts',
   'src/core/plans.ts',
+  'src/core/access.ts',
   'src/core/markers.ts',
   'src/react/useFlowAction.ts',
   'src/react/useCheckout.ts',
