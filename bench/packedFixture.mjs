@@ -30,7 +30,8 @@ export function packPackage(destination) {
 
 /**
  * A new temporary host app with `tarball` unpacked into its node_modules, and our dependencies and
- * `packages` linked from ours. `copy`, when given, is a folder whose files are copied into the app. The caller removes it.
+ * `packages` linked from ours. `copy`, when given, is a folder whose files are copied into the app.
+ * The caller removes it.
  */
 export function installHostApp(tarball, packages, { copy } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'saiku-billing-consumer-'));

@@ -29,7 +29,10 @@ export type AccessReason =
   | 'no_access'
   /** The `apiKey` function returned `null`, or Saiku refused the key (`guard`: 401). */
   | 'unauthorized'
-  /** Saiku could not be read (and `onUnavailable` had no state to fall back on), or the host's `apiKey` threw (`guard`: 503). */
+  /**
+   * Saiku could not be read (and `onUnavailable` had no state to fall back on), or the host's
+   * `apiKey` threw (`guard`: 503).
+   */
   | 'unavailable';
 
 /** What `check` answers. */
@@ -54,7 +57,10 @@ export interface AccessCacheOptions {
    * @example store: new Keyv(new KeyvRedis(process.env.REDIS_URL))
    */
   store?: AccessStateStore;
-  /** The most tenants kept in this process's memory (without `store`); the least recently used go first. @default 10000 */
+  /**
+   * The most tenants kept in this process's memory (without `store`); the least recently used go
+   * first. @default 10000
+   */
   maxEntries?: number;
   /**
    * How long after it was read a state may still answer for an outage, with
