@@ -2,6 +2,7 @@
  * The server's side of access: before it does billed work, the host's own API asks whether the
  * signed-in tenant's plan pays for it, by the same rule the browser uses (`canAccess`).
  */
+import { LRUCache } from 'lru-cache';
 import { canAccess, plansUnlocking, type AccessRequirement, type PlanFeature } from '../core/access';
 import { BillingError } from '../core/BillingError';
 import { createSaikuClient } from '../core/createSaikuClient';
@@ -257,8 +258,15 @@ function sharedReads(
     return state;
   }
 
+  // A SHA-256 per check is most of a warm check's cost: each key's name is worked out once. Only this
+  // process's memory holds the keys, as the host's own code that resolves them does.
+  const names = new LRUCache<string, string>({ max: 1_000 });
   return async (request, key) => {
-    const name = await stateKey(key);
+    let name = names.get(key);
+    if (name === undefined) {
+      name = await stateKey(key);
+      names.set(key, name);
+    }
     let read = pending.get(name);
     if (read === undefined) {
       read = readThrough(request, key, name).finally(() => pending.delete(name));
