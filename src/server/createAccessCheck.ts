@@ -97,7 +97,10 @@ export interface AccessCheckOptions<Plans extends readonly PlanInfo[] = readonly
    * @default 'deny'
    */
   onUnavailable?: 'deny' | 'last-known';
-  /** Hears about Saiku's failures, the store's and the host's own throws, with the key scrubbed out. */
+  /**
+   * Hears about Saiku's failures (a refused key included), the store's and the host's own throws,
+   * with the key scrubbed out. @default undefined
+   */
   onError?: (error: Error, request: Request) => void | Promise<void>;
 }
 
@@ -244,8 +247,8 @@ function sharedReads(
         internalError(reporting, caught);
         return 'unavailable';
       }
-      if (caught.code === 'unauthorized') return 'unauthorized';
       tell(caught);
+      if (caught.code === 'unauthorized') return 'unauthorized';
       const usable =
         onUnavailable === 'last-known' && kept !== undefined && cache !== null
           ? Date.now() - kept.readAt < cache.lastKnownMs

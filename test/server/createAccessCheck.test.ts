@@ -90,14 +90,19 @@ describe('check and guard', () => {
     expect(fake.received).toHaveLength(0);
   });
 
-  it('answers 401 for a key Saiku does not know', async () => {
-    const access = accessCheck({ apiKey: 'sk_test_NobodyKnowsThisKey' });
+  it('answers 401 for a key Saiku does not know, and tells onError', async () => {
+    const heard: Error[] = [];
+    const access = accessCheck({
+      apiKey: 'sk_test_NobodyKnowsThisKey',
+      onError: (error) => void heard.push(error),
+    });
     expect(await access.check(request(), { feature: 'forecasts' })).toMatchObject({
       allowed: false,
       reason: 'unauthorized',
       state: null,
     });
     expect((await access.guard(request(), { feature: 'forecasts' }))?.status).toBe(401);
+    expect(heard[0]).toMatchObject({ code: 'unauthorized', status: 401 });
   });
 
   it('refuses a malformed requirement or option with a TypeError', async () => {
