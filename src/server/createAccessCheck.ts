@@ -18,7 +18,6 @@ import {
   stateKey,
   storeKeeper,
   type AccessStateStore,
-  type KeptState,
   type StateKeeper,
 } from './stateStore';
 
@@ -184,7 +183,8 @@ export function createAccessCheck<const Plans extends readonly PlanInfo[]>(
 
 interface CacheConfig {
   ttlMs: number;
-  lastKnownMs: number;
+  /** How long after it was read a state is kept, and may answer for an outage ('last-known'). */
+  keepMs: number;
   keeper: StateKeeper;
 }
 
@@ -205,7 +205,7 @@ function resolveCache(cache: AccessCheckOptions['cache'], timeoutMs: number): Ca
     cache?.store === undefined
       ? memoryKeeper(maxEntries)
       : storeKeeper(checkStore(cache.store, owner), keepMs, timeoutMs);
-  return { ttlMs, lastKnownMs: keepMs, keeper };
+  return { ttlMs, keepMs, keeper };
 }
 
 type Read = BillingState | 'unauthorized' | 'unavailable';
@@ -226,12 +226,12 @@ function sharedReads(
     const reporting = { request, config: upstream, key };
     const tell = (caught: unknown) =>
       report(reporting, caught instanceof Error ? caught : new Error(String(caught)));
-    let kept: KeptState | undefined;
-    if (cache !== null) {
-      // A store that fails is no entry: Saiku is read instead, and onError told.
-      kept = await cache.keeper.get(name).catch((caught: unknown) => (tell(caught), undefined));
-      if (kept !== undefined && Date.now() - kept.readAt < cache.ttlMs) return kept.state;
-    }
+    // A store that fails is no entry: Saiku is read instead, and onError told.
+    const kept =
+      cache === null
+        ? undefined
+        : await cache.keeper.get(name).catch((caught: unknown) => (tell(caught), undefined));
+    if (cache !== null && kept !== undefined && Date.now() - kept.readAt < cache.ttlMs) return kept.state;
     let state: BillingState;
     try {
       // Not aborted with this request: other checks may be waiting for the same read.
@@ -249,11 +249,12 @@ function sharedReads(
       }
       tell(caught);
       if (caught.code === 'unauthorized') return 'unauthorized';
-      const usable =
-        onUnavailable === 'last-known' && kept !== undefined && cache !== null
-          ? Date.now() - kept.readAt < cache.lastKnownMs
-          : false;
-      return usable && kept !== undefined ? kept.state : 'unavailable';
+      const lastKnown =
+        onUnavailable === 'last-known' &&
+        cache !== null &&
+        kept !== undefined &&
+        Date.now() - kept.readAt < cache.keepMs;
+      return lastKnown ? kept.state : 'unavailable';
     }
     if (cache !== null) {
       await cache.keeper.set(name, { state, readAt: Date.now() }).catch(tell);
