@@ -49,7 +49,15 @@ export default defineConfig({
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^node:/],
+      // lru-cache: /server's one runtime dependency (the access check's memory), installed beside us.
+      external: [
+        /^lru-cache($|\/)/,
+        /^react($|\/)/,
+        /^react-dom($|\/)/,
+        /^@tanstack\//,
+        /^msw($|\/)/,
+        /^node:/,
+      ],
       output: {
         // One published file per source file, as TanStack Query publishes: a host's bundler keeps only
         // the files a page imports, and prunes within them statement by statement.

@@ -3,7 +3,7 @@
 // (the peers, msw, types) linked from this repo's node_modules. Shared by bench/size.mjs and the tests
 // in test/build/, so all of them measure and run what `npm install @saiku/billing-react` gives.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -29,15 +29,18 @@ export function packPackage(destination) {
 }
 
 /**
- * A new temporary host app with `tarball` unpacked into its node_modules and `packages` linked from
- * ours. `copy`, when given, is a folder whose files are copied into the app. The caller removes it.
+ * A new temporary host app with `tarball` unpacked into its node_modules, and our dependencies and
+ * `packages` linked from ours. `copy`, when given, is a folder whose files are copied into the app.
+ * The caller removes it.
  */
 export function installHostApp(tarball, packages, { copy } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'saiku-billing-consumer-'));
   const installed = join(dir, 'node_modules/@saiku/billing-react');
   mkdirSync(installed, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
-  for (const name of packages) {
+  // What npm installs with us: our own dependencies (lru-cache, for /server), beside the host's packages.
+  const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  for (const name of new Set([...Object.keys(dependencies), ...packages])) {
     mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
     symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
   }

@@ -2,13 +2,16 @@
 // middleware. Without SAIKU_API_KEY the proxy's upstream is the built-in billing simulator (no
 // account needed); with it, the real Saiku API (SAIKU_API_URL overrides the base URL).
 // This is also what the end-to-end tests start: `startDemoServer({ port: 0 })`.
+// GET /api/forecasts is the host's own billed API, guarded on the server with createAccessCheck.
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
+import Keyv from 'keyv';
 import { createServer as createViteServer } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
 const simulatorPath = '/__saiku';
 const controlPath = '/__demo/simulator';
+const forecastsPath = '/api/forecasts';
 
 /**
  * Starts the demo. `port: 0` picks a free port (tests). Resolves with the URL, the simulator
@@ -35,8 +38,9 @@ export async function startDemoServer({
     logLevel: silent ? 'silent' : 'info',
   });
   const load = (file) => vite.ssrLoadModule(resolve(root, file));
-  const { createBillingProxy, toNodeHandler } = await load('src/server/index.ts');
+  const { createAccessCheck, createBillingProxy, toNodeHandler } = await load('src/server/index.ts');
   const mock = await load('src/mock/index.ts');
+  const { demoPlans } = await load('demo/plans.ts');
 
   // Ask the OS for the port first: the simulator's page URLs and the allowed origins need it.
   await new Promise((resolveListen, reject) => {
@@ -54,18 +58,29 @@ export async function startDemoServer({
   const simulator = useSimulator
     ? mock.createBillingSimulator({ webhookDelayMs, publicUrl: `${origin}${simulatorPath}` })
     : null;
-  const proxy = createBillingProxy(
-    simulator
-      ? {
-          apiKey: mock.defaultApiKey,
-          baseUrl: 'http://saiku-simulator.internal',
-          fetch: (input, init) => simulator.fetch(new Request(input, init)),
-          allowedOrigins,
-          // The simulator's stand-in Checkout and Portal pages live on this server, over loopback http.
-          allowedRedirectHosts: [new URL(simulator.pages.checkout).host],
-          rateLimit,
-        }
-      : { apiKey, ...(apiUrl ? { baseUrl: apiUrl } : {}), allowedOrigins, rateLimit },
+  // How both the proxy and the access check reach Saiku: the simulator, or the real API with the key.
+  const upstream = simulator
+    ? {
+        apiKey: mock.defaultApiKey,
+        baseUrl: 'http://saiku-simulator.internal',
+        fetch: (input, init) => simulator.fetch(new Request(input, init)),
+      }
+    : { apiKey, ...(apiUrl ? { baseUrl: apiUrl } : {}) };
+  // One store for the proxy and the access check (in memory here; Redis with several servers): every
+  // state the page reads through the proxy is what /api/forecasts checks, so after a Checkout they agree.
+  const store = new Keyv();
+  const proxy = createBillingProxy({
+    ...upstream,
+    allowedOrigins,
+    // The simulator's stand-in Checkout and Portal pages live on this server, over loopback http.
+    ...(simulator ? { allowedRedirectHosts: [new URL(simulator.pages.checkout).host] } : {}),
+    rateLimit,
+    cache: { store },
+  });
+  const access = createAccessCheck({ ...upstream, plans: demoPlans, cache: { store } });
+  const forecastsMiddleware = toNodeHandler(
+    (request) => forecasts(request, access, simulator ? simulator.now() : new Date()),
+    { basePath: forecastsPath },
   );
   const proxyMiddleware = toNodeHandler(proxy);
   const simulatorMiddleware = simulator
@@ -74,7 +89,8 @@ export async function startDemoServer({
 
   server.on('request', (req, res) => {
     const next = () => vite.middlewares(req, res);
-    if (req.url?.startsWith(controlPath)) return control(req, res, simulator, mock);
+    if (req.url?.startsWith(controlPath)) return control(req, res, simulator, mock, store);
+    if (req.url?.startsWith(forecastsPath)) return forecastsMiddleware(req, res, next);
     if (simulatorMiddleware && req.url?.startsWith(simulatorPath)) return simulatorMiddleware(req, res, next);
     return proxyMiddleware(req, res, next);
   });
@@ -90,8 +106,30 @@ export async function startDemoServer({
   };
 }
 
+/**
+ * `GET /api/forecasts`: the demo's billed feature, served only to a tenant whose plan lists
+ * `forecasts` (402 `payment_required` with the plans that do, otherwise): six months of projected
+ * revenue from `now`, in minor units.
+ */
+async function forecasts(request, access, now) {
+  if (new URL(request.url).pathname !== forecastsPath)
+    return Response.json({ error: 'not_found', message: 'There is nothing at this path.' }, { status: 404 });
+  if (request.method !== 'GET')
+    return Response.json(
+      { error: 'method_not_allowed', message: 'This route takes GET only.' },
+      { status: 405, headers: { Allow: 'GET' } },
+    );
+  const refused = await access.guard(request, { feature: 'forecasts' });
+  if (refused) return refused;
+  const months = Array.from({ length: 6 }, (_, i) => {
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + i + 1, 1));
+    return { month: month.toISOString().slice(0, 7), revenue: 412_000 + i * 23_500 };
+  });
+  return Response.json({ currency: 'usd', forecasts: months }, { headers: { 'Cache-Control': 'no-store' } });
+}
+
 /** The simulator panel's endpoint: read the clock, move it, fail a payment, switch scenario. */
-async function control(req, res, simulator, mock) {
+async function control(req, res, simulator, mock, store) {
   const reply = (status, body) => {
     res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     res.end(JSON.stringify(body));
@@ -128,6 +166,8 @@ async function control(req, res, simulator, mock) {
   } catch (error) {
     return reply(409, { error: error instanceof Error ? error.message : String(error) });
   }
+  // The state changed behind the proxy's back: the access check reads it afresh.
+  await store.clear();
   return reply(200, info());
 }
 

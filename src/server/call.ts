@@ -4,11 +4,19 @@ import type { InputRules } from './checkInput';
 import type { ProxyConfig } from './proxyOptions';
 import type { Route } from './routes';
 
-/** A request being answered, and the key to keep out of what `onError` hears (null until it is known). */
-export interface Asking {
+/**
+ * A request being answered, and the key to keep out of what `onError` hears (null until it is known):
+ * all that telling `onError` needs, for the proxy and the access check alike.
+ */
+export interface Reporting {
   request: Request;
-  config: ProxyConfig;
+  config: Pick<ProxyConfig, 'onError'>;
   key: string | null;
+}
+
+/** A request the proxy is answering. */
+export interface Asking extends Reporting {
+  config: ProxyConfig;
 }
 
 /** A request on one of the routes, its key resolved: what the route's steps read. */

@@ -4,6 +4,7 @@ import { createSaikuClient } from '../core/createSaikuClient';
 import { stripReturnMarkers, withCancelMarker, withCheckoutMarker, withPortalMarker } from '../core/markers';
 import { hasSubscription } from '../core/plans';
 import { checkDeclaredLength, readBodyText } from '../core/readBody';
+import type { BillingState } from '../core/types';
 import type { Call } from './call';
 import { checkCheckoutFields, checkPortalFields, formFields, jsonFields, type Fields } from './checkInput';
 import { acceptsHtml, backWithError, formFallbackUrl, portalRedirect } from './formFallback';
@@ -13,6 +14,7 @@ import { resolveOptions, type ProxyConfig, type ProxyOptions } from './proxyOpti
 import { consumeMint, hashedKey } from './rateLimit';
 import { fail, ok, Reply, seeOther, send, type Edge } from './replies';
 import { routeAt, type Route } from './routes';
+import { stateKey } from './stateStore';
 import { checkSessionUrl, fromSaiku } from './upstream';
 
 /**
@@ -118,7 +120,24 @@ function serve(call: Call): Promise<Reply> {
 /** `GET state`: the tenant's billing state as Saiku has it. */
 async function state(call: Call): Promise<Reply> {
   const billing = await fromSaiku(call, () => call.client.getState());
-  return billing instanceof Reply ? billing : ok(billing);
+  if (billing instanceof Reply) return billing;
+  await keepState(call, billing);
+  return ok(billing);
+}
+
+/**
+ * Writes a state just read to the access checks' shared store (`cache.store`), before the browser
+ * hears it, so a check that follows this answer sees what the page sees. A failing store is told to
+ * `onError` and changes no answer.
+ */
+async function keepState(call: Call, state: BillingState): Promise<void> {
+  const keeper = call.config.stateKeeper;
+  if (keeper === null) return;
+  try {
+    await keeper.set(await stateKey(call.key), { state, readAt: Date.now() });
+  } catch (caught) {
+    report(call, caught instanceof Error ? caught : new Error(String(caught)));
+  }
 }
 
 /** `POST checkout-session` (JSON: the session's URL) and `POST checkout` (form: 303 to it). */
@@ -136,6 +155,7 @@ async function checkout(call: Call): Promise<Reply> {
     // A failed read is the upstream failure it is, never a Checkout.
     const billing = await fromSaiku(call, () => call.client.getState()); // Saiku's 4xx, 502, 504
     if (billing instanceof Reply) return billing;
+    await keepState(call, billing);
     // Nothing may mint a second subscription; the form route sends the browser where plans change.
     if (hasSubscription(billing)) {
       if (route.kind === 'form') return portalRedirect(call, portalReturnFrom(input.cancelUrl)); // 303

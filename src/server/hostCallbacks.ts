@@ -2,8 +2,8 @@
  * The host's own code the proxy calls: the key resolver, `customer`, and `onError`. A throw from
  * the first two is a 500 whose detail only `onError` hears; a throw from `onError` changes nothing.
  */
-import type { Asking } from './call';
-import { checkProxyKey, type CustomerDetails, type ProxyConfig } from './proxyOptions';
+import type { Asking, Reporting } from './call';
+import { checkProxyKey, type CustomerDetails, type UpstreamConfig } from './proxyOptions';
 import { clientClosed, fail, type Reply } from './replies';
 import { scrubError } from './scrubSecret';
 
@@ -13,17 +13,21 @@ import { scrubError } from './scrubSecret';
  * answers). 401 when the resolver returns no key; 500 when it throws, returns a key that cannot be
  * one, or the configured key is empty.
  */
-export async function resolveKey(request: Request, config: ProxyConfig): Promise<string | Reply> {
+export async function resolveKey(
+  request: Request,
+  config: Pick<UpstreamConfig, 'apiKey' | 'onError'>,
+  owner = 'createBillingProxy',
+): Promise<string | Reply> {
   const asking = { request, config, key: null };
   if (typeof config.apiKey === 'string') {
     if (config.apiKey !== '') return config.apiKey;
-    const unset = new Error('createBillingProxy: apiKey is an empty string; is SAIKU_API_KEY set?');
+    const unset = new Error(`${owner}: apiKey is an empty string; is SAIKU_API_KEY set?`);
     return internalError(asking, unset);
   }
   let key: unknown;
   try {
     key = await config.apiKey(request);
-    if (typeof key === 'string') key = checkProxyKey(key, 'createBillingProxy (the apiKey function)');
+    if (typeof key === 'string') key = checkProxyKey(key, `${owner} (the apiKey function)`);
   } catch (thrown) {
     return internalError(asking, thrown);
   }
@@ -51,14 +55,14 @@ export async function customerOf(asking: Asking): Promise<CustomerDetails | Repl
  * The host's own code failed (or, by mistake, ours): 500 with no detail, which only `onError` hears;
  * 499 when the browser has already left, as nobody reads the answer and nothing needs logging.
  */
-export function internalError(asking: Asking, thrown: unknown): Reply {
+export function internalError(asking: Reporting, thrown: unknown): Reply {
   if (asking.request.signal.aborted) return clientClosed();
   report(asking, thrown instanceof Error ? thrown : new Error(String(thrown)));
   return fail(500, 'internal', 'The billing proxy failed.');
 }
 
 /** Tells `onError`, if any, with the key scrubbed out; a failing logger must not turn an answer into a throw. */
-export function report({ request, config, key }: Asking, error: Error): void {
+export function report({ request, config, key }: Reporting, error: Error): void {
   if (config.onError === undefined) return;
   const scrubbed = scrubError(error, key);
   try {

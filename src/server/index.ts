@@ -6,5 +6,14 @@ export type { CustomerDetails, ProxyOptions } from './proxyOptions';
 export type { ProxyErrorCode } from './replies';
 export { createMemoryRateLimiter, defaultRateLimit } from './rateLimit';
 export type { RateLimiterLike, RateLimitOptions } from './rateLimit';
+export { createAccessCheck } from './createAccessCheck';
+export type {
+  AccessCacheOptions,
+  AccessCheck,
+  AccessCheckOptions,
+  AccessCheckResult,
+  AccessReason,
+} from './createAccessCheck';
+export type { AccessStateStore } from './stateStore';
 export { toNodeHandler } from './toNodeHandler';
 export type { NodeHandlerOptions, NodeNext } from './toNodeHandler';

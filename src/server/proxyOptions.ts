@@ -6,6 +6,13 @@ import { knownTiers } from '../core/tiers';
 import { defaultAllowedRedirectHosts } from '../core/redirect';
 import { defaultOriginsWarning, isProduction } from './production';
 import { createMemoryRateLimiter, type RateLimiterLike, type RateLimitOptions } from './rateLimit';
+import {
+  checkStore,
+  defaultLastKnownMs,
+  storeKeeper,
+  type AccessStateStore,
+  type StateKeeper,
+} from './stateStore';
 import { guardedFetch } from './upstream';
 
 /** What `customer(request)` may fill in on the server. */
@@ -75,6 +82,13 @@ export interface ProxyOptions {
    * @default ['checkout.stripe.com', 'billing.stripe.com']
    */
   allowedRedirectHosts?: readonly string[];
+  /**
+   * The store your access checks share (`createAccessCheck`'s `cache.store`): every state the proxy
+   * reads from Saiku is written to it, so after a Checkout the server's checks agree with the browser.
+   * @default undefined (nothing written)
+   * @example cache: { store: new Keyv(new KeyvRedis(process.env.REDIS_URL)) }
+   */
+  cache?: { store: AccessStateStore };
 }
 
 /** @deprecated The same list as `knownTiers` from `@saiku/billing-react/core`; use that. */
@@ -98,6 +112,8 @@ export interface ProxyConfig {
   allowedRedirectHosts: readonly string[];
   /** `NODE_ENV=production` with the default origins: loopback return URLs are refused. */
   refuseLoopbackReturns: boolean;
+  /** Where each state read is kept for access checks (`cache.store`); null without one. */
+  stateKeeper: StateKeeper | null;
 }
 
 /** No real secret is shorter; a shorter one would be cut out of ordinary words in every answer. */
@@ -119,21 +135,20 @@ export function checkProxyKey(key: string, owner: string): string | null {
   return trimmed;
 }
 
-export function resolveOptions(options: ProxyOptions): ProxyConfig {
+/** What the proxy and the access check share: whose key, and how Saiku is reached. */
+export type UpstreamOptions = Pick<ProxyOptions, 'apiKey' | 'baseUrl' | 'fetch' | 'timeoutMs' | 'onError'>;
+export type UpstreamConfig = Pick<ProxyConfig, 'apiKey' | 'baseUrl' | 'fetch' | 'timeoutMs' | 'onError'>;
+
+/** The key, the Saiku API and its time limit, checked once; `owner` names the caller in each `TypeError`. */
+export function resolveUpstream(options: UpstreamOptions, owner: string): UpstreamConfig {
   if (typeof options !== 'object' || options === null)
-    throw new TypeError('createBillingProxy needs an options object.');
+    throw new TypeError(`${owner} needs an options object.`);
   if (typeof options.apiKey !== 'string' && typeof options.apiKey !== 'function') {
-    throw new TypeError('createBillingProxy needs apiKey: a string, or a function of the request.');
+    throw new TypeError(`${owner} needs apiKey: a string, or a function of the request.`);
   }
   const timeoutMs = options.timeoutMs ?? 10_000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
     throw new TypeError('timeoutMs must be a positive number.');
-  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
-  if (!Number.isFinite(bodyTimeoutMs) || bodyTimeoutMs <= 0)
-    throw new TypeError('bodyTimeoutMs must be a positive number.');
-  const basePath = (options.basePath ?? defaultProxyBasePath).replace(/\/+$/, '');
-  if (basePath !== '' && !basePath.startsWith('/'))
-    throw new TypeError(`basePath must start with "/", got "${basePath}".`);
   const baseUrl = options.baseUrl ?? defaultSaikuBaseUrl;
   try {
     new URL(baseUrl);
@@ -141,27 +156,39 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
     throw new TypeError(`baseUrl must be an absolute URL, got "${baseUrl}".`);
   }
   const fetchImpl = options.fetch;
+  return {
+    // A fixed key is normalised here, so a key with a line break inside, or a short one, fails at start-up;
+    // an empty one (an unset environment variable) is answered 500 on each request, onError told.
+    apiKey:
+      typeof options.apiKey === 'string' ? (checkProxyKey(options.apiKey, owner) ?? '') : options.apiKey,
+    baseUrl,
+    fetch: (input, init) => guardedFetch(fetchImpl ?? globalThis.fetch, input, init),
+    timeoutMs,
+    onError: options.onError,
+  };
+}
+
+export function resolveOptions(options: ProxyOptions): ProxyConfig {
+  const upstream = resolveUpstream(options, 'createBillingProxy');
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  if (!Number.isFinite(bodyTimeoutMs) || bodyTimeoutMs <= 0)
+    throw new TypeError('bodyTimeoutMs must be a positive number.');
+  const basePath = (options.basePath ?? defaultProxyBasePath).replace(/\/+$/, '');
+  if (basePath !== '' && !basePath.startsWith('/'))
+    throw new TypeError(`basePath must start with "/", got "${basePath}".`);
   const defaultOriginsInProduction = options.allowedOrigins === undefined && isProduction();
   if (defaultOriginsInProduction) console.warn(defaultOriginsWarning);
   return {
     ...guardOptions(options),
-    // A fixed key is normalised here, so a key with a line break inside, or a short one, fails at start-up;
-    // an empty one (an unset environment variable) is answered 500 on each request, onError told.
-    apiKey:
-      typeof options.apiKey === 'string'
-        ? (checkProxyKey(options.apiKey, 'createBillingProxy') ?? '')
-        : options.apiKey,
-    baseUrl,
+    ...upstream,
     basePath,
     allowedOrigins:
       options.allowedOrigins === undefined ? null : new Set(options.allowedOrigins.map(toOrigin)),
     tiers: new Set(options.tiers ?? knownTiers),
     customer: options.customer,
-    fetch: (input, init) => guardedFetch(fetchImpl ?? globalThis.fetch, input, init),
-    timeoutMs,
     bodyTimeoutMs,
-    onError: options.onError,
     refuseLoopbackReturns: defaultOriginsInProduction,
+    stateKeeper: stateKeeperOf(options.cache, upstream.timeoutMs),
   };
 }
 
@@ -196,6 +223,13 @@ function guardOptions(
         : { limiter: rateLimit.limiter ?? createMemoryRateLimiter(), key: rateLimit.key },
     allowedRedirectHosts: [...hosts],
   };
+}
+
+function stateKeeperOf(cache: ProxyOptions['cache'], timeoutMs: number): StateKeeper | null {
+  if (cache === undefined) return null;
+  if (typeof cache !== 'object' || cache === null)
+    throw new TypeError('createBillingProxy: cache must be an object { store }.');
+  return storeKeeper(checkStore(cache.store, 'createBillingProxy'), defaultLastKnownMs, timeoutMs);
 }
 
 function toOrigin(entry: string): string {

@@ -139,12 +139,20 @@ const runtimes: Runtime[] = [
     recipe:
       'export default { fetch: (request, env) => createBillingProxy({ apiKey: env.SAIKU_API_KEY })(request) }',
     async start() {
+      // Bundled into one module as `wrangler deploy` bundles a worker (esbuild, the workerd conditions),
+      // which is how /server's dependency (lru-cache) reaches workerd.
+      const { outputFiles } = await build({
+        entryPoints: [resolve(fixtures, 'worker.js')],
+        bundle: true,
+        format: 'esm',
+        platform: 'neutral',
+        conditions: ['workerd', 'worker', 'browser'],
+        write: false,
+        logLevel: 'silent',
+      });
       const mf = new Miniflare({
         modules: true,
-        scriptPath: resolve(fixtures, 'worker.js'),
-        modulesRoot: root,
-        // dist/ is ES modules in a "type": "module" package; miniflare takes .js for CommonJS unless told.
-        modulesRules: [{ type: 'ESModule', include: ['**/*.js'] }],
+        script: outputFiles[0]?.text ?? '',
         compatibilityDate: '2026-04-01',
         bindings: {
           SAIKU_API_KEY: fake.apiKey,

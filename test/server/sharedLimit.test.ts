@@ -1,72 +1,13 @@
 // Rate limits across servers, for real: a Redis of its own (redis-server on 127.0.0.1 and a free port),
 // two proxy processes (docs/server.md's Express recipe with a RateLimiterRedis, over the BUILT
 // dist/server/index.js) sharing one budget; then Redis stops and requests still pass, onError told.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedPort, freeStateBody, startFakeSaiku, type FakeSaiku } from './fakeSaiku';
+import { freeStateBody, startFakeSaiku, type FakeSaiku } from './fakeSaiku';
+import { start, startRedis, type Started } from './processes';
 
 const root = resolve(import.meta.dirname, '../..');
-const redisServer = '/usr/bin/redis-server';
-const startTimeoutMs = 30_000;
-
-interface Started {
-  child: ChildProcess;
-  /** Everything it printed so far. */
-  output(): string;
-  /** Resolves once its output matches `pattern` (bounded); with the match. */
-  waitFor(pattern: RegExp): Promise<RegExpExecArray>;
-  stop(): Promise<void>;
-}
-
-function start(command: string, args: string[], env: Record<string, string>): Started {
-  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const listeners = new Set<() => void>();
-  const heard = (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    for (const listener of listeners) listener();
-  };
-  child.stdout?.on('data', heard);
-  child.stderr?.on('data', heard);
-  child.on('exit', () => listeners.forEach((listener) => listener()));
-  return {
-    child,
-    output: () => output,
-    waitFor(pattern) {
-      return new Promise((resolveMatch, reject) => {
-        const check = () => {
-          const match = pattern.exec(output);
-          if (match) return done(() => resolveMatch(match));
-          if (child.exitCode !== null || child.signalCode !== null)
-            done(() => reject(new Error(`${command} exited before printing ${pattern}:\n${output}`)));
-        };
-        const timer = setTimeout(
-          () =>
-            done(() => reject(new Error(`${command}: no ${pattern} in ${startTimeoutMs} ms:\n${output}`))),
-          startTimeoutMs,
-        );
-        const done = (settle: () => void) => {
-          clearTimeout(timer);
-          listeners.delete(check);
-          settle();
-        };
-        listeners.add(check);
-        check();
-      });
-    },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
 let fake: FakeSaiku;
 let redis: Started;
 const servers: { origin: string; process: Started }[] = [];
@@ -75,20 +16,15 @@ beforeAll(async () => {
   if (!existsSync(resolve(root, 'dist/server/index.js'))) {
     throw new Error('dist/server/index.js is missing: run `npm run build` first (npm test builds first).');
   }
-  if (!existsSync(redisServer)) throw new Error(`${redisServer} is missing: .ci/run installs redis-server.`);
   fake = await startFakeSaiku();
   fake.state = freeStateBody;
-  const redisPort = await closedPort();
-  redis = start(
-    redisServer,
-    ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {},
-  );
-  await redis.waitFor(/Ready to accept connections/);
+  const started = await startRedis();
+  redis = started.process;
+  const redisPort = new URL(started.url).port;
   const env: Record<string, string> = {
     SAIKU_API_KEY: fake.apiKey,
     SAIKU_BASE_URL: fake.baseUrl,
-    REDIS_PORT: String(redisPort),
+    REDIS_PORT: redisPort,
     PATH: process.env.PATH ?? '',
   };
   for (let i = 0; i < 2; i++) {
