@@ -3,7 +3,7 @@ import type { PaywallLabels } from '../labels/paywallLabels';
 
 /**
  * Every string `<Paywall>` shows, in German (Sie-form); its plans take `germanPricingTableLabels`.
- * @example <BillingProvider locale="de-DE" labels={{ ...germanLabels, pricingTable: germanPricingTableLabels, paywall: germanPaywallLabels }}>
+ * @example <BillingProvider locale="de-DE" labels={{ ...germanLabels, paywall: germanPaywallLabels }}>
  */
 export const germanPaywallLabels: PaywallLabels = {
   title: 'Upgraden, um dies freizuschalten',

@@ -3,7 +3,7 @@ import type { PaywallLabels } from '../labels/paywallLabels';
 
 /**
  * Every string `<Paywall>` shows, in Japanese (polite form); its plans take `japanesePricingTableLabels`.
- * @example <BillingProvider locale="ja-JP" labels={{ ...japaneseLabels, pricingTable: japanesePricingTableLabels, paywall: japanesePaywallLabels }}>
+ * @example <BillingProvider locale="ja-JP" labels={{ ...japaneseLabels, paywall: japanesePaywallLabels }}>
  */
 export const japanesePaywallLabels: PaywallLabels = {
   title: 'アップグレードしてご利用ください',
