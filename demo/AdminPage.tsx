@@ -1,13 +1,16 @@
 // The demo host's admin page: the library's components, a gated feature, and a panel built from
 // hooks. It renders under whatever BillingProvider is above it (the demo's, or a story's).
+import { useEffect, useState } from 'react';
 import {
   BillingGate,
   BillingStatusBanner,
   ManageButton,
+  Paywall,
   PlanCard,
   PricingTable,
   UpgradeButton,
   useBillingDescription,
+  usePaywall,
   type BillingDateKind,
 } from '../src';
 import './AdminPage.css';
@@ -40,17 +43,17 @@ export function AdminPage() {
           </div>
           <section aria-labelledby="feature-heading">
             <h2 id="feature-heading">Forecasts (a billed feature)</h2>
+            {/* The plans' entitlements say who has forecasts; the server's GET /api/forecasts asks the same rule. */}
             <BillingGate
+              feature="forecasts"
               loading={<p>Checking your plan…</p>}
-              fallback={
-                <div className="demo-locked">
-                  <p>Forecasts are part of the Team plan.</p>
-                  <UpgradeButton tier="team">Unlock forecasts</UpgradeButton>
-                </div>
-              }
+              fallback={<LockedForecasts />}
             >
               <Forecast />
+              <ServerForecast />
             </BillingGate>
+            {/* Once anywhere under the provider: usePaywall().open() shows it. */}
+            <Paywall />
           </section>
           <section aria-labelledby="custom-heading">
             <h2 id="custom-heading">Built from hooks</h2>
@@ -59,6 +62,56 @@ export function AdminPage() {
         </div>
       </main>
     </>
+  );
+}
+
+/** The locked state sells the feature where it is missing: the paywall, on the plans that include it. */
+function LockedForecasts() {
+  const { open } = usePaywall();
+  return (
+    <div className="demo-locked">
+      <p>Forecasts are part of the Team plan.</p>
+      <button type="button" className="saiku-billing-button" onClick={() => open({ feature: 'forecasts' })}>
+        Unlock forecasts
+      </button>
+    </div>
+  );
+}
+
+type ServerAnswer =
+  { kind: 'loading' } | { kind: 'granted' } | { kind: 'refused' } | { kind: 'failed'; status: number | null };
+
+/**
+ * The billed work itself, from the host's own API: `GET /api/forecasts` guards it with the same rule on
+ * the server (`createAccessCheck`), answering 402 `{ error: 'payment_required' }` to a tenant without it.
+ */
+function ServerForecast() {
+  const [answer, setAnswer] = useState<ServerAnswer>({ kind: 'loading' });
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch('/api/forecasts', { signal: controller.signal, headers: { accept: 'application/json' } })
+      .then(async (response) => {
+        const body: unknown = await response.json().catch(() => null);
+        const error = typeof body === 'object' && body !== null && 'error' in body ? body.error : undefined;
+        if (response.status === 402 && error === 'payment_required') setAnswer({ kind: 'refused' });
+        else if (response.ok && body !== null) setAnswer({ kind: 'granted' });
+        else setAnswer({ kind: 'failed', status: response.status });
+      })
+      .catch(() => {
+        if (!controller.signal.aborted) setAnswer({ kind: 'failed', status: null });
+      });
+    return () => controller.abort();
+  }, []);
+  return (
+    <p className="demo-server-forecast" role="status" data-answer={answer.kind}>
+      {answer.kind === 'loading'
+        ? 'Asking the server for the forecast…'
+        : answer.kind === 'granted'
+          ? 'The server granted forecasts (GET /api/forecasts).'
+          : answer.kind === 'refused'
+            ? 'The server refused forecasts: payment required (402). It may not have seen the new plan yet.'
+            : `The server's forecasts could not be loaded${answer.status ? ` (HTTP ${answer.status})` : ''}.`}
+    </p>
   );
 }
 
