@@ -78,39 +78,81 @@ function LockedForecasts() {
   );
 }
 
+interface MonthForecast {
+  month: string;
+  revenue: number;
+}
+
 type ServerAnswer =
-  { kind: 'loading' } | { kind: 'granted' } | { kind: 'refused' } | { kind: 'failed'; status: number | null };
+  | { kind: 'loading' }
+  | { kind: 'granted'; currency: string; months: MonthForecast[] }
+  | { kind: 'refused' }
+  | { kind: 'failed'; status: number | null };
+
+/** The forecast route's answer, read as the page needs it: a 200 with months, a 402, or anything else. */
+async function readForecast(response: Response): Promise<ServerAnswer> {
+  const body: unknown = await response.json().catch(() => null);
+  if (typeof body !== 'object' || body === null) return { kind: 'failed', status: response.status };
+  const { error, currency, forecasts } = body as { error?: unknown; currency?: unknown; forecasts?: unknown };
+  if (response.status === 402 && error === 'payment_required') return { kind: 'refused' };
+  if (!response.ok || typeof currency !== 'string' || !Array.isArray(forecasts))
+    return { kind: 'failed', status: response.status };
+  const months = forecasts.filter(
+    (entry): entry is MonthForecast =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      typeof (entry as MonthForecast).month === 'string' &&
+      typeof (entry as MonthForecast).revenue === 'number',
+  );
+  return { kind: 'granted', currency, months };
+}
 
 /**
- * The billed work itself, from the host's own API: `GET /api/forecasts` guards it with the same rule on
- * the server (`createAccessCheck`), answering 402 `{ error: 'payment_required' }` to a tenant without it.
+ * The billed work itself, from the host's own API: `GET /api/forecasts` (demo/server.mjs) guards it with
+ * the same rule on the server (`createAccessCheck`), answering 402 `payment_required` to a tenant
+ * without it, and six months of projected revenue (minor units) to one with it.
  */
 function ServerForecast() {
   const [answer, setAnswer] = useState<ServerAnswer>({ kind: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
-    fetch('/api/forecasts', { signal: controller.signal, headers: { accept: 'application/json' } })
-      .then(async (response) => {
-        const body: unknown = await response.json().catch(() => null);
-        const error = typeof body === 'object' && body !== null && 'error' in body ? body.error : undefined;
-        if (response.status === 402 && error === 'payment_required') setAnswer({ kind: 'refused' });
-        else if (response.ok && body !== null) setAnswer({ kind: 'granted' });
-        else setAnswer({ kind: 'failed', status: response.status });
-      })
+    fetch('/api/forecasts', { signal: controller.signal })
+      .then(readForecast)
+      .then(setAnswer)
       .catch(() => {
         if (!controller.signal.aborted) setAnswer({ kind: 'failed', status: null });
       });
     return () => controller.abort();
   }, []);
+  if (answer.kind === 'granted') {
+    const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: answer.currency });
+    return (
+      <table className="demo-server-forecast" data-answer="granted">
+        <caption>Projected revenue, from GET /api/forecasts</caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col">Revenue</th>
+          </tr>
+        </thead>
+        <tbody>
+          {answer.months.map(({ month, revenue }) => (
+            <tr key={month}>
+              <th scope="row">{month}</th>
+              <td>{money.format(revenue / 100)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
   return (
     <p className="demo-server-forecast" role="status" data-answer={answer.kind}>
       {answer.kind === 'loading'
         ? 'Asking the server for the forecast…'
-        : answer.kind === 'granted'
-          ? 'The server granted forecasts (GET /api/forecasts).'
-          : answer.kind === 'refused'
-            ? 'The server refused forecasts: payment required (402). It may not have seen the new plan yet.'
-            : `The server's forecasts could not be loaded${answer.status ? ` (HTTP ${answer.status})` : ''}.`}
+        : answer.kind === 'refused'
+          ? 'The server refused forecasts: payment required (402). It may not have seen the new plan yet.'
+          : `The server's forecasts could not be loaded${answer.status ? ` (HTTP ${answer.status})` : ''}.`}
     </p>
   );
 }

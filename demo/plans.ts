@@ -13,7 +13,7 @@ export const demoPlans: readonly PlanInfo[] = [
     description: 'For a team sharing dashboards.',
     price: { amount: 4900, currency: 'usd', interval: 'month' },
     features: ['10 workspaces', 'Forecasts', 'Scheduled reports'],
-    entitlements: ['forecasts'],
+    entitlements: ['forecasts', 'scheduled-reports'],
     highlighted: true,
   },
   {
@@ -21,14 +21,14 @@ export const demoPlans: readonly PlanInfo[] = [
     description: 'For a company with many teams.',
     price: { amount: 14900, currency: 'usd', interval: 'month' },
     features: ['Unlimited workspaces', 'Forecasts', 'Single sign-on'],
-    entitlements: ['forecasts'],
+    entitlements: ['forecasts', 'scheduled-reports', 'single-sign-on'],
   },
   {
     tier: 'enterprise',
     description: 'Custom contracts, support and hosting.',
     price: 'Custom',
     features: ['Everything in Business', 'A named contact'],
-    entitlements: ['forecasts'],
+    entitlements: ['forecasts', 'scheduled-reports', 'single-sign-on'],
     contactUrl: 'mailto:sales@acme.test',
   },
 ];

@@ -47,7 +47,13 @@ const forecasts = { feature: 'forecasts' } as const;
 function forecastsRoute(simulator: BillingSimulator) {
   return http.get('*/api/forecasts', () =>
     canAccess(simulator.getState(), forecasts, demoPlans)
-      ? HttpResponse.json({ quarter: 'next', growthPercent: 12 })
+      ? HttpResponse.json({
+          currency: 'usd',
+          forecasts: [
+            { month: '2027-01', revenue: 412_000 },
+            { month: '2027-02', revenue: 435_500 },
+          ],
+        })
       : HttpResponse.json(
           {
             error: 'payment_required',
@@ -87,7 +93,10 @@ function inScenario(name: StoryScenario, expected: PageExpectation): Story {
       else await expect(banner).toBeNull();
       if (expected.unlocked) {
         await expect(canvas.getByRole('img', { name: 'A rising revenue chart' })).toBeVisible();
-        await expect(await canvas.findByText(/^The server granted forecasts/)).toBeVisible();
+        await expect(
+          await canvas.findByRole('table', { name: 'Projected revenue, from GET /api/forecasts' }),
+        ).toBeVisible();
+        await expect(canvas.getByRole('cell', { name: '$4,120.00' })).toBeVisible();
       } else await expect(canvas.getByRole('button', { name: 'Unlock forecasts' })).toBeVisible();
       // Four consumers (banner, card, gate, hooks panel), one request.
       await expect(requests.state).toHaveBeenCalledOnce();
