@@ -69,7 +69,7 @@ export interface BillingLabels {
 }
 
 /**
- * The provider's `labels`: any of `BillingLabels`, sections (`banner`, `pricingTable`) entry by entry.
+ * The provider's `labels`: any of `BillingLabels`, sections (`banner`, `pricingTable`, `paywall`) entry by entry.
  *
  * One rule decides what each component shows, for every string: its English default (src/labels), then
  * the provider's `labels` over it, then the component's own `labels` prop over that where it has one
