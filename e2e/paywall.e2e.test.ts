@@ -31,7 +31,7 @@ async function eventTypes(on: Page): Promise<string[]> {
 }
 
 describe('the paywall', () => {
-  it('opens from the gated action with the keyboard, keeps Tab inside, closes on Escape, gives focus back', async () => {
+  it('opens from the gated action with the keyboard, keeps Tab inside, closes on Escape, focus back', async () => {
     await page.goto(`${demo.url}/`);
     const d = demoPage(page);
     await poll(() => d.planName.textContent()).toBe('Free');
@@ -82,7 +82,7 @@ describe('the paywall', () => {
     expect(await unlock(page).evaluate((element) => element === document.activeElement)).toBe(true);
   });
 
-  it('a free tenant hits the paywall, pays for Team in the stand-in Checkout, and comes back to forecasts', async () => {
+  it('a free tenant hits the paywall, pays for Team in the stand-in Checkout, comes back to forecasts', async () => {
     await page.goto(`${demo.url}/`);
     const d = demoPage(page);
     await poll(() => d.planName.textContent()).toBe('Free');
