@@ -1,6 +1,6 @@
 // Types for size.mjs, so TypeScript tests can import it.
 export type BundlerName = 'esbuild' | 'vite' | 'webpack';
-export type FixtureId = 'a' | 'b' | 'c' | 'd' | 'e';
+export type FixtureId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
 
 /** One JavaScript file a bundler emitted for a page. */
 export interface EmittedFile {

@@ -7,7 +7,7 @@
 // bundler emits (the chunks behind a dynamic `import()`, such as the return from Stripe) is lazy. Prints,
 // for each page and bundler, the first load's minified and gzip -9 bytes and the lazy gzip -9 bytes; each
 // file is gzipped on its own, as it is fetched on its own. Run `npm run build` first.
-// usage: node bench/size.mjs [--json] [esbuild|vite|webpack ...] [a|b|c|d|e ...]
+// usage: node bench/size.mjs [--json] [esbuild|vite|webpack ...] [a|b|c|d|e|f|g ...]
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
@@ -38,6 +38,16 @@ export { BillingProvider, PlanCard };`,
     title: 'BillingProvider + PricingTable',
     source: `import { BillingProvider, PricingTable } from '@saiku/billing-react';
 export { BillingProvider, PricingTable };`,
+  },
+  f: {
+    title: '(a) + BillingGate feature',
+    source: `import { BillingGate, BillingProvider, useBillingState } from '@saiku/billing-react';
+export { BillingGate, BillingProvider, useBillingState };`,
+  },
+  g: {
+    title: '(f) + Paywall + usePaywall',
+    source: `import { BillingGate, BillingProvider, Paywall, useBillingState, usePaywall } from '@saiku/billing-react';
+export { BillingGate, BillingProvider, Paywall, useBillingState, usePaywall };`,
   },
   e: {
     title: 'every export of the client entry',

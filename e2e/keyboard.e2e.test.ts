@@ -2,6 +2,7 @@
 import type { Locator } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from './support/a11y';
+import { tabTo as tabToTarget } from './support/keyboard';
 import { DAY_MS, formatLikeLibrary } from './support/dates';
 import { demoPage } from './support/demoPage';
 import { expectKeyNeverReachedBrowser } from './support/secrets';
@@ -10,20 +11,7 @@ import { poll } from './support/wait';
 
 setupDemoSession();
 
-/** Presses Tab until `target` has focus (and shows it: `:focus-visible`), as a keyboard user would. */
-async function tabTo(target: Locator, maxTabs = 40): Promise<void> {
-  await target.waitFor();
-  for (let tabs = 1; tabs <= maxTabs; tabs++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((element) => element === document.activeElement)) {
-      expect(await target.evaluate((element) => element.matches(':focus-visible')), 'focus is visible').toBe(
-        true,
-      );
-      return;
-    }
-  }
-  throw new Error(`${maxTabs} presses of Tab never reached ${target.toString()}`);
-}
+const tabTo = (target: Locator) => tabToTarget(page, target);
 
 it('a free tenant upgrades with the keyboard only: Tab, Enter on Upgrade, Tab, Space on Pay', async () => {
   await page.goto(`${demo.url}/`);

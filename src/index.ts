@@ -31,6 +31,14 @@ export { usePlans } from './react/usePlans';
 export type { PlanWithAction } from './react/usePlans';
 export { BillingGate } from './react/BillingGate';
 export type { BillingGateProps } from './react/BillingGate';
+export { useAccess } from './react/useAccess';
+export type { UseAccessResult } from './react/useAccess';
+export { Paywall } from './react/Paywall';
+export type { PaywallProps } from './react/Paywall';
+export { usePaywall } from './react/usePaywall';
+export type { UsePaywallResult } from './react/usePaywall';
+export { defaultPaywallLabels } from './labels/paywallLabels';
+export type { PaywallLabels, PaywallLabelsInput } from './labels/paywallLabels';
 export { BillingStatusBanner } from './react/BillingStatusBanner';
 export type { BillingStatusBannerProps } from './react/BillingStatusBanner';
 export { defaultLabels } from './labels/defaultLabels';
@@ -45,6 +53,8 @@ export {
   describeBilling,
   hasSubscription,
   planAction,
+  canAccess,
+  plansUnlocking,
   formatPlanPrice,
   createProxyBackend,
   parseBillingState,
@@ -52,6 +62,7 @@ export {
   billingStateQueryKey,
 } from './core';
 export type {
+  AccessRequirement,
   BillingBackend,
   BillingDate,
   BillingDateKind,
@@ -62,6 +73,7 @@ export type {
   CheckoutSession,
   CheckoutSessionInput,
   PlanActionKind,
+  PlanFeature,
   PlanInfo,
   PlanPrice,
   PortalSession,

@@ -1,5 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { http, HttpResponse } from 'msw';
 import { expect, userEvent, within } from 'storybook/test';
+import { canAccess, plansUnlocking } from '../src';
+import { demoPlans } from '../demo/plans';
+import type { BillingSimulator } from '../src/mock';
 import { AdminPage } from './support/AdminPage';
 import { demoSnippets } from './support/demoSource';
 import { answer, requests, scenario, states, type StoryScenario } from './support/network';
@@ -16,6 +20,8 @@ const meta = {
     layout: 'fullscreen',
     // "Show code": what the demo host writes for this page (demo/App.tsx), not the story's wrapper.
     docs: { source: { code: demoSnippets.app, language: 'tsx' } },
+    // The demo's provider has its plans: they say which plans include forecasts.
+    billing: { provider: { plans: demoPlans } },
   },
 } satisfies Meta<typeof AdminPage>;
 
@@ -32,9 +38,52 @@ interface PageExpectation {
   unlocked: boolean;
 }
 
+const forecasts = { feature: 'forecasts' } as const;
+
+/**
+ * The demo server's `GET /api/forecasts` as the page meets it: the forecast for a tenant whose plan
+ * includes it, 402 payment_required otherwise (demo/server.mjs guards it with `createAccessCheck`).
+ */
+function forecastsRoute(simulator: BillingSimulator) {
+  return http.get('*/api/forecasts', () =>
+    canAccess(simulator.getState(), forecasts, demoPlans)
+      ? HttpResponse.json({
+          currency: 'usd',
+          forecasts: [
+            { month: '2027-01', revenue: 412_000 },
+            { month: '2027-02', revenue: 435_500 },
+          ],
+        })
+      : HttpResponse.json(
+          {
+            error: 'payment_required',
+            requirement: forecasts,
+            plans: plansUnlocking(forecasts, demoPlans).map((plan) => plan.tier),
+          },
+          { status: 402 },
+        ),
+  );
+}
+
+/** A scenario's network with the demo's forecasts route beside the billing routes. */
+function withForecasts(name: StoryScenario) {
+  const network = scenario(name);
+  const { parameters, ...rest } = network.story;
+  return {
+    ...network,
+    story: {
+      ...rest,
+      parameters: {
+        ...parameters,
+        msw: { handlers: [forecastsRoute(network.simulator), ...parameters.msw.handlers] },
+      },
+    },
+  };
+}
+
 function inScenario(name: StoryScenario, expected: PageExpectation): Story {
   return {
-    ...scenario(name).story,
+    ...withForecasts(name).story,
     play: async ({ canvasElement }) => {
       const canvas = within(canvasElement);
       await expectPlan(canvasElement, expected.plan, expected.badge);
@@ -42,9 +91,13 @@ function inScenario(name: StoryScenario, expected: PageExpectation): Story {
       if (expected.banner)
         await expect(within(banner as HTMLElement).getByText(expected.banner)).toBeVisible();
       else await expect(banner).toBeNull();
-      if (expected.unlocked)
+      if (expected.unlocked) {
         await expect(canvas.getByRole('img', { name: 'A rising revenue chart' })).toBeVisible();
-      else await expect(canvas.getByRole('button', { name: 'Unlock forecasts' })).toBeVisible();
+        await expect(
+          await canvas.findByRole('table', { name: 'Projected revenue, from GET /api/forecasts' }),
+        ).toBeVisible();
+        await expect(canvas.getByRole('cell', { name: '$4,120.00' })).toBeVisible();
+      } else await expect(canvas.getByRole('button', { name: 'Unlock forecasts' })).toBeVisible();
       // Four consumers (banner, card, gate, hooks panel), one request.
       await expect(requests.state).toHaveBeenCalledOnce();
     },
@@ -132,7 +185,7 @@ export const MalformedResponse: Story = {
   },
 };
 
-const free = scenario('free');
+const free = withForecasts('free');
 /** Three Upgrade buttons on the page, one flow: the one clicked mints its plan's session. */
 export const UpgradeFromTheHooksPanel: Story = {
   ...free.story,
@@ -143,5 +196,22 @@ export const UpgradeFromTheHooksPanel: Story = {
     await expect(requests.checkoutSession).toHaveBeenCalledWith(
       expect.objectContaining({ tier: 'business' }),
     );
+  },
+};
+
+const lockedOut = withForecasts('free');
+/** The locked feature sells itself: its button opens the paywall on the plans that include forecasts. */
+export const ForecastsPaywall: Story = {
+  ...lockedOut.story,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expectPlan(canvasElement, 'Free', null);
+    await userEvent.click(canvas.getByRole('button', { name: 'Unlock forecasts' }));
+    const dialog = await canvas.findByRole('dialog', { name: 'Upgrade to unlock this' });
+    const tiers = [...dialog.querySelectorAll<HTMLElement>('li[data-tier]')].map((plan) => plan.dataset.tier);
+    await expect(tiers).toEqual(['team', 'business', 'enterprise']);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Start with Team' }));
+    await expectSentToCheckout(lockedOut.simulator);
+    await expect(requests.checkoutSession).toHaveBeenCalledWith(expect.objectContaining({ tier: 'team' }));
   },
 };

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { BillingGate, UpgradeButton } from '../src';
+import { demoPlans } from '../demo/plans';
 import { Forecast } from './support/AdminPage';
 import { answer, requests, scenario, states, type StoryScenario } from './support/network';
 import { waitForStateRequests } from './support/plays';
@@ -106,3 +107,34 @@ export const MalformedResponse: Story = {
     await expectLocked(canvasElement);
   },
 };
+
+/** `feature` and `tier` read the provider's plans (the demo's: forecasts from Team up). */
+function withAccess(
+  name: StoryScenario,
+  access: { feature: string } | { tier: string },
+  unlocked: boolean,
+): Story {
+  const network = scenario(name);
+  return {
+    ...network.story,
+    args: access,
+    parameters: { ...network.story.parameters, billing: { provider: { plans: demoPlans } } },
+    play: async ({ canvasElement }) => {
+      await (unlocked ? expectUnlocked(canvasElement) : expectLocked(canvasElement));
+      await expect(requests.state).toHaveBeenCalledOnce();
+    },
+  };
+}
+
+/** `feature="forecasts"` on the Team plan, which lists it in `entitlements`. */
+export const FeatureOnTeam = withAccess('active', { feature: 'forecasts' }, true);
+/** `feature="forecasts"` for a free tenant. */
+export const FeatureOnFree = withAccess('free', { feature: 'forecasts' }, false);
+/** `feature="sso"`, which no demo plan lists: locked even on Enterprise. */
+export const FeatureNoPlanLists = withAccess('enterprise', { feature: 'sso' }, false);
+/** `tier="business"` for a Team subscriber: below the tier, so locked. */
+export const TierAboveThePlan = withAccess('active', { tier: 'business' }, false);
+/** `tier="business"` for an Enterprise tenant: at or above, so open. */
+export const TierAtOrAbove = withAccess('enterprise', { tier: 'business' }, true);
+/** `tier="team"` while unpaid: billed features are off, so locked whatever the tier. */
+export const TierWhileUnpaid = withAccess('unpaid', { tier: 'team' }, false);

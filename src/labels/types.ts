@@ -1,5 +1,6 @@
 /** The shape of every string the components show; each component's English defaults live beside it in src/labels. */
 import type { BillingDate, BillingDescription, BillingError, PlanPrice } from '../core';
+import type { PaywallLabelsInput } from './paywallLabels';
 import type { PricingTableLabelsInput } from './pricingTableLabels';
 
 export interface BillingLabels {
@@ -60,10 +61,15 @@ export interface BillingLabels {
    * table never loads them. The locale packs export theirs separately (`germanPricingTableLabels`, …).
    */
   pricingTable?: PricingTableLabelsInput;
+  /**
+   * `<Paywall>`'s strings, any of them; its English defaults live beside it, and the locale packs export
+   * theirs separately (`germanPaywallLabels`, …). Its plans read `pricingTable`.
+   */
+  paywall?: PaywallLabelsInput;
 }
 
 /**
- * The provider's `labels`: any of `BillingLabels`, sections (`banner`, `pricingTable`) entry by entry.
+ * The provider's `labels`: any of `BillingLabels`, sections (`banner`, `pricingTable`, `paywall`) entry by entry.
  *
  * One rule decides what each component shows, for every string: its English default (src/labels), then
  * the provider's `labels` over it, then the component's own `labels` prop over that where it has one

@@ -3,3 +3,5 @@ export { germanLabels } from './germanLabels';
 export { japaneseLabels } from './japaneseLabels';
 export { germanPricingTableLabels } from './germanPricingTableLabels';
 export { japanesePricingTableLabels } from './japanesePricingTableLabels';
+export { germanPaywallLabels } from './germanPaywallLabels';
+export { japanesePaywallLabels } from './japanesePaywallLabels';

@@ -28,3 +28,17 @@ export const seedPlans: readonly PlanInfo[] = [
     contactUrl: 'https://saiku.bi/contact-sales',
   },
 ];
+
+/**
+ * The same plans with what each unlocks: forecasts from Team up, SSO on Business only (listed in full,
+ * as entitlements are not inherited), and an enterprise plan that sells by contact.
+ */
+export const entitledPlans: readonly PlanInfo[] = seedPlans.map((plan) => ({
+  ...plan,
+  entitlements: {
+    starter: [],
+    team: ['forecasts'],
+    business: ['forecasts', 'sso'],
+    enterprise: ['forecasts', 'sso', 'audit-log'],
+  }[plan.tier as 'starter' | 'team' | 'business' | 'enterprise'],
+}));

@@ -8,12 +8,13 @@ import {
   BillingStatusBanner,
   createProxyBackend,
   ManageButton,
+  Paywall,
   PlanCard,
   PricingTable,
   UpgradeButton,
   type BillingState,
 } from '../../src';
-import { seedPlans } from './plans';
+import { entitledPlans, seedPlans } from './plans';
 import { activeState, freeState, longDate, pastDueState } from './fixtures';
 
 function renderPage(
@@ -90,6 +91,33 @@ describe('server rendering', () => {
     expect(html).toMatch(/aria-current="true" data-tier="team" data-action="current"/);
     expect(html).toContain('action="/api/billing/portal"');
     expect(html).not.toContain('action="/api/billing/checkout"');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('renders a feature gate by the plans, and a closed paywall, without a request', () => {
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    const html = renderToString(
+      <BillingProvider
+        backend={createProxyBackend({ fetch })}
+        initialState={activeState()}
+        plans={entitledPlans}
+      >
+        <BillingGate feature="forecasts" fallback={<p>Locked forecasts</p>}>
+          <p>Your forecasts</p>
+        </BillingGate>
+        <BillingGate feature="sso" fallback={<p>Locked SSO</p>}>
+          <p>Your SSO</p>
+        </BillingGate>
+        <Paywall />
+      </BillingProvider>,
+    );
+    const text = textOf(html);
+    expect(text).toContain('Your forecasts');
+    expect(text).toContain('Locked SSO');
+    expect(text).not.toContain('Your SSO');
+    // Closed: the dialog is there, empty, not open.
+    expect(html).toMatch(/<dialog[^>]*class="saiku-billing-paywall"[^>]*data-state="closed"[^>]*><\/dialog>/);
+    expect(html).not.toMatch(/<dialog[^>]* open/);
     expect(fetch).not.toHaveBeenCalled();
   });
 

@@ -4,9 +4,12 @@ import type { ComponentProps } from 'react';
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   billingKeys,
+  type AccessRequirement,
   billingQueryOptions,
+  useAccess,
   useBillingState,
   useCheckout,
+  usePaywall,
   usePlanAction,
   usePlans,
   usePortal,
@@ -22,6 +25,7 @@ import {
   type PlanActionKind,
   type PlanCard,
   type PlanInfo,
+  type Paywall,
   type PortalOpenInput,
   type PortalSessionInput,
   type PricingTable,
@@ -39,6 +43,9 @@ export function useProbe() {
     portal: usePortal(),
     planAction: usePlanAction('business'),
     plans: usePlans(),
+    access: useAccess({ feature: 'forecasts' }),
+    anyPaidPlan: useAccess(),
+    paywall: usePaywall(),
   };
 }
 type Probe = ReturnType<typeof useProbe>;
@@ -100,9 +107,13 @@ describe('BillingEvent', () => {
         case 'state_changed':
           expectTypeOf(event.previous).toEqualTypeOf<BillingState>();
           return;
+        case 'paywall_opened':
+          expectTypeOf(event.requirement).toEqualTypeOf<AccessRequirement | undefined>();
+          return;
         case 'checkout_unconfirmed':
         case 'checkout_canceled':
         case 'portal_opened':
+        case 'paywall_closed':
           expectTypeOf<keyof typeof event>().toEqualTypeOf<'type'>();
           return;
         default:
@@ -117,6 +128,36 @@ describe('BillingEvent', () => {
       ((event: BillingEvent) => void) | undefined
     >();
     expectTypeOf<BillingProviderProps['syncTabs']>().toEqualTypeOf<boolean | undefined>();
+  });
+});
+
+describe('access', () => {
+  test('useAccess(requirement?) gives allowed (undefined until known), isLoading and the plans unlocking it', () => {
+    expectTypeOf(useAccess).parameter(0).toEqualTypeOf<AccessRequirement | undefined>();
+    expectTypeOf<Probe['access']['allowed']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<Probe['access']['isLoading']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Probe['access']['plans']>().toEqualTypeOf<PlanInfo[]>();
+    expectTypeOf<Probe['anyPaidPlan']>().toEqualTypeOf<Probe['access']>();
+    // Any string: the provider's plans are not known statically.
+    expectTypeOf<{ feature: 'anything' }>().toExtend<AccessRequirement>();
+    expectTypeOf<{ tier: 'business' }>().toExtend<AccessRequirement>();
+    expectTypeOf<{ plan: 'business' }>().not.toExtend<AccessRequirement>();
+  });
+
+  test('BillingGate takes feature or tier beside fallback and loading', () => {
+    type GateProps = ComponentProps<typeof BillingGate>;
+    expectTypeOf<GateProps['feature']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<GateProps['tier']>().toEqualTypeOf<Tier | undefined>();
+    expectTypeOf<{ feature: 'forecasts'; fallback: null }>().toExtend<GateProps>();
+    expectTypeOf<{ feature: 42 }>().not.toExtend<GateProps>();
+  });
+
+  test('usePaywall gives open(requirement?), close(), isOpen; Paywall takes labels', () => {
+    expectTypeOf<Probe['paywall']['open']>().toEqualTypeOf<(requirement?: AccessRequirement) => void>();
+    expectTypeOf<Probe['paywall']['close']>().toEqualTypeOf<() => void>();
+    expectTypeOf<Probe['paywall']['isOpen']>().toEqualTypeOf<boolean>();
+    expectTypeOf<{ labels: { title: string; close: string } }>().toExtend<ComponentProps<typeof Paywall>>();
+    expectTypeOf<{ labels: { title: 1 } }>().not.toExtend<ComponentProps<typeof Paywall>>();
   });
 });
 

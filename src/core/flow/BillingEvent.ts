@@ -1,3 +1,4 @@
+import type { AccessRequirement } from '../access';
 import type { BillingState, Tier } from '../types';
 
 /**
@@ -18,7 +19,11 @@ export type BillingEvent =
   /** Back from the Portal; `changed` tells whether the state differs from the one the page had before. */
   | { type: 'portal_returned'; state: BillingState; changed: boolean }
   /** A newly learned state differs from the previous one in tier, status, access or dates (never on the first load). */
-  | { type: 'state_changed'; state: BillingState; previous: BillingState };
+  | { type: 'state_changed'; state: BillingState; previous: BillingState }
+  /** `usePaywall().open()` showed the paywall, for what the gated action needs (none: any paid plan). */
+  | { type: 'paywall_opened'; requirement?: AccessRequirement }
+  /** The paywall closed: its close button, Escape, or `usePaywall().close()`. */
+  | { type: 'paywall_closed' };
 
 /** Reports an event to the host's `onEvent`; a throwing handler never reaches the flow that emitted. */
 export type EmitBillingEvent = (event: BillingEvent) => void;

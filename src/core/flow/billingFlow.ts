@@ -3,6 +3,7 @@
  * return stands, and the page's side of it (markers, tabs, events). React subscribes to it; going
  * (startAction.ts) and coming back (comeBack.ts, loaded only when a marker is present) act on it.
  */
+import type { AccessRequirement } from '../access';
 import type { BillingError } from '../BillingError';
 import { clearReturnMarkers, readReturnMarkers, type ReturnMarkers } from '../markers';
 import { parseBillingState } from '../parse';
@@ -32,6 +33,16 @@ export interface FlowSnapshot {
    * action or a state that differs from the one the page had.
    */
   returnedError: string | null;
+  /**
+   * The paywall, while open: what the gated action needs (none: any paid plan). Absent or null while
+   * closed. Set only through src/core/flow/paywall.ts, so a page without a paywall carries none of it.
+   */
+  paywall?: PaywallRequest | null;
+}
+
+/** An open paywall's request. */
+export interface PaywallRequest {
+  requirement: AccessRequirement | undefined;
 }
 
 export interface BillingFlowOptions {
