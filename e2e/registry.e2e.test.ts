@@ -83,6 +83,7 @@ function regions(page: Page) {
 
 describe('the built app in Chromium', () => {
   it('free → Upgrade (busy) → Pay → confirming → Team trial → Manage → Portal → cancel', async () => {
+    host.simulator.reset(); // a free tenant, also when CI runs the flow a second time
     const context = await newContext(browser);
     const page = await context.newPage();
     const errors = collectPageErrors(page);

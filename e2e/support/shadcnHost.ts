@@ -60,11 +60,14 @@ export interface ShadcnHostBuild {
 
 /** Runs a Node script of the repo's node_modules (on the Node running the tests: 22 under npm test). */
 async function node(script: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) {
-  const { stdout, stderr } = await run(process.execPath, [resolve(root, script), ...args], {
+  const running = run(process.execPath, [resolve(root, script), ...args], {
     cwd: options.cwd,
     env: { ...process.env, CI: 'true', ...options.env },
     maxBuffer: 16 * 1024 * 1024,
   });
+  // No standard input, as on CI: a prompt would end the command rather than wait.
+  running.child.stdin?.end();
+  const { stdout, stderr } = await running;
   return stdout + stderr;
 }
 

@@ -94,15 +94,17 @@ export function PlanCard({ upgradeTier, className, ...props }: PlanCardProps) {
                 </CardAction>
               )}
             </CardHeader>
-            <CardContent className="grid gap-1 text-sm">
-              {description.date ? <p>{defaultLabels.date(description.date)}</p> : null}
-              {description.trialDaysLeft === null ? null : (
-                <p className="text-muted-foreground">
-                  {defaultLabels.trialDaysLeft(description.trialDaysLeft)}
-                </p>
-              )}
-              {waiting ? <p className="text-muted-foreground">{news}</p> : null}
-            </CardContent>
+            {description.date || description.trialDaysLeft !== null || waiting ? (
+              <CardContent className="grid gap-1 text-sm">
+                {description.date ? <p>{defaultLabels.date(description.date)}</p> : null}
+                {description.trialDaysLeft === null ? null : (
+                  <p className="text-muted-foreground">
+                    {defaultLabels.trialDaysLeft(description.trialDaysLeft)}
+                  </p>
+                )}
+                {waiting ? <p className="text-muted-foreground">{news}</p> : null}
+              </CardContent>
+            ) : null}
             <CardFooter>
               {description.needsPaymentMethod ? (
                 <ManageButton variant="default">{paymentFixLabel(defaultLabels, description)}</ManageButton>
