@@ -54,6 +54,10 @@ describe('shadcn add from the registry the package ships', () => {
         '/r/styles/new-york-v4/badge.json',
       ]),
     );
+    // Each item's `docs` line, shown after the install, says where it renders.
+    for (const component of ['PlanCard', 'PricingTable', 'UpgradeButton', 'ManageButton']) {
+      expect(build.addOutput).toContain(`\`<${component}>\` (components/billing/`);
+    }
     const planCard = readFileSync(join(build.dir, 'src/components/billing/plan-card.tsx'), 'utf8');
     expect(planCard).toContain("from '@saiku/billing-react'");
     expect(planCard).toContain("from '@/components/ui/card'");

@@ -49,6 +49,8 @@ export interface ShadcnHostBuild {
   dir: string;
   /** Every path the registry stand-in was asked for, in order. */
   registryRequests: string[];
+  /** What `shadcn add` printed. */
+  addOutput: string;
   /** The files `shadcn add` wrote, relative to the app. */
   addedFiles: string[];
   /** The app's package.json before and after `shadcn add`. */
@@ -155,6 +157,7 @@ export async function buildShadcnHost(): Promise<ShadcnHostBuild> {
     return {
       dir,
       registryRequests: registry.requests,
+      addOutput,
       addedFiles,
       packageJson: { before, after },
       buildOutput,
