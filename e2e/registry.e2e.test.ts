@@ -46,6 +46,7 @@ describe('shadcn add from the registry the package ships', () => {
     // The siblings through the app's `@saiku` namespace, shadcn's items by name from its registry.
     expect(build.registryRequests).toEqual(
       expect.arrayContaining([
+        '/saiku/pricing-table.json',
         '/saiku/billing-button.json',
         '/saiku/upgrade-button.json',
         '/saiku/manage-button.json',
@@ -86,7 +87,7 @@ function regions(page: Page) {
 }
 
 describe('the built app in Chromium', () => {
-  it('free → Upgrade (busy) → Pay → confirming → Team trial → Manage → Portal → cancel', async () => {
+  it('free → Upgrade (busy) → Pay → confirming → Team trial → Switch to Business → Manage → cancel', async () => {
     host.simulator.reset(); // a free tenant, also when CI runs the flow a second time
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -167,6 +168,16 @@ describe('the built app in Chromium', () => {
       expect(host.simulator.listCheckoutSessions()).toHaveLength(1);
       await expectNoSeriousA11yViolations(page, 'shadcn host, Team trialing');
 
+      // The table's plan change goes through the Portal, never a second Checkout.
+      await r.plan('business').getByRole('button', { name: 'Switch to Business' }).click();
+      await page.waitForURL((url) => url.href.startsWith(`${host.simulator.pages.portal}/`));
+      await page.getByLabel('New plan').selectOption('business');
+      await page.getByRole('button', { name: 'Change plan' }).click();
+      await page.waitForURL((url) => url.origin === host.url && url.pathname === '/');
+      await poll(() => r.table.locator('li[aria-current="true"]').getAttribute('data-tier')).toBe('business');
+      await poll(() => r.title.textContent()).toBe('Business');
+      expect(host.simulator.listCheckoutSessions()).toHaveLength(1);
+
       // Manage → the stand-in Portal → Cancel subscription → back, the card says when access ends.
       await r.card.getByRole('button', { name: 'Manage billing' }).click();
       await page.waitForURL((url) => url.href.startsWith(`${host.simulator.pages.portal}/`));
@@ -174,7 +185,7 @@ describe('the built app in Chromium', () => {
       await page.waitForURL((url) => url.origin === host.url && url.pathname === '/');
       await poll(() => r.badge.textContent()).toBe('Canceled');
       await r.card.getByText(/^Access ends on /).waitFor();
-      expect(host.simulator.getState()).toMatchObject({ tier: 'team', subscriptionStatus: 'canceled' });
+      expect(host.simulator.getState()).toMatchObject({ tier: 'business', subscriptionStatus: 'canceled' });
       expect(unexpected(errors)).toEqual([]);
     } finally {
       await context.close();

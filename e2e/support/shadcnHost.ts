@@ -127,7 +127,6 @@ export async function buildShadcnHost(): Promise<ShadcnHostBuild> {
       const config = JSON.parse(readFileSync(configPath, 'utf8')) as { registries: Record<string, string> };
       config.registries['@saiku'] = `${registry.url}/saiku/{name}.json`;
       writeFileSync(configPath, JSON.stringify(config, null, 2));
-      // The items by the path of their built JSON in the installed package; stdin closed, no prompt.
       addOutput = await node(
         'node_modules/shadcn/dist/index.js',
         [
@@ -136,7 +135,10 @@ export async function buildShadcnHost(): Promise<ShadcnHostBuild> {
           dir,
           '--yes',
           '--overwrite',
-          ...addedItems.map((name) => join(shipped, `${name}.json`)),
+          // Three by the path of their built JSON, one by name through the app's namespace.
+          ...addedItems.map((name) =>
+            name === 'pricing-table' ? `@saiku/${name}` : join(shipped, `${name}.json`),
+          ),
         ],
         { cwd: root, env: { REGISTRY_URL: `${registry.url}/r` } },
       );
