@@ -15,6 +15,8 @@ export default tseslint.config(
       'e2e/screenshots',
       'reports',
       '.stryker-tmp',
+      // What `shadcn add` writes into the example: shadcn's code, in shadcn's style.
+      'examples/shadcn-vite/src/components',
     ],
   },
   js.configs.recommended,

@@ -44,7 +44,9 @@ export type { BillingStatusBannerProps } from './react/BillingStatusBanner';
 export { defaultLabels } from './labels/defaultLabels';
 export type { BillingLabels, BillingLabelsInput } from './labels/types';
 export { mergeLabels } from './labels/mergeLabels';
+export { paymentFixLabel } from './labels/buttonLabels';
 export type { CheckoutReturnStatus } from './react/BillingContext';
+export { useCheckoutReturn } from './react/useCheckoutReturn';
 export { checkoutReturnParam, portalReturnParam, returnedErrorParam } from './core/markers';
 
 export {
@@ -55,6 +57,7 @@ export {
   planAction,
   canAccess,
   plansUnlocking,
+  planTitle,
   formatPlanPrice,
   createProxyBackend,
   parseBillingState,

@@ -2,7 +2,7 @@
 import { hasSubscription } from './plans';
 import type { BillingState, Tier } from './types';
 import { inLocale } from './intl';
-import { humanize } from './tiers';
+import { planNameFor } from './tiers';
 
 /** The status as a person thinks of it; anything Stripe adds later is `unknown`. */
 export type BillingPhase = 'free' | 'trialing' | 'active' | 'past_due' | 'unpaid' | 'canceled' | 'unknown';
@@ -81,11 +81,6 @@ const dateKinds: Partial<Record<BillingPhase, BillingDateKind>> = {
   canceled: 'access_ends',
   unknown: 'period_ends',
 };
-
-/** The display name of a tier: known tiers by name, unknown ones title-cased ("pro_plus" → "Pro plus"). */
-export function planNameFor(tier: Tier): string {
-  return humanize(tier) || tier;
-}
 
 export function phaseFor(status: string): BillingPhase {
   return status === '' ? 'free' : (namedPhases.find((phase) => phase === status) ?? 'unknown');

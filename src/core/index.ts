@@ -26,7 +26,7 @@ export type {
   BillingPhase,
   DescribeBillingOptions,
 } from './describeBilling';
-export { currentPlan, formatPlanPrice, hasSubscription, isFreePlan, planAction } from './plans';
+export { currentPlan, formatPlanPrice, hasSubscription, isFreePlan, planAction, planTitle } from './plans';
 export type { PlanActionKind, PlanInfo, PlanPrice } from './plans';
 export { canAccess, plansUnlocking } from './access';
 export type { AccessRequirement, PlanFeature } from './access';

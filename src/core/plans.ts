@@ -3,6 +3,7 @@
  * or proxy ever starts a second subscription for a tenant that already has one.
  */
 import { inLocale } from './intl';
+import { planNameFor } from './tiers';
 import type { BillingState, Tier } from './types';
 
 /** A plan's price, as the host knows it (the API has no prices). */
@@ -74,6 +75,11 @@ export function planAction(state: BillingState, plan: PlanInfo): PlanActionKind 
   if (subscribed ? plan.tier === state.tier : isFreePlan(plan)) return 'current';
   if (plan.contactUrl) return 'contact';
   return subscribed ? 'portal' : 'checkout';
+}
+
+/** A plan's display name, as every component shows it: its own `name`, else its tier's ("team" → "Team"). */
+export function planTitle(plan: PlanInfo): string {
+  return plan.name ?? planNameFor(plan.tier);
 }
 
 /** The plan the tenant is on among `plans`: the first whose action is `current`. */

@@ -1,7 +1,8 @@
 /** The stand-in Checkout and Portal pages: plain, accessible HTML forms with a strict CSP. */
-import { describeBilling, planNameFor } from '../core/describeBilling';
+import { describeBilling } from '../core/describeBilling';
 import type { BillingDateKind } from '../core/describeBilling';
 import { escapeHtml } from '../core/escapeHtml';
+import { planNameFor } from '../core/tiers';
 import type { BillingState, Tier } from '../core/types';
 
 export { escapeHtml };

@@ -2,17 +2,13 @@
 /** What the built-in cards share: a plan's name and price, the load status, and the manage-or-upgrade action. */
 import type { ReactNode } from 'react';
 import { formatPlanPrice, type BillingDescription, type PlanInfo, type Tier } from '../core';
-import { planNameFor } from '../core/describeBilling';
 import { paymentFixLabel, type paymentFixLabels } from '../labels/buttonLabels';
 import type { BillingLabels } from '../labels/types';
 import { ManageButton } from './ManageButton';
 import { UpgradeButton } from './UpgradeButton';
 import type { UseBillingDescriptionResult } from './useBillingDescription';
 
-/** A plan's name: its own, else its tier's display name. */
-export function planTitle(plan: PlanInfo): string {
-  return plan.name ?? planNameFor(plan.tier);
-}
+export { planTitle } from '../core/plans';
 
 /** A plan's price line: a text price as given, an amount in `locale` with its interval; none without a price. */
 export function planPrice(

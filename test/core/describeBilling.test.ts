@@ -8,7 +8,8 @@ import {
   type BillingPhase,
   type BillingState,
 } from '../../src/core';
-import { formatDate, phaseFor, planNameFor } from '../../src/core/describeBilling';
+import { formatDate, phaseFor } from '../../src/core/describeBilling';
+import { planNameFor } from '../../src/core/tiers';
 import { freeState, stateWith } from './fixtures';
 
 const now = new Date('2026-06-20T12:00:00Z');

@@ -5,6 +5,7 @@ import {
   formatPlanPrice,
   hasSubscription,
   planAction,
+  planTitle,
   type BillingState,
   type PlanActionKind,
   type PlanInfo,
@@ -212,5 +213,13 @@ describe('formatPlanPrice', () => {
     expect(() => formatPlanPrice({ amount: Number.NaN, currency: 'usd' }, 'en-US')).toThrow(
       new TypeError("A plan price's amount must be a finite number of minor units, got NaN."),
     );
+  });
+});
+
+describe('planTitle', () => {
+  it("is the plan's own name, else its tier's display name", () => {
+    expect(planTitle({ tier: 'team', name: 'Teams' })).toBe('Teams');
+    expect(planTitle({ tier: 'team' })).toBe('Team');
+    expect(planTitle({ tier: 'pro_plus' })).toBe('Pro plus');
   });
 });
