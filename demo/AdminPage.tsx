@@ -1,11 +1,9 @@
-// The demo host's admin page: the library's components, a gated feature, and a panel built from
-// hooks. It renders under whatever BillingProvider is above it (the demo's, or a story's).
+// The demo host's admin page: the library's billing section (BillingSettings), a gated feature, and a
+// panel built from hooks. It renders under whatever BillingProvider is above it (the demo's, or a story's).
 import {
   BillingGate,
-  BillingStatusBanner,
+  BillingSettings,
   ManageButton,
-  PlanCard,
-  PricingTable,
   UpgradeButton,
   useBillingDescription,
   type BillingDateKind,
@@ -27,17 +25,10 @@ export function AdminPage() {
       </header>
       <main className="demo-main">
         <h1>Billing</h1>
-        <BillingStatusBanner />
+        {/* The whole billing section in one element; the table's own plans are the demo provider's list, so
+            a story's provider needs none. */}
+        <BillingSettings plans={demoPlans} upgradeTier="team" />
         <div className="demo-grid">
-          <div>
-            <h2 id="plan-heading">Your plan</h2>
-            <PlanCard upgradeTier="team" aria-labelledby="plan-heading" />
-          </div>
-          <div className="demo-plans">
-            <h2 id="plans-heading">Plans</h2>
-            {/* The table's own plans: the same list the demo's provider has, so a story's provider needs none. */}
-            <PricingTable plans={demoPlans} aria-labelledby="plans-heading" />
-          </div>
           <section aria-labelledby="feature-heading">
             <h2 id="feature-heading">Forecasts (a billed feature)</h2>
             <BillingGate

@@ -1,6 +1,7 @@
 /** The shape of every string the components show; each component's English defaults live beside it in src/labels. */
 import type { BillingDate, BillingDescription, BillingError, PlanPrice } from '../core';
 import type { PricingTableLabelsInput } from './pricingTableLabels';
+import type { BillingSettingsLabels } from './settingsLabels';
 
 export interface BillingLabels {
   /** The upgrade button's text. @default 'Upgrade' */
@@ -60,6 +61,8 @@ export interface BillingLabels {
    * table never loads them. The locale packs export theirs separately (`germanPricingTableLabels`, …).
    */
   pricingTable?: PricingTableLabelsInput;
+  /** `<BillingSettings>`'s headings and its invoices block, any of them (English defaults beside it). */
+  settings?: Partial<BillingSettingsLabels>;
 }
 
 /**

@@ -16,6 +16,7 @@ const expected: Record<string, readonly string[]> = {
     'BillingError',
     'BillingGate',
     'BillingProvider',
+    'BillingSettings',
     'BillingStatusBanner',
     'ManageButton',
     'PlanCard',
