@@ -90,7 +90,12 @@ function stable<T>(): (next: T) => T {
   };
 }
 
-export function createBillingPage(apiBase: string, options: BillingElementsOptions): BillingPage {
+/** `onEmpty`: the last element left; the page is done (its cache goes with it). */
+export function createBillingPage(
+  apiBase: string,
+  options: BillingElementsOptions,
+  onEmpty: () => void,
+): BillingPage {
   // Insertion order is connection order: events are dispatched on the first element still connected.
   const members = new Set<PageMember>();
   const queryClient = new QueryClient();
@@ -113,6 +118,7 @@ export function createBillingPage(apiBase: string, options: BillingElementsOptio
     if (list.length === 0) {
       root?.unmount();
       root = null;
+      onEmpty();
       return;
     }
     root ??= createRoot(document.createElement('div'));

@@ -87,7 +87,7 @@ function makeElements(options: BillingElementsOptions) {
       for (const property of ['plans', 'labels', 'checkout'] as const) {
         if (Object.hasOwn(this, property)) {
           const value: unknown = this[property];
-          delete (this as Partial<this>)[property];
+          Reflect.deleteProperty(this, property);
           (this as Record<typeof property, unknown>)[property] = value;
         }
       }
@@ -104,7 +104,8 @@ function makeElements(options: BillingElementsOptions) {
     connectedCallback(): void {
       const apiBase = this.apiBase;
       let page = pages.get(apiBase);
-      if (!page) pages.set(apiBase, (page = createBillingPage(apiBase, options)));
+      if (!page)
+        pages.set(apiBase, (page = createBillingPage(apiBase, options, () => pages.delete(apiBase))));
       this.#page = page;
       page.join(this);
     }

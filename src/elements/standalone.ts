@@ -15,4 +15,5 @@ export type {
   SaikuUpgradeButtonElement,
 } from './types';
 
-defineBillingElements();
+// Imported on a server (a framework rendering the page first), it defines nothing.
+if (typeof customElements !== 'undefined') defineBillingElements();

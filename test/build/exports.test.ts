@@ -93,6 +93,8 @@ const expected: Record<string, readonly string[]> = {
     'simulatorTiers',
   ],
   './mock/msw': ['billingHandlers', 'defaultHandlersBaseUrl'],
+  './elements': ['billingElementTags', 'defineBillingElements'],
+  './standalone': [],
   './locales': ['germanLabels', 'germanPricingTableLabels', 'japaneseLabels', 'japanesePricingTableLabels'],
 };
 
