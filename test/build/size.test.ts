@@ -20,7 +20,7 @@ const root = resolve(import.meta.dirname, '../..');
 
 /**
  * First-load gzip -9 bytes with esbuild, per page (bench/size.mjs names the pages): what the pages
- * measure today (3,811, 6,315 and 10,698 B), rounded up to the next 64 B, so any growth fails here.
+ * measure today (3,811, 6,315 and 11,239 B), rounded up to the next 64 B, so any growth fails here.
  * Issue 26 asks for (a) 3,500 and (b) 5,800 B; the return from Stripe and the code that mints a session
  * are already lazy, and what is left is needed on first paint (see the README's figures). Lower these
  * as the pages shrink; never raise them without a line in the README's changelog.
@@ -28,7 +28,7 @@ const root = resolve(import.meta.dirname, '../..');
 const budgets: Partial<Record<FixtureId, number>> = {
   a: 3_840, // BillingProvider + useBillingState (issue 26's target: 3,500)
   b: 6_336, // (a) + UpgradeButton (issue 26's target: 5,800)
-  e: 10_752, // every export of the client entry
+  e: 11_264, // every export of the client entry (10,752 before BillingSettings, issue 29)
 };
 
 /**
@@ -141,12 +141,15 @@ describe('the return from Stripe, split off the first load', () => {
   );
 });
 
-/** Every JavaScript file under dist/, as a path relative to it. */
+/**
+ * Every JavaScript file under dist/ that a host's bundler picks from, as a path relative to it: not
+ * standalone.js, the one-file build that holds everything (test/build/standalone.test.ts).
+ */
 function distFiles(): string[] {
   readDist('index.js');
   return readdirSync(resolve(root, 'dist'), { recursive: true, encoding: 'utf8' })
     .map((path) => path.split(sep).join('/'))
-    .filter((path) => path.endsWith('.js'));
+    .filter((path) => path.endsWith('.js') && path !== 'standalone.js');
 }
 
 function readDist(path: string): string {
