@@ -29,7 +29,7 @@ describe('BillingSettings', () => {
     expect(api.count('state')).toBe(1);
   });
 
-  it('offers no invoices to a tenant that is not a Stripe customer yet (the Portal would answer no_customer)', async () => {
+  it('offers no invoices to a tenant with no Stripe customer yet (the Portal would answer no_customer)', async () => {
     api.answer('state', freeState());
     renderWithBilling(<BillingSettings />, { plans: seedPlans });
     await screen.findAllByRole('heading', { level: 3 });
