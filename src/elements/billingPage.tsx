@@ -20,7 +20,10 @@ export interface BillingElementsOptions {
    * @default url => window.location.assign(url)
    */
   navigate?: (url: string) => void;
-  /** The backend for an `api-base`, for tests and hosts with their own transport. @default createProxyBackend({ baseUrl: apiBase }) */
+  /**
+   * The backend for an `api-base`, for tests and hosts with their own transport.
+   * @default createProxyBackend({ baseUrl: apiBase })
+   */
   backend?: (apiBase: string) => BillingBackend;
   /** Share each fetched state with the app's other tabs. @default true */
   syncTabs?: boolean;

@@ -16,7 +16,10 @@ export type BillingElementEvent = CustomEvent<BillingEvent>;
 
 /** What every `saiku-*` element has: its attributes reflected as properties, and three object properties. */
 export interface BillingElement extends HTMLElement {
-  /** The proxy's base path (attribute `api-base`); elements with the same one share one state. @default '/api/billing' */
+  /**
+   * The proxy's base path (attribute `api-base`); elements with the same one share one state.
+   * @default '/api/billing'
+   */
   apiBase: string;
   /** A BCP 47 locale for dates and prices (attribute `locale`). @default the browser's */
   locale: string | null;
