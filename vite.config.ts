@@ -83,7 +83,11 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['test/react/**/*.test.{ts,tsx}', 'test/elements/**/*.test.{ts,tsx}', 'test/build/**/*.test.ts'],
+          include: [
+            'test/react/**/*.test.{ts,tsx}',
+            'test/elements/**/*.test.{ts,tsx}',
+            'test/build/**/*.test.ts',
+          ],
           setupFiles: ['test/setup-dom.ts'],
         },
       },
