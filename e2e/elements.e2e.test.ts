@@ -156,6 +156,59 @@ it('upgrade → Checkout → Pay → back → manage, with one state request, ev
   expect(server.simulator.listCheckoutSessions()).toHaveLength(1);
 });
 
+it('Cancel on Checkout, a plan change in the table, and Manage with no customer yet, all on Preact', async () => {
+  await page.goto(`${server.url}/`);
+  const plan = planCard();
+  await poll(() => plan.name.textContent()).toBe('Free');
+
+  // Cancel on the stand-in Checkout: back on the cancel URL, checkout_canceled once, nothing minted twice.
+  await page.getByRole('button', { name: 'Start with Team' }).click();
+  await page.waitForURL((url) => url.href.startsWith(`${server.simulator.pages.checkout}/`));
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.waitForURL((url) => url.origin === server.url);
+  await poll(() => page.url()).toBe(`${server.url}/`);
+  await poll(heard).toEqual(['checkout_started', 'checkout_canceled']);
+
+  // An element added later joins the page: no request of its own. With no Stripe customer, Manage says so
+  // and offers Checkout instead.
+  const before = stateRequests.length;
+  await page.evaluate(() => {
+    const manage = document.createElement('saiku-manage-button');
+    manage.textContent = 'Open billing';
+    document.querySelector('main')?.append(manage);
+  });
+  const manage = page.locator('saiku-manage-button');
+  await manage.getByRole('button', { name: 'Open billing' }).click();
+  await manage.getByText('There is no subscription to manage yet. Choose a plan to start one.').waitFor();
+  await manage.getByRole('button', { name: 'Upgrade' }).waitFor();
+  expect(stateRequests.length).toBe(before);
+  // Chromium logs every 4xx answer to a fetch; the 409 is the Portal's answer, not an error of the page.
+  const portal409 = pageErrors.findIndex((error) =>
+    /status of 409 .*\/api\/billing\/portal-session/.test(error),
+  );
+  expect(portal409).toBeGreaterThanOrEqual(0);
+  pageErrors.splice(portal409, 1);
+
+  // A subscriber changes plan from the table: the Portal, never a second Checkout.
+  server.simulator.setScenario('trialing');
+  await page.reload();
+  await poll(() => plan.badge.textContent()).toBe('Trial');
+  await page.getByRole('button', { name: 'Switch to Business' }).click();
+  await page.waitForURL((url) => url.href.startsWith(`${server.simulator.pages.portal}/`));
+  await page.getByLabel('New plan').selectOption('business');
+  await page.getByRole('button', { name: 'Change plan' }).click();
+  await page.waitForURL((url) => url.origin === server.url);
+  await poll(() => plan.name.textContent()).toBe('Business');
+  await poll(heardFlow).toEqual([
+    'checkout_started',
+    'checkout_canceled',
+    'portal_opened',
+    'portal_returned',
+  ]);
+  expect(server.simulator.listCheckoutSessions()).toHaveLength(1);
+  expect(stateRequests.length).toBeGreaterThan(before);
+});
+
 it('without JavaScript, the light-DOM form the host rendered posts to the proxy and lands on Checkout', async () => {
   await context.close();
   context = await newContext(browser, { javaScriptEnabled: false });
