@@ -6,6 +6,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, chromiumPath } from './chromium.config';
+import { shadowStylesVitePlugin } from './scripts/shadowStyles.mjs';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
@@ -30,7 +31,7 @@ function copyStyles(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), copyStyles()],
+  plugins: [react(), copyStyles(), shadowStylesVitePlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -45,6 +46,7 @@ export default defineConfig({
         'mock/index': resolve(root, 'src/mock/index.ts'),
         'mock/msw/index': resolve(root, 'src/mock/msw/index.ts'),
         'locales/index': resolve(root, 'src/locales/index.ts'),
+        'elements/index': resolve(root, 'src/elements/index.ts'),
       },
       formats: ['es'],
     },
@@ -89,7 +91,11 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['test/react/**/*.test.{ts,tsx}', 'test/build/**/*.test.ts'],
+          include: [
+            'test/react/**/*.test.{ts,tsx}',
+            'test/elements/**/*.test.{ts,tsx}',
+            'test/build/**/*.test.ts',
+          ],
           setupFiles: ['test/setup-dom.ts'],
         },
       },

@@ -1,13 +1,11 @@
-// The demo host's admin page: the library's components, a gated feature, and a panel built from
-// hooks. It renders under whatever BillingProvider is above it (the demo's, or a story's).
+// The demo host's admin page: the library's billing section (BillingSettings), a gated feature, and a
+// panel built from hooks. It renders under whatever BillingProvider is above it (the demo's, or a story's).
 import { useEffect, useState } from 'react';
 import {
   BillingGate,
-  BillingStatusBanner,
+  BillingSettings,
   ManageButton,
   Paywall,
-  PlanCard,
-  PricingTable,
   UpgradeButton,
   useBillingDescription,
   usePaywall,
@@ -30,17 +28,10 @@ export function AdminPage() {
       </header>
       <main className="demo-main">
         <h1>Billing</h1>
-        <BillingStatusBanner />
+        {/* The whole billing section in one element; the table's own plans are the demo provider's list, so
+            a story's provider needs none. */}
+        <BillingSettings plans={demoPlans} upgradeTier="team" />
         <div className="demo-grid">
-          <div>
-            <h2 id="plan-heading">Your plan</h2>
-            <PlanCard upgradeTier="team" aria-labelledby="plan-heading" />
-          </div>
-          <div className="demo-plans">
-            <h2 id="plans-heading">Plans</h2>
-            {/* The table's own plans: the same list the demo's provider has, so a story's provider needs none. */}
-            <PricingTable plans={demoPlans} aria-labelledby="plans-heading" />
-          </div>
           <section aria-labelledby="feature-heading">
             <h2 id="feature-heading">Forecasts (a billed feature)</h2>
             {/* The plans' entitlements say who has forecasts; the server's GET /api/forecasts asks the same rule. */}

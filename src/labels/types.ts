@@ -2,6 +2,7 @@
 import type { BillingDate, BillingDescription, BillingError, PlanPrice } from '../core';
 import type { PaywallLabelsInput } from './paywallLabels';
 import type { PricingTableLabelsInput } from './pricingTableLabels';
+import type { BillingSettingsLabels } from './settingsLabels';
 
 export interface BillingLabels {
   /** The upgrade button's text. @default 'Upgrade' */
@@ -66,6 +67,8 @@ export interface BillingLabels {
    * theirs separately (`germanPaywallLabels`, …). Its plans read `pricingTable`.
    */
   paywall?: PaywallLabelsInput;
+  /** `<BillingSettings>`'s headings and its invoices block, any of them (English defaults beside it). */
+  settings?: Partial<BillingSettingsLabels>;
 }
 
 /**

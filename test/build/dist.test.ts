@@ -150,12 +150,14 @@ describe('dist/styles.css', () => {
 });
 
 describe('package.json', () => {
-  it('declares only CSS as having side effects', () => {
+  it('declares only CSS and the standalone file (it defines the elements on load) as having side effects', () => {
     const { sideEffects } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
       sideEffects?: unknown;
     };
     expect(Array.isArray(sideEffects)).toBe(true);
     expect(sideEffects).not.toEqual([]);
-    expect((sideEffects as string[]).filter((pattern) => !/\.css$/.test(pattern))).toEqual([]);
+    expect((sideEffects as string[]).filter((pattern) => !/\.css$/.test(pattern))).toEqual([
+      './dist/standalone.js',
+    ]);
   });
 });

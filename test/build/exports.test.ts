@@ -16,6 +16,7 @@ const expected: Record<string, readonly string[]> = {
     'BillingError',
     'BillingGate',
     'BillingProvider',
+    'BillingSettings',
     'BillingStatusBanner',
     'ManageButton',
     'Paywall',
@@ -105,6 +106,8 @@ const expected: Record<string, readonly string[]> = {
     'simulatorTiers',
   ],
   './mock/msw': ['billingHandlers', 'defaultHandlersBaseUrl'],
+  './elements': ['billingElementTags', 'defineBillingElements'],
+  './standalone': [],
   './locales': [
     'germanLabels',
     'germanPaywallLabels',

@@ -20,7 +20,7 @@ const root = resolve(import.meta.dirname, '../..');
 
 /**
  * First-load gzip -9 bytes with esbuild, per page (bench/size.mjs names the pages): what the pages
- * measure today (3,810, 6,318, 12,389, 4,473 and 9,794 B), rounded up to the next 64 B, so any growth
+ * measure today (3,810, 6,318, 12,944, 4,473 and 9,794 B), rounded up to the next 64 B, so any growth
  * fails here. Page (a) did not grow with the paywall: its minified bytes are the same with it and without.
  * Issue 26 asks for (a) 3,500 and (b) 5,800 B; the return from Stripe and the code that mints a session
  * are already lazy, and what is left is needed on first paint (see the README's figures). Lower these
@@ -29,7 +29,7 @@ const root = resolve(import.meta.dirname, '../..');
 const budgets: Partial<Record<FixtureId, number>> = {
   a: 3_840, // BillingProvider + useBillingState (issue 26's target: 3,500)
   b: 6_336, // (a) + UpgradeButton (issue 26's target: 5,800)
-  e: 12_416, // every export of the client entry (10,698 before useAccess and the paywall: 12,389)
+  e: 12_992, // every export of the client entry (10,698 before useAccess, the paywall and BillingSettings)
   f: 4_480, // (a) + BillingGate feature (4,473)
   g: 9_856, // (f) + Paywall + usePaywall (9,794: the dialog lists its plans with <PricingTable>)
 };
@@ -164,12 +164,15 @@ describe('the return from Stripe, split off the first load', () => {
   );
 });
 
-/** Every JavaScript file under dist/, as a path relative to it. */
+/**
+ * Every JavaScript file under dist/ that a host's bundler picks from, as a path relative to it: not
+ * standalone.js, the one-file build that holds everything (test/build/standalone.test.ts).
+ */
 function distFiles(): string[] {
   readDist('index.js');
   return readdirSync(resolve(root, 'dist'), { recursive: true, encoding: 'utf8' })
     .map((path) => path.split(sep).join('/'))
-    .filter((path) => path.endsWith('.js'));
+    .filter((path) => path.endsWith('.js') && path !== 'standalone.js');
 }
 
 function readDist(path: string): string {

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import {
   BillingGate,
   BillingProvider,
+  BillingSettings,
   BillingStatusBanner,
   ManageButton,
   PlanCard,
@@ -46,6 +47,7 @@ import {
   type ScenarioName,
 } from '@saiku/billing-react/mock';
 import { germanLabels, germanPricingTableLabels, japaneseLabels } from '@saiku/billing-react/locales';
+import { defineBillingElements, type SaikuPlanCardElement } from '@saiku/billing-react/elements';
 
 const tier: Tier = 'team';
 const customTier: Tier = 'gold';
@@ -207,4 +209,26 @@ export function GermanPlansHost() {
       <PricingTable labels={{ choose: (name) => `${name} buchen` }} />
     </BillingProvider>
   );
+}
+
+// One tag in any admin UI (issue 29): the whole section in React, and the custom elements' types (the DOM's
+// tag map, the event on document, the tags in React 19 JSX).
+export function SettingsHost() {
+  return (
+    <BillingProvider backend={proxyBackend} plans={plans}>
+      <BillingSettings sections={['plan', 'manage', 'plans']} headingLevel={3} upgradeTier="team" />
+    </BillingProvider>
+  );
+}
+
+export function defineOnce(): SaikuPlanCardElement | null {
+  defineBillingElements({ navigate: (url) => window.location.assign(url) });
+  document.addEventListener('saiku-billing-event', (event) => console.log(event.detail.type));
+  const card = document.querySelector('saiku-plan-card');
+  if (card) card.plans = plans;
+  return card;
+}
+
+export function ElementsInReact() {
+  return <saiku-billing-settings sections="plan plans" heading-level={3} plans={plans} theme="dark" />;
 }
