@@ -307,9 +307,33 @@ function makeElements(options: BillingElementsOptions) {
   }
 
   class SaikuBillingGate extends BillingElementBase {
+    static override observedAttributes = [...BillingElementBase.observedAttributes, 'feature', 'tier'];
+    get feature(): string | null {
+      return this.getAttribute('feature');
+    }
+    set feature(value: string | null) {
+      this.reflect('feature', value);
+    }
+    get tier(): Tier | null {
+      return this.getAttribute('tier');
+    }
+    set tier(value: Tier | null) {
+      this.reflect('tier', value);
+    }
     view(): ReactNode {
+      const fallback = <slot name="fallback" />;
+      const feature = this.getAttribute('feature') ?? undefined;
+      const tier = this.getAttribute('tier') ?? undefined;
+      // Every element of a page renders in one tree: a gate given both must not take the others down.
+      // It fails closed, and says why, as <BillingGate>'s TypeError would.
+      if (feature !== undefined && tier !== undefined) {
+        console.error(
+          `<saiku-billing-gate> takes feature or tier, not both (got feature="${feature}", tier="${tier}"): showing its fallback.`,
+        );
+        return fallback;
+      }
       return (
-        <BillingGate fallback={<slot name="fallback" />}>
+        <BillingGate feature={feature} tier={tier} fallback={fallback}>
           <slot />
         </BillingGate>
       );

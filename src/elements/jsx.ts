@@ -45,7 +45,7 @@ declare module 'react' {
       };
       'saiku-upgrade-button': BillingElementProps<SaikuUpgradeButtonElement> & { tier?: Tier };
       'saiku-manage-button': BillingElementProps<SaikuManageButtonElement> & { 'upgrade-tier'?: Tier };
-      'saiku-billing-gate': BillingElementProps<SaikuBillingGateElement>;
+      'saiku-billing-gate': BillingElementProps<SaikuBillingGateElement> & { feature?: string; tier?: Tier };
       'saiku-billing-status-banner': BillingElementProps<SaikuBillingStatusBannerElement>;
     }
   }

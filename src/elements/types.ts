@@ -72,8 +72,16 @@ export interface SaikuManageButtonElement extends BillingElement {
   upgradeTier: Tier | null;
 }
 
-/** `<saiku-billing-gate>`: its default slot while billed features are on, `slot="fallback"` otherwise. */
-export type SaikuBillingGateElement = BillingElement;
+/**
+ * `<saiku-billing-gate>` (`<BillingGate>`): its default slot while the tenant has access, its
+ * `slot="fallback"` children otherwise.
+ */
+export interface SaikuBillingGateElement extends BillingElement {
+  /** Attribute `feature`: a key the tenant's plan lists in `entitlements` (the `plans` property). */
+  feature: string | null;
+  /** Attribute `tier`: that tier or above, in the order of the `plans` property. Not with `feature`. */
+  tier: Tier | null;
+}
 
 /** `<saiku-billing-status-banner>` (`<BillingStatusBanner>`). */
 export type SaikuBillingStatusBannerElement = BillingElement;

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { billingElementTags, defineBillingElements } from '../../src/elements';
 import type { BillingEvent } from '../../src';
 import { freeState, pastDueState, trialingState } from '../react/fixtures';
-import { seedPlans } from '../react/plans';
+import { entitledPlans, seedPlans } from '../react/plans';
 import { setupFakeBillingApi } from '../react/renderWithBilling';
 
 const api = setupFakeBillingApi();
@@ -150,5 +150,41 @@ describe('saiku-* elements', () => {
     await waitFor(() =>
       expect(locked?.shadowRoot?.querySelector('slot')?.getAttribute('name')).toBe('fallback'),
     );
+  });
+  it('gate by the feature or tier the gate names, against the plans property', async () => {
+    api.answer('state', pastDueState()); // a Team tenant with billed features on
+    page(`
+      <saiku-billing-gate feature="forecasts"><p>Forecasts</p><p slot="fallback">Locked</p></saiku-billing-gate>
+      <saiku-billing-gate feature="sso"><p>SSO</p><p slot="fallback">Locked</p></saiku-billing-gate>
+      <saiku-billing-gate tier="business"><p>Business</p><p slot="fallback">Locked</p></saiku-billing-gate>`);
+    const gates = [...document.querySelectorAll('saiku-billing-gate')];
+    for (const gate of gates) gate.plans = entitledPlans;
+    const shown = () =>
+      gates.map((gate) => gate.shadowRoot?.querySelector('slot')?.getAttribute('name') ?? 'default');
+    await waitFor(() => expect(shown()).toEqual(['default', 'fallback', 'fallback']));
+    expect(gates[0]?.feature).toBe('forecasts');
+
+    // Properties reflect to the attributes the gate reads.
+    const tierGate = gates[2];
+    if (!tierGate) throw new Error('No tier gate.');
+    tierGate.tier = 'team';
+    await waitFor(() => expect(shown()).toEqual(['default', 'fallback', 'default']));
+    expect(tierGate.getAttribute('tier')).toBe('team');
+  });
+
+  it('fail closed, without taking the other elements down, for a gate given both feature and tier', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    api.answer('state', pastDueState());
+    page(`
+      <saiku-plan-card></saiku-plan-card>
+      <saiku-billing-gate feature="forecasts" tier="team">
+        <p>Both</p><p slot="fallback">Locked</p>
+      </saiku-billing-gate>`);
+    expect(await shadowOf('saiku-plan-card').findByText('Past due')).toBeInTheDocument();
+    const gate = document.querySelector('saiku-billing-gate');
+    await waitFor(() =>
+      expect(gate?.shadowRoot?.querySelector('slot')?.getAttribute('name')).toBe('fallback'),
+    );
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('takes feature or tier, not both'));
   });
 });
