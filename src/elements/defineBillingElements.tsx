@@ -328,7 +328,8 @@ function makeElements(options: BillingElementsOptions) {
       // It fails closed, and says why, as <BillingGate>'s TypeError would.
       if (feature !== undefined && tier !== undefined) {
         console.error(
-          `<saiku-billing-gate> takes feature or tier, not both (got feature="${feature}", tier="${tier}"): showing its fallback.`,
+          `<saiku-billing-gate> takes feature or tier, not both (got feature="${feature}", ` +
+            `tier="${tier}"): showing its fallback.`,
         );
         return fallback;
       }
