@@ -211,3 +211,26 @@ export async function backFromStripe(): Promise<void> {
     await Promise.resolve();
   });
 }
+
+/** What a browser without JavaScript sends when `button` is pressed: none, or a form post. */
+export interface NoScriptSubmission {
+  method: string;
+  /** The path posted to. */
+  route: string;
+  /** Every field the post carries, from the action's query and the form alike. */
+  fields: Record<string, string>;
+}
+
+/**
+ * Reads `button`'s no-JavaScript submission as a browser would build it: its form owner (the `form`
+ * attribute included), the button's `formaction` over the form's `action`, the fields of both. Null
+ * when the button submits nothing.
+ */
+export function noScriptSubmission(button: HTMLButtonElement): NoScriptSubmission | null {
+  const form = button.form;
+  if (form === null || button.type !== 'submit') return null;
+  const action = new URL(button.getAttribute('formaction') ?? form.action, window.location.href);
+  const fields: Record<string, string> = Object.fromEntries(action.searchParams);
+  for (const [name, value] of new FormData(form)) fields[name] = String(value);
+  return { method: form.method, route: action.pathname, fields };
+}
