@@ -37,6 +37,8 @@ export async function startDemoServer({
   const load = (file) => vite.ssrLoadModule(resolve(root, file));
   const { createBillingProxy, toNodeHandler } = await load('src/server/index.ts');
   const mock = await load('src/mock/index.ts');
+  // The simulator's default tenant, the one its stand-in pages and the demo's panel act for.
+  const { defaultApiKey } = await load('src/mock/createBillingSimulator.ts');
 
   // Ask the OS for the port first: the simulator's page URLs and the allowed origins need it.
   await new Promise((resolveListen, reject) => {
@@ -57,7 +59,7 @@ export async function startDemoServer({
   const proxy = createBillingProxy(
     simulator
       ? {
-          apiKey: mock.defaultApiKey,
+          apiKey: defaultApiKey,
           baseUrl: 'http://saiku-simulator.internal',
           fetch: (input, init) => simulator.fetch(new Request(input, init)),
           allowedOrigins,

@@ -1,5 +1,6 @@
 'use client';
-// @saiku/billing-react: the provider, hooks and components. Types and helpers from /core are re-exported.
+// @saiku/billing-react: the provider, hooks and components, and /core's types re-exported. Each value is
+// exported from one entry only: the framework-free ones (BillingError, createProxyBackend, …) from /core.
 export { BillingProvider, defaultCheckoutTier } from './react/BillingProvider';
 export type { BillingProviderProps } from './react/BillingProvider';
 export { useBillingState } from './react/useBillingState';
@@ -37,25 +38,13 @@ export { defaultLabels } from './labels/defaultLabels';
 export type { BillingLabels, BillingLabelsInput } from './labels/types';
 export { mergeLabels } from './labels/mergeLabels';
 export type { CheckoutReturnStatus } from './react/BillingContext';
-export { checkoutReturnParam, portalReturnParam, returnedErrorParam } from './core/markers';
-
-export {
-  BillingError,
-  isBillingError,
-  describeBilling,
-  hasSubscription,
-  planAction,
-  formatPlanPrice,
-  createProxyBackend,
-  parseBillingState,
-  defaultAllowedRedirectHosts,
-  billingStateQueryKey,
-} from './core';
+// Types only: `BillingError` the class (for `instanceof`) is on /core.
 export type {
   BillingBackend,
   BillingDate,
   BillingDateKind,
   BillingDescription,
+  BillingError,
   BillingErrorCode,
   BillingPhase,
   BillingState,

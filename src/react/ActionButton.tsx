@@ -70,7 +70,7 @@ export const ActionButton = /* @__PURE__ */ Object.assign(
         data-saiku-billing-action={kind}
         data-state={state}
         aria-busy={isPending || undefined}
-        aria-disabled={isPending || rest['aria-disabled'] || undefined}
+        aria-disabled={isPending || rest['aria-disabled']}
         aria-describedby={joinTokens(rest['aria-describedby'], errorText && errorId)}
         onClick={handleClick}
       >

@@ -27,11 +27,12 @@ function fallbackForm(
   fields: Record<string, string | undefined>,
 ): FallbackForm | undefined {
   const path = (backend as MaybeProxyBackend)[proxyPath];
-  if (path === undefined) return undefined;
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) if (value) query.set(name, value);
-  const search = query.toString();
-  return { type: 'submit', form: formId, formAction: `${path}/${route}${search && `?${search}`}` };
+  const query = new URLSearchParams(
+    Object.entries(fields).filter((field): field is [string, string] => !!field[1]),
+  );
+  return path === undefined
+    ? undefined
+    : { type: 'submit', form: formId, formAction: `${path}/${route}${`${query}` && `?${query}`}` };
 }
 
 /** The Checkout form for `tier`, or undefined for a backend without form routes. */

@@ -20,15 +20,17 @@ const root = resolve(import.meta.dirname, '../..');
 
 /**
  * First-load gzip -9 bytes with esbuild, per page (bench/size.mjs names the pages): what the pages
- * measure today (3,811, 6,315 and 10,698 B), rounded up to the next 64 B, so any growth fails here.
+ * measure today (3,856, 6,362 and 10,633 B), rounded up to the next 64 B, so any growth fails here.
+ * (a) and (b) grew by the provider's one no-JavaScript form (issue 27 item 3), (e) shrank when the main
+ * entry stopped re-exporting /core's values (issue 30 item 4).
  * Issue 26 asks for (a) 3,500 and (b) 5,800 B; the return from Stripe and the code that mints a session
  * are already lazy, and what is left is needed on first paint (see the README's figures). Lower these
  * as the pages shrink; never raise them without a line in the README's changelog.
  */
 const budgets: Partial<Record<FixtureId, number>> = {
-  a: 3_840, // BillingProvider + useBillingState (issue 26's target: 3,500)
-  b: 6_336, // (a) + UpgradeButton (issue 26's target: 5,800)
-  e: 10_752, // every export of the client entry
+  a: 3_904, // BillingProvider + useBillingState (issue 26's target: 3,500)
+  b: 6_400, // (a) + UpgradeButton (issue 26's target: 5,800)
+  e: 10_688, // every export of the client entry
 };
 
 /**

@@ -7,8 +7,6 @@ import {
   createSaikuClient,
   describeBilling,
   parseBillingState,
-  parseCheckoutSession,
-  parsePortalSession,
   type BillingBackend,
   type BillingDate,
   type BillingDateKind,
@@ -24,6 +22,7 @@ import {
   type SubscriptionStatus,
   type Tier,
 } from '../../src/core';
+import { parseCheckoutSession, parsePortalSession } from '../../src/core/parse';
 
 describe('data types', () => {
   it('BillingState is the seed’s state body', () => {

@@ -2,13 +2,13 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { createRef, forwardRef, type ButtonHTMLAttributes } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  createProxyBackend,
   defaultCheckoutTier,
   ManageButton,
   UpgradeButton,
   type BillingBackend,
   type BillingEvent,
 } from '../../src';
+import { createProxyBackend } from '../../src/core';
 import {
   activeState,
   canceledEndedState,

@@ -7,7 +7,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import type { ReactElement } from 'react';
 import { afterAll, afterEach, beforeAll, vi, type Mock } from 'vitest';
-import { BillingProvider, createProxyBackend, type BillingProviderProps, type BillingState } from '../../src';
+import { BillingProvider, type BillingProviderProps, type BillingState } from '../../src';
+import { createProxyBackend } from '../../src/core';
 import { activeState, checkoutSessionBody, portalSessionBody } from './fixtures';
 
 /**

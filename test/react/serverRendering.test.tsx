@@ -6,13 +6,13 @@ import {
   BillingGate,
   BillingProvider,
   BillingStatusBanner,
-  createProxyBackend,
   ManageButton,
   PlanCard,
   PricingTable,
   UpgradeButton,
   type BillingState,
 } from '../../src';
+import { createProxyBackend } from '../../src/core';
 import { seedPlans } from './plans';
 import { activeState, freeState, longDate, pastDueState } from './fixtures';
 
@@ -76,9 +76,9 @@ describe('server rendering', () => {
     const formId = / id="([^"]+)"/.exec(forms[0] ?? '')?.[1] ?? 'no id';
     const buttonTag = (name: string) => new RegExp(`<button [^>]*>${name}</button>`).exec(html)?.[0];
     expect(buttonTag('Go Business')).toContain(`form="${formId}"`);
-    expect(buttonTag('Go Business')).toContain('formAction="/api/billing/checkout?tier=business"');
+    expect(buttonTag('Go Business')).toMatch(/ formAction="\/api\/billing\/checkout\?tier=business"/i);
     expect(buttonTag('Manage billing')).toContain(`form="${formId}"`);
-    expect(buttonTag('Manage billing')).toContain('formAction="/api/billing/portal"');
+    expect(buttonTag('Manage billing')).toMatch(/ formAction="\/api\/billing\/portal"/i);
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -94,8 +94,8 @@ describe('server rendering', () => {
     expect(text).toContain('$49/month');
     expect(text).toContain('Switch to Business');
     expect(html).toMatch(/aria-current="true" data-tier="team" data-action="current"/);
-    expect(html).toContain('formAction="/api/billing/portal"');
-    expect(html).not.toContain('formAction="/api/billing/checkout');
+    expect(html).toMatch(/ formAction="\/api\/billing\/portal"/i);
+    expect(html).not.toMatch(/ formAction="\/api\/billing\/checkout/i);
     expect(fetch).not.toHaveBeenCalled();
   });
 
