@@ -3,7 +3,9 @@
 // their ratio, the mean latency (connections / requests per second: autocannon's percentiles are
 // whole milliseconds), the CPU time each server spent per request (steadier than requests/s on a
 // shared machine), and how many connections the proxy opened to the fake (keep-alive: as many as
-// the load's connections, not one per request). Each server runs in its own process so the load
+// the load's connections, not one per request). Beside it, the baseline: a hand-written fetch
+// passthrough (no checks) on node:http and behind toNodeHandler, with the proxy's CPU per request
+// split into the adapter's share and its own steps. Each server runs in its own process so the load
 // generator does not share their event loop. Not a test. Run `npm run build` first.
 // usage: node bench/proxy.mjs [--duration 10] [--connections 10] [--delay ms] [--entry path] [--guards]
 //   --entry path the server entry to measure (default dist/server/index.js): a copy of an older
@@ -93,6 +95,34 @@ if (args.role === 'upstream') {
     req.resume();
     req.on('end', () => (delay > 0 ? setTimeout(answer, delay) : answer()));
   });
+} else if (args.role === 'passthrough' || args.role === 'passthrough-adapted') {
+  // The baseline: what a host writes by hand without the library, forwarding the state with the key
+  // and copying the answer; no check, no parsing, no redaction. `passthrough` answers on node:http
+  // directly; `passthrough-adapted` is the same fetch-standard handler behind our toNodeHandler, so the
+  // difference between the two is the adapter's share and the rest is the proxy's own work.
+  const forward = async () => {
+    const answer = await fetch(`${args.upstream}/me/billing/state`, {
+      headers: { authorization: `Bearer ${apiKey}`, accept: 'application/json' },
+    });
+    return { status: answer.status, type: answer.headers.get('content-type'), body: await answer.text() };
+  };
+  if (args.role === 'passthrough') {
+    serve(async (_req, res) => {
+      const { status, type, body } = await forward();
+      res.writeHead(status, { 'content-type': type ?? 'application/json', 'cache-control': 'no-store' });
+      res.end(body);
+    });
+  } else {
+    const { toNodeHandler } = await import(serverEntry);
+    const handler = async () => {
+      const { status, type, body } = await forward();
+      return new Response(body, {
+        status,
+        headers: { 'content-type': type ?? 'application/json', 'cache-control': 'no-store' },
+      });
+    };
+    serve(toNodeHandler(handler, { basePath: '/api/billing' }));
+  }
 } else if (args.role === 'proxy') {
   const { createBillingProxy, toNodeHandler } = await import(serverEntry);
   serve(
@@ -213,17 +243,25 @@ async function main() {
   );
   for (const delay of delays) {
     const upstream = await start('upstream', [`--delay=${delay}`]);
-    const proxy = await start('proxy', [`--upstream=${upstream.url}`]);
+    const to = [`--upstream=${upstream.url}`];
+    const [proxy, passthrough, adapted] = await Promise.all([
+      start('proxy', to),
+      start('passthrough', to),
+      start('passthrough-adapted', to),
+    ]);
     try {
       // Direct, the load generator sends the key itself, as a server calling Saiku would.
       const direct = await load('fake Saiku, direct', `${upstream.url}/me/billing/state`, [upstream], {
         authorization: `Bearer ${apiKey}`,
       });
-      const proxied = await load('through the proxy', `${proxy.url}/api/billing/state`, [proxy, upstream]);
+      const state = '/api/billing/state';
+      const byHand = await load('hand-written fetch', `${passthrough.url}${state}`, [passthrough, upstream]);
+      const byHandAdapted = await load('same, toNodeHandler', `${adapted.url}${state}`, [adapted, upstream]);
+      const proxied = await load('through the proxy', `${proxy.url}${state}`, [proxy, upstream]);
       report(delay, direct, proxied);
+      reportBaseline(byHand, byHandAdapted, proxied);
     } finally {
-      proxy.child.kill();
-      upstream.child.kill();
+      for (const server of [proxy, passthrough, adapted, upstream]) server.child.kill();
     }
   }
   clearTimeout(guard);
@@ -342,6 +380,23 @@ function freePort() {
       const { port } = server.address();
       server.close(() => resolvePort(port));
     }),
+  );
+}
+
+/**
+ * The proxy's CPU per request beside a hand-written passthrough's (same fake Saiku, same load), and
+ * where the difference goes: the adapter (the passthrough behind toNodeHandler, minus on node:http)
+ * and the proxy's own steps (the proxy, minus the adapted passthrough).
+ */
+function reportBaseline(byHand, byHandAdapted, proxied) {
+  const us = (n) => `${n.toFixed(0)} µs`;
+  const signed = (n) => `${n >= 0 ? '+' : ''}${n.toFixed(0)} µs`;
+  const [hand, adapted, proxy] = [byHand.cpu[0], byHandAdapted.cpu[0], proxied.cpu[0]];
+  console.log(
+    `  beside a passthrough  CPU per request: hand-written fetch on node:http ${us(hand)}, ` +
+      `the same behind toNodeHandler ${us(adapted)}, the proxy ${us(proxy)} ` +
+      `(${signed(proxy - hand)}: adapter ${signed(adapted - hand)}, proxy's own steps ${signed(proxy - adapted)}); ` +
+      `req/s ${byHand.rps.toFixed(0)} / ${byHandAdapted.rps.toFixed(0)} / ${proxied.rps.toFixed(0)}`,
   );
 }
 

@@ -16,7 +16,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { JSDOM } from 'jsdom';
 
 const root = resolve(import.meta.dirname, '..');
-const entries = ['dist/index.js', 'dist/mock/index.js'];
+const entries = ['dist/index.js', 'dist/mock/index.js', 'dist/core/index.js'];
 for (const entry of entries) {
   if (!existsSync(resolve(root, entry))) throw new Error(`${entry} is missing: run npm run build first.`);
 }
@@ -125,14 +125,15 @@ const [
   { QueryClient },
   billing,
   mock,
+  core,
 ] = await Promise.all([
   import('react'),
   import('react-dom/client'),
   import('@tanstack/react-query'),
   ...entries.map((entry) => import(pathToFileURL(resolve(root, entry)).href)),
 ]);
+const { billingStateQueryKey } = core;
 const {
-  billingStateQueryKey,
   BillingGate,
   BillingProvider,
   BillingStatusBanner,

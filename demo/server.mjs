@@ -41,6 +41,8 @@ export async function startDemoServer({
   const { createAccessCheck, createBillingProxy, toNodeHandler } = await load('src/server/index.ts');
   const mock = await load('src/mock/index.ts');
   const { demoPlans } = await load('demo/plans.ts');
+  // The simulator's default tenant, the one its stand-in pages and the demo's panel act for.
+  const { defaultApiKey } = await load('src/mock/createBillingSimulator.ts');
 
   // Ask the OS for the port first: the simulator's page URLs and the allowed origins need it.
   await new Promise((resolveListen, reject) => {
@@ -61,7 +63,7 @@ export async function startDemoServer({
   // How both the proxy and the access check reach Saiku: the simulator, or the real API with the key.
   const upstream = simulator
     ? {
-        apiKey: mock.defaultApiKey,
+        apiKey: defaultApiKey,
         baseUrl: 'http://saiku-simulator.internal',
         fetch: (input, init) => simulator.fetch(new Request(input, init)),
       }

@@ -1,5 +1,6 @@
 'use client';
-// @saiku/billing-react: the provider, hooks and components. Types and helpers from /core are re-exported.
+// @saiku/billing-react: the provider, hooks and components, and /core's types re-exported. Each value is
+// exported from one entry only: the framework-free ones (BillingError, createProxyBackend, …) from /core.
 export { BillingProvider, defaultCheckoutTier } from './react/BillingProvider';
 export type { BillingProviderProps } from './react/BillingProvider';
 export { useBillingState } from './react/useBillingState';
@@ -50,29 +51,15 @@ export { mergeLabels } from './labels/mergeLabels';
 export { paymentFixLabel } from './labels/buttonLabels';
 export type { CheckoutReturnStatus } from './react/BillingContext';
 export { useCheckoutReturn } from './react/useCheckoutReturn';
-export { checkoutReturnParam, portalReturnParam, returnedErrorParam } from './core/markers';
 
-export {
-  BillingError,
-  isBillingError,
-  describeBilling,
-  hasSubscription,
-  planAction,
-  canAccess,
-  plansUnlocking,
-  planTitle,
-  formatPlanPrice,
-  createProxyBackend,
-  parseBillingState,
-  defaultAllowedRedirectHosts,
-  billingStateQueryKey,
-} from './core';
+// Types only: `BillingError` the class (for `instanceof`) is on /core.
 export type {
   AccessRequirement,
   BillingBackend,
   BillingDate,
   BillingDateKind,
   BillingDescription,
+  BillingError,
   BillingErrorCode,
   BillingPhase,
   BillingState,

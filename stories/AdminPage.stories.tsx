@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import { expect, userEvent, within } from 'storybook/test';
-import { canAccess, plansUnlocking } from '../src';
+import { canAccess, plansUnlocking } from '../src/core';
 import { demoPlans } from '../demo/plans';
 import type { BillingSimulator } from '../src/mock';
 import { AdminPage } from './support/AdminPage';

@@ -2,7 +2,7 @@
 // scripts and stylesheets included — recorded, then searched for the API key.
 import type { CDPSession, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { defaultApiKey } from '../../src/mock';
+import { defaultApiKey } from '../../src/mock/createBillingSimulator';
 
 /**
  * The key the demo's proxy sends to the simulator: demo/server.mjs hard-codes the simulator's

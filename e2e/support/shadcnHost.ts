@@ -198,7 +198,7 @@ export async function serveShadcnHost(dir: string, webhookDelayMs: number): Prom
   const simulator = mock.createBillingSimulator({ webhookDelayMs, publicUrl: `${origin}/__saiku` });
   const proxy = server.toNodeHandler(
     server.createBillingProxy({
-      apiKey: mock.defaultApiKey,
+      apiKey: 'sk_test_simulator', // the simulator's default tenant (docs/simulator.md)
       baseUrl: 'http://saiku-simulator.internal',
       fetch: (input, init) => simulator.fetch(new Request(input, init)),
       allowedOrigins: [origin],

@@ -12,7 +12,9 @@ const simulatorPath = '/__saiku';
 /** Starts the page's server. Resolves with its URL, the simulator and a `close()`. */
 export async function startPlainPage({ port = 5180, host = '127.0.0.1', webhookDelayMs = 1500 } = {}) {
   const { createBillingProxy, toNodeHandler } = await import(resolve(root, 'dist/server/index.js'));
-  const { createBillingSimulator, defaultApiKey } = await import(resolve(root, 'dist/mock/index.js'));
+  const { createBillingSimulator } = await import(resolve(root, 'dist/mock/index.js'));
+  // The simulator's default tenant (docs/simulator.md).
+  const defaultApiKey = 'sk_test_simulator';
   const server = createServer();
   await new Promise((done, fail) => {
     server.once('error', fail);

@@ -19,6 +19,16 @@ export interface ProxyBackendOptions {
 
 export const defaultProxyBasePath = '/api/billing';
 
+/**
+ * The key of the proxy's path on a backend `createProxyBackend` made (or a host spread from one),
+ * where the buttons' no-JavaScript forms post. A symbol only the library imports (never exported from
+ * an entry), so the path stays off `BillingBackend`, the three-method transport every backend implements.
+ */
+export const proxyPath = Symbol();
+
+/** A backend that may carry the proxy's path: `backend[proxyPath]` is undefined for any but the proxy's. */
+export type MaybeProxyBackend = BillingBackend & { [proxyPath]?: string };
+
 /** The default backend: calls the proxy the host mounted on its own server, which adds the API key. */
 export function createProxyBackend(options: ProxyBackendOptions = {}): BillingBackend {
   const base = (options.baseUrl ?? defaultProxyBasePath).replace(/\/+$/, '');
@@ -47,10 +57,11 @@ export function createProxyBackend(options: ProxyBackendOptions = {}): BillingBa
     });
     return parse(json);
   };
-  return {
-    formsUrl: base,
+  const backend: MaybeProxyBackend = {
+    [proxyPath]: base,
     getState: ({ signal } = {}) => call('state', parseBillingState, undefined, signal),
     createCheckoutSession: (input) => call('checkout-session', parseCheckoutSession, input),
     createPortalSession: (input) => call('portal-session', parsePortalSession, input),
   };
+  return backend;
 }

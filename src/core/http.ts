@@ -31,7 +31,7 @@ export async function requestJson(url: string, options: RequestJsonOptions): Pro
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   const { signal } = controller;
   // The caller's abort stops it too. Followed by hand: the controller is ours, so no AbortSignal.any
-  // (missing in Safari before 17.4 and Next.js's edge runtime) and no bytes for core's anySignal.
+  // (missing in Safari before 17.4 and Next.js's edge runtime), and the browser client needs no anySignal.
   const follow = () => controller.abort(callerSignal?.reason);
   callerSignal?.addEventListener('abort', follow);
   const headers = new Headers(options.headers);

@@ -13,7 +13,7 @@ export type {
 } from './types';
 export { BillingError, isBillingError } from './BillingError';
 export type { BillingErrorCode, BillingErrorOptions } from './BillingError';
-export { parseBillingState, parseCheckoutSession, parsePortalSession } from './parse';
+export { parseBillingState } from './parse';
 export { createProxyBackend } from './createProxyBackend';
 export type { ProxyBackendOptions } from './createProxyBackend';
 export { createSaikuClient } from './createSaikuClient';

@@ -58,9 +58,4 @@ export interface BillingBackend {
   getState(options?: { signal?: AbortSignal }): Promise<BillingState>;
   createCheckoutSession(input: CheckoutSessionInput): Promise<CheckoutSession>;
   createPortalSession(input: PortalSessionInput): Promise<PortalSession>;
-  /**
-   * Where the no-JavaScript form fallbacks post (`{formsUrl}/checkout`, `{formsUrl}/portal`).
-   * Set by `createProxyBackend`; a backend without one renders plain buttons.
-   */
-  readonly formsUrl?: string;
 }

@@ -58,7 +58,7 @@ export interface BillingSimulatorOptions {
    * The absolute URL under which a browser can really open the stand-in pages (the demo, real-browser
    * tests): session URLs become `{publicUrl}/checkout/{sessionId}` and `{publicUrl}/portal/{portalSessionId}`,
    * and the pages' forms post there. Include a path when the simulator is mounted under one.
-   * @default undefined: Stripe-shaped URLs (`defaultPageUrls`), which the default redirect allowlist accepts
+   * @default undefined: Stripe-shaped URLs (in `simulator.pages`), which the default redirect allowlist accepts
    * @example 'http://127.0.0.1:5173/__saiku'
    */
   publicUrl?: string;

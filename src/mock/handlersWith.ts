@@ -9,7 +9,7 @@ export interface BillingHandlersOptions {
    * Where the proxy routes are (`GET {baseUrl}/state`, `POST {baseUrl}/checkout-session`,
    * `POST {baseUrl}/portal-session`); they act for the default tenant. An msw path: a leading `*`
    * matches any origin.
-   * @default defaultHandlersBaseUrl, `/api/billing` on any origin
+   * @default `/api/billing` on any origin
    */
   baseUrl?: string;
   /**

@@ -3,7 +3,8 @@ import { BillingError } from '../core/BillingError';
 import { dateOrNull, type Tenant } from './lifecycle';
 import type { PortalActions } from './pages';
 import { addMonths, iso } from './time';
-import { isKnownTier, simulatorTiers } from './validateInput';
+import { knownTiers } from '../core/tiers';
+import { isKnownTier } from './validateInput';
 
 /** The buttons the Portal shows for the tenant's state; the actions below refuse the others. */
 export function portalActions(tenant: Tenant): PortalActions {
@@ -33,7 +34,7 @@ export function changePlan(tenant: Tenant, tier: string): void {
   if (!isKnownTier(tier)) {
     throw new BillingError(
       'invalid_request',
-      `Unknown tier "${tier.slice(0, 40)}". Known tiers: ${simulatorTiers.join(', ')}.`,
+      `Unknown tier "${tier.slice(0, 40)}". Known tiers: ${knownTiers.join(', ')}.`,
       { status: 400 },
     );
   }

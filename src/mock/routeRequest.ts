@@ -26,7 +26,7 @@ import {
   tenantFor,
   type SimulatorContext,
 } from './sessions';
-import { simulatorTiers } from './validateInput';
+import { knownTiers } from '../core/tiers';
 
 /** Answers one request; never throws (a bad URL in `fetch`'s arguments is the caller's, and rejects before this). */
 export async function routeRequest(context: SimulatorContext, request: Request): Promise<Response> {
@@ -173,7 +173,7 @@ async function handlePortalPage(
       now: new Date(context.clock()),
       canceling: tenant.canceledFrom !== null,
       actions: portalActions(tenant),
-      tiers: simulatorTiers,
+      tiers: knownTiers,
     });
     return pageResponse(html, { formOrigins: [originOf(record.url), originOf(record.returnUrl)] });
   }

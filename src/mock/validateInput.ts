@@ -2,10 +2,7 @@
 import { BillingError } from '../core/BillingError';
 import { checkReturnUrlShape } from '../core/returnUrl';
 import { knownTiers } from '../core/tiers';
-import type { CheckoutSessionInput, PortalSessionInput, Tier } from '../core/types';
-
-/** The tiers the simulated API sells; any other `tier` is a 400. @deprecated Use `knownTiers` from `/core`. */
-export const simulatorTiers: readonly Tier[] = knownTiers;
+import type { CheckoutSessionInput, PortalSessionInput } from '../core/types';
 
 const maxTextLength = 512;
 
@@ -36,7 +33,7 @@ function optionalString(body: Record<string, unknown>, field: string): string | 
 }
 
 export function isKnownTier(value: string): boolean {
-  return simulatorTiers.includes(value);
+  return (knownTiers as readonly string[]).includes(value);
 }
 
 /** An absolute `https:` URL, or `http:` on a loopback host (local development); anything else is a 400. */
@@ -51,7 +48,7 @@ export function checkCheckoutBody(body: unknown): CheckoutSessionInput {
   const object = asObject(body);
   const tier = requiredString(object, 'tier');
   if (!isKnownTier(tier))
-    throw invalid(`Unknown tier "${tier.slice(0, 40)}". Known tiers: ${simulatorTiers.join(', ')}.`);
+    throw invalid(`Unknown tier "${tier.slice(0, 40)}". Known tiers: ${knownTiers.join(', ')}.`);
   const successUrl = checkReturnUrl(requiredString(object, 'successUrl'), 'successUrl');
   const cancelUrl = checkReturnUrl(requiredString(object, 'cancelUrl'), 'cancelUrl');
   const email = optionalString(object, 'email');

@@ -1,9 +1,10 @@
 'use client';
-// The shared body of UpgradeButton and ManageButton: a real <button> inside a real <form>.
+// The shared body of UpgradeButton and ManageButton: a real <button> that submits the provider's form.
 import { joinTokens } from './joinTokens';
 import { Slot } from './Slot';
 import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 import type { BillingError } from '../core';
+import type { FallbackForm } from './fallbackForms';
 
 export interface ActionButtonOwnProps {
   /** Render the host's own element (its only child) instead of our `<button>`, keeping our behaviour. @default false */
@@ -19,8 +20,8 @@ interface ActionButtonProps extends ActionButtonBaseProps {
   error: BillingError | null;
   errorText: string | null;
   onAction: () => void;
-  /** The proxy's form route and fields, so the button works before (or without) JavaScript. */
-  fallbackForm: { action: string; fields: Record<string, string | undefined> } | null;
+  /** The form and route the button submits, so it works before (or without) JavaScript. */
+  fallbackForm: FallbackForm | undefined;
   /** Extra content under the error, such as ManageButton's offer to start Checkout. */
   after?: ReactNode;
 }
@@ -53,20 +54,23 @@ export const ActionButton = /* @__PURE__ */ Object.assign(
       if (event.defaultPrevented) return;
       // With JavaScript the click is handled here; the form is the no-JavaScript path.
       event.preventDefault();
-      if (isPending || rest.disabled) return;
+      // What the element says, however it came to say it (our props, the host's, an asChild child's):
+      // a button announced as disabled does not start anything.
+      if (isPending || rest.disabled || event.currentTarget.getAttribute('aria-disabled') === 'true') return;
       onAction();
     };
 
     const button = (
       <Button
         ref={ref}
-        type={fallbackForm ? 'submit' : 'button'}
+        type="button"
+        {...fallbackForm}
         {...rest}
         className={joinTokens('saiku-billing-button', className)}
         data-saiku-billing-action={kind}
         data-state={state}
         aria-busy={isPending || undefined}
-        aria-disabled={isPending || rest['aria-disabled'] || undefined}
+        aria-disabled={isPending || rest['aria-disabled']}
         aria-describedby={joinTokens(rest['aria-describedby'], errorText && errorId)}
         onClick={handleClick}
       >
@@ -80,27 +84,13 @@ export const ActionButton = /* @__PURE__ */ Object.assign(
       </span>
     );
 
-    // `after` may hold another form, and forms cannot nest: it goes beside ours.
-    if (!fallbackForm) {
-      return (
-        <>
-          <span className="saiku-billing-action" data-state={state}>
-            {button}
-            {status}
-          </span>
-          {after}
-        </>
-      );
-    }
+    // `after` (ManageButton's offer of Checkout) goes beside the button's column, not inside it.
     return (
       <>
-        <form method="post" action={fallbackForm.action} className="saiku-billing-action" data-state={state}>
-          {Object.entries(fallbackForm.fields).map(([name, value]) =>
-            value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
-          )}
+        <span className="saiku-billing-action" data-state={state}>
           {button}
           {status}
-        </form>
+        </span>
         {after}
       </>
     );

@@ -27,6 +27,8 @@ export interface BillingContextValue {
   /** The host's plans, for `<PricingTable>`, `usePlans` and the plan card's name and price. */
   plans: readonly PlanInfo[] | undefined;
   initialState: BillingState | undefined;
+  /** The `id` of the provider's empty form, which the buttons submit without JavaScript. */
+  formId: string;
 }
 
 // Named for React DevTools inside a pure call, so a bundler may still drop it with the file.

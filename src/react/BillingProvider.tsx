@@ -1,8 +1,10 @@
 'use client';
 import { hashKey, QueryClient, QueryClientContext } from '@tanstack/react-query';
 import {
+  createElement,
   useContext,
   useEffect,
+  useId,
   useMemo,
   useRef,
   useState,
@@ -20,6 +22,7 @@ import {
   type Tier,
 } from '../core';
 import { defaultAllowedRedirectHosts } from '../core/allowedHosts';
+import { proxyPath, type MaybeProxyBackend } from '../core/createProxyBackend';
 import type { BillingLabelsInput } from '../labels/types';
 import type { BillingEvent } from '../core/flow/BillingEvent';
 import { createBillingFlow, type BillingFlowOptions } from '../core/flow/billingFlow';
@@ -189,6 +192,9 @@ export const BillingProvider = /* @__PURE__ */ Object.assign(
       });
     }, [queryClient, flow]);
 
+    // The no-JavaScript path: one empty form, here where a form may go, which every button under the
+    // provider submits (its `form` attribute), so no button puts a form inside a <p> or the host's <form>.
+    const formId = useId();
     const value = useMemo<BillingContextValue>(
       () => ({
         backend,
@@ -200,11 +206,18 @@ export const BillingProvider = /* @__PURE__ */ Object.assign(
         labels,
         plans,
         initialState,
+        formId,
       }),
-      [backend, queryClient, flow, checkoutDefaults, portal, locale, labels, plans, initialState],
+      [backend, queryClient, flow, checkoutDefaults, portal, locale, labels, plans, initialState, formId],
     );
 
-    return <BillingContext.Provider value={value}>{props.children}</BillingContext.Provider>;
+    return createElement(
+      BillingContext.Provider,
+      { value },
+      props.children,
+      (backend as MaybeProxyBackend)[proxyPath] !== undefined &&
+        createElement('form', { id: formId, method: 'post', hidden: true }),
+    );
   },
   { displayName: 'BillingProvider' },
 );

@@ -28,7 +28,8 @@ export const ManageButton = /* @__PURE__ */ Object.assign(
     { returnUrl, upgradeTier, target, onError, onNavigate, children, ...rest },
     ref,
   ) {
-    const { backend, portal, checkout, flow, ...context } = useBillingContext('ManageButton');
+    const context = useBillingContext('ManageButton');
+    const { portal, checkout, flow } = context;
     const returnedError = useFlowSnapshot(flow, (snapshot) => snapshot.returnedError);
     const labels = mergeLabels(manageButtonLabels, context.labels);
     const { open, isPending, error: clickError } = usePortal({ onError, onNavigate });
@@ -44,7 +45,7 @@ export const ManageButton = /* @__PURE__ */ Object.assign(
         error={error}
         errorText={actionErrorText(labels, error, noCustomer)}
         onAction={() => void open({ returnUrl, target })}
-        fallbackForm={portalForm(backend, portal, returnUrl)}
+        fallbackForm={portalForm(context, portal, returnUrl)}
         formTarget={target}
         after={noCustomer && offerTier ? <UpgradeButton tier={offerTier} /> : null}
         {...rest}

@@ -107,7 +107,7 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
     const confirming = checkoutReturn === 'confirming' && !description?.hasAccess;
     const subscribed = !!state && hasSubscription(state);
     // The same for every plan: the Portal's no-JavaScript form, and the payment fix a subscription waits on.
-    const portalFallback = portalForm(context.backend, context.portal);
+    const portalFallback = portalForm(context, context.portal);
     const paymentFix = description?.needsPaymentMethod ? paymentFixLabel(labels, description) : null;
 
     return (
@@ -186,7 +186,7 @@ export const PricingTable = /* @__PURE__ */ Object.assign(
                         }
                         fallbackForm={
                           toCheckout
-                            ? checkoutForm(context.backend, context.checkout, { tier: plan.tier })
+                            ? checkoutForm(context, context.checkout, { tier: plan.tier })
                             : portalFallback
                         }
                       >

@@ -29,7 +29,8 @@ export const UpgradeButton = /* @__PURE__ */ Object.assign(
     { tier, successUrl, cancelUrl, onError, onNavigate, children, ...rest },
     ref,
   ) {
-    const { backend, checkout, portal, flow, ...context } = useBillingContext('UpgradeButton');
+    const context = useBillingContext('UpgradeButton');
+    const { checkout, portal, flow } = context;
     const returnedError = useFlowSnapshot(flow, (snapshot) => snapshot.returnedError);
     const labels = mergeLabels(upgradeButtonLabels, context.labels);
     const { start, isPending, error: clickError } = useCheckout({ onError, onNavigate });
@@ -47,8 +48,8 @@ export const UpgradeButton = /* @__PURE__ */ Object.assign(
         onAction={() => void start({ tier, successUrl, cancelUrl })}
         fallbackForm={
           state && hasSubscription(state)
-            ? portalForm(backend, portal)
-            : checkoutForm(backend, checkout, { tier, successUrl, cancelUrl })
+            ? portalForm(context, portal)
+            : checkoutForm(context, checkout, { tier, successUrl, cancelUrl })
         }
         {...rest}
       >

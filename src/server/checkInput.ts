@@ -50,10 +50,13 @@ export function jsonFields(text: string): Fields | Reply {
   return (name) => (Object.hasOwn(body, name) ? body[name] : undefined);
 }
 
-/** Form fields; an empty field counts as absent, a repeated one is refused rather than guessed at. */
-export function formFields(text: string): Fields | Reply {
+/**
+ * Form fields, from the body and the action's query string; an empty field counts as absent, and one
+ * sent twice (in either, or in both) is refused rather than guessed at.
+ */
+export function formFields(text: string, query = ''): Fields | Reply {
   const fields = new Map<string, string>();
-  for (const [name, value] of new URLSearchParams(text)) {
+  for (const [name, value] of [...new URLSearchParams(query), ...new URLSearchParams(text)]) {
     if (fields.has(name)) return invalid(`The form sends ${name} more than once.`);
     fields.set(name, value);
   }

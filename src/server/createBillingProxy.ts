@@ -201,7 +201,7 @@ function checkDeclaredSize(request: Request): Reply | null {
   }
 }
 
-/** The body's fields; 413 past `maxBodyBytes`, 408 past `bodyTimeoutMs`, 400 when it cannot be read. */
+/** The request's fields; 413 past `maxBodyBytes`, 408 past `bodyTimeoutMs`, 400 when it cannot be read. */
 async function readFields(call: Call): Promise<Fields | Reply> {
   let text: string;
   try {
@@ -209,7 +209,8 @@ async function readFields(call: Call): Promise<Fields | Reply> {
   } catch (caught) {
     return bodyRefusal(caught) ?? internalError(call, caught);
   }
-  return call.route.kind === 'json' ? jsonFields(text) : formFields(text);
+  // The components' buttons put a form's fields in the query of their `formaction` (one shared form).
+  return call.route.kind === 'json' ? jsonFields(text) : formFields(text, new URL(call.request.url).search);
 }
 
 /** The body reader's `BillingError` (413, 408 or 400) as the proxy's answer; null for anything else. */

@@ -91,9 +91,6 @@ export interface ProxyOptions {
   cache?: { store: AccessStateStore };
 }
 
-/** @deprecated The same list as `knownTiers` from `@saiku/billing-react/core`; use that. */
-export const defaultProxyTiers: readonly string[] = knownTiers;
-
 /** The options checked once, at creation; a misused option is a `TypeError` there. */
 export interface ProxyConfig {
   apiKey: ProxyOptions['apiKey'];

@@ -20,18 +20,19 @@ const root = resolve(import.meta.dirname, '../..');
 
 /**
  * First-load gzip -9 bytes with esbuild, per page (bench/size.mjs names the pages): what the pages
- * measure today (3,810, 6,318, 12,944, 4,473 and 9,794 B), rounded up to the next 64 B, so any growth
- * fails here. Page (a) did not grow with the paywall: its minified bytes are the same with it and without.
+ * measure today (3,856, 6,361, 12,864, 4,517 and 9,833 B), rounded up to the next 64 B, so any growth
+ * fails here. (a) and (b) grew by the provider's one no-JavaScript form (issue 27 item 3); page (a) did
+ * not grow with the paywall: its minified bytes are the same with it and without.
  * Issue 26 asks for (a) 3,500 and (b) 5,800 B; the return from Stripe and the code that mints a session
  * are already lazy, and what is left is needed on first paint (see the README's figures). Lower these
  * as the pages shrink; never raise them without a line in the README's changelog.
  */
 const budgets: Partial<Record<FixtureId, number>> = {
-  a: 3_840, // BillingProvider + useBillingState (issue 26's target: 3,500)
-  b: 6_336, // (a) + UpgradeButton (issue 26's target: 5,800)
-  e: 12_992, // every export of the client entry (10,698 before useAccess, the paywall and BillingSettings)
-  f: 4_480, // (a) + BillingGate feature (4,473)
-  g: 9_856, // (f) + Paywall + usePaywall (9,794: the dialog lists its plans with <PricingTable>)
+  a: 3_904, // BillingProvider + useBillingState (issue 26's target: 3,500)
+  b: 6_400, // (a) + UpgradeButton (issue 26's target: 5,800)
+  e: 12_928, // every export of the client entry (10,698 before useAccess, the paywall and BillingSettings)
+  f: 4_544, // (a) + BillingGate feature (4,517)
+  g: 9_856, // (f) + Paywall + usePaywall (9,833: the dialog lists its plans with <PricingTable>)
 };
 
 /**

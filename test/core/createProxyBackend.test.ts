@@ -8,7 +8,7 @@ import {
   type BillingBackend,
   type CheckoutSessionInput,
 } from '../../src/core';
-import { defaultProxyBasePath } from '../../src/core/createProxyBackend';
+import { defaultProxyBasePath, proxyPath, type MaybeProxyBackend } from '../../src/core/createProxyBackend';
 import { errorAnswers } from './answers';
 import { freeState, seedCheckoutBody, seedPortalBody, seedStateBody } from './fixtures';
 
@@ -109,9 +109,18 @@ describe('createProxyBackend', () => {
       expect(requests[0]?.url).toBe('https://admin.acme.test/internal/saiku/state');
     });
 
-    it('tells the no-JavaScript form fallbacks where the proxy is', () => {
-      expect(createProxyBackend().formsUrl).toBe('/api/billing');
-      expect(createProxyBackend({ baseUrl: `${baseUrl}/` }).formsUrl).toBe(baseUrl);
+    it('tells the no-JavaScript form fallbacks where the proxy is, off the three-method interface', () => {
+      const backend: MaybeProxyBackend = createProxyBackend();
+      expect(backend[proxyPath]).toBe('/api/billing');
+      expect(Object.keys(backend).sort()).toEqual([
+        'createCheckoutSession',
+        'createPortalSession',
+        'getState',
+      ]);
+      expect((createProxyBackend({ baseUrl: `${baseUrl}/` }) as MaybeProxyBackend)[proxyPath]).toBe(baseUrl);
+      // A host's wrapper that spreads the proxy's backend keeps its forms.
+      const wrapped: MaybeProxyBackend = { ...backend, getState: backend.getState };
+      expect(wrapped[proxyPath]).toBe('/api/billing');
     });
 
     it('never sends an Authorization header: the proxy adds the key', async () => {

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  BillingError,
-  parseBillingState,
-  parseCheckoutSession,
-  parsePortalSession,
-  type BillingState,
-} from '../../src/core';
+import { BillingError, parseBillingState, type BillingState } from '../../src/core';
+import { parseCheckoutSession, parsePortalSession } from '../../src/core/parse';
 import { parseErrorBody } from '../../src/core/parse';
 import { seedCheckoutBody, seedPortalBody, seedStateBody } from './fixtures';
 

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { knownTiers } from '../../src/core';
-import { simulatorTiers } from '../../src/mock';
-import { defaultProxyTiers } from '../../src/server';
 import { humanize, planNameFor } from '../../src/core/tiers';
 
 describe('knownTiers', () => {
-  it('is the one list the proxy accepts and the simulator sells (the old names are aliases of it)', () => {
+  it('is the one list the proxy accepts and the simulator sells', () => {
     expect(knownTiers).toEqual(['starter', 'team', 'business', 'enterprise']);
-    expect(defaultProxyTiers).toBe(knownTiers);
-    expect(simulatorTiers).toBe(knownTiers);
   });
 });
 

@@ -12,8 +12,6 @@ import {
   createSaikuClient,
   describeBilling,
   parseBillingState,
-  parseCheckoutSession,
-  parsePortalSession,
   type BillingBackend,
   type BillingDate,
   type BillingDateKind,
@@ -29,6 +27,7 @@ import {
   type SubscriptionStatus,
   type Tier,
 } from '../../src/core';
+import { parseCheckoutSession, parsePortalSession } from '../../src/core/parse';
 
 describe('data types', () => {
   it('BillingState is the seed’s state body', () => {

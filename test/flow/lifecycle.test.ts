@@ -3,7 +3,8 @@
 // Portal pages driven through their HTML forms, as a browser would post them.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createProxyBackend, describeBilling, type BillingBackend } from '../../src/core';
-import { createBillingSimulator, defaultApiKey, type BillingSimulator } from '../../src/mock';
+import { createBillingSimulator, type BillingSimulator } from '../../src/mock';
+import { defaultApiKey } from '../../src/mock/createBillingSimulator';
 import { createBillingProxy } from '../../src/server';
 
 const DAY = 86_400_000;

@@ -2,7 +2,8 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProxyBackend, createSaikuClient } from '../../src/core';
-import { billingHandlers, createBillingSimulator, defaultApiKey } from '../../src/mock';
+import { billingHandlers, createBillingSimulator } from '../../src/mock';
+import { defaultApiKey } from '../../src/mock/createBillingSimulator';
 import { checkoutInput, portalInput, start } from './support';
 
 let now = start.getTime();

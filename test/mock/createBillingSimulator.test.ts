@@ -5,13 +5,9 @@ import {
   createSaikuClient,
   defaultAllowedRedirectHosts,
 } from '../../src/core';
-import {
-  createBillingSimulator,
-  defaultApiKey,
-  defaultPageUrls,
-  simulatorSchedule,
-  type BillingSimulator,
-} from '../../src/mock';
+import { createBillingSimulator, type BillingSimulator } from '../../src/mock';
+import { defaultApiKey, defaultPageUrls } from '../../src/mock/createBillingSimulator';
+import { simulatorSchedule } from '../../src/mock/lifecycle';
 import { DAY, MINUTE, call, checkoutInput, portalInput, simulatorAt, start, subscribe } from './support';
 
 const iso = (ms: number): string => new Date(ms).toISOString();

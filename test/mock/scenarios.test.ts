@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeBilling, parseBillingState } from '../../src/core';
-import { createScenario, scenarioNames, scenarios } from '../../src/mock';
+import { scenarios } from '../../src/mock';
+import { createScenario, scenarioNames } from '../../src/mock/scenarios';
 import { DAY, start } from './support';
 
 describe('scenarios', () => {

@@ -7,7 +7,6 @@ import {
   billingKeys,
   BillingProvider,
   BillingStatusBanner,
-  createProxyBackend,
   ManageButton,
   PlanCard,
   UpgradeButton,
@@ -16,6 +15,7 @@ import {
   useCheckout,
   usePortal,
 } from '../../src';
+import { createProxyBackend } from '../../src/core';
 import { activeState, freeState } from './fixtures';
 import {
   createTestQueryClient,

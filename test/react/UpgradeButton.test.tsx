@@ -2,13 +2,13 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { createRef, forwardRef, type ButtonHTMLAttributes } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  createProxyBackend,
   defaultCheckoutTier,
   ManageButton,
   UpgradeButton,
   type BillingBackend,
   type BillingEvent,
 } from '../../src';
+import { createProxyBackend } from '../../src/core';
 import {
   activeState,
   canceledEndedState,
@@ -24,6 +24,7 @@ import {
   deferred,
   json,
   liveRegionOf,
+  noScriptSubmission,
   proxyPath,
   backFromStripe,
   renderWithBilling,
@@ -216,6 +217,34 @@ describe('UpgradeButton', () => {
     expect(navigate).not.toHaveBeenCalled();
     // Our handler still saw the click: the link's own navigation is cancelled.
     expect(window.location.hash).toBe('');
+  });
+
+  it('refuses a click on a button the host marks aria-disabled, which stays focusable and clickable', async () => {
+    const onEvent = vi.fn<(event: BillingEvent) => void>();
+    const { user, navigate } = renderWithBilling(
+      <>
+        <UpgradeButton tier="team" aria-disabled="true">
+          Upgrade
+        </UpgradeButton>
+        <UpgradeButton asChild tier="team">
+          <button type="button" aria-disabled="true">
+            Go
+          </button>
+        </UpgradeButton>
+      </>,
+      { initialState: freeState(), onEvent },
+    );
+    for (const name of ['Upgrade', 'Go']) {
+      const button = screen.getByRole('button', { name });
+      expect(button).toHaveAttribute('aria-disabled', 'true');
+      await user.click(button);
+      button.focus();
+      await user.keyboard('{Enter}');
+      expect(button).toHaveAttribute('data-state', 'idle');
+    }
+    expect(onEvent).not.toHaveBeenCalled();
+    expect(api.count('checkout-session')).toBe(0);
+    expect(navigate).not.toHaveBeenCalled();
   });
 
   // Only a Portal asked for in a new tab opens one: a stray window.open is a blank tab or a popup warning.
@@ -460,28 +489,28 @@ describe('UpgradeButton', () => {
       await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
     });
 
-    it("works without JavaScript: a post form aimed at the proxy's checkout route", () => {
+    it("works without JavaScript: it posts the provider's form to the proxy's checkout route", () => {
       renderWithBilling(<UpgradeButton tier="team" />, {
         checkout: { successUrl: 'https://app.acme.com/welcome', cancelUrl: 'https://app.acme.com/plans' },
       });
       const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Upgrade' });
-      expect(button).toHaveAttribute('type', 'submit');
-      const form = button.form;
-      expect(form).not.toBeNull();
-      expect(form).toHaveAttribute('method', 'post');
-      expect(form).toHaveAttribute('action', '/api/billing/checkout');
-      expect(form).toHaveFormValues({
-        tier: 'team',
-        successUrl: 'https://app.acme.com/welcome?saiku_checkout=success',
-        cancelUrl: 'https://app.acme.com/plans?saiku_checkout=canceled',
+      expect(noScriptSubmission(button)).toEqual({
+        method: 'post',
+        route: '/api/billing/checkout',
+        fields: {
+          tier: 'team',
+          successUrl: 'https://app.acme.com/welcome?saiku_checkout=success',
+          cancelUrl: 'https://app.acme.com/plans?saiku_checkout=canceled',
+        },
       });
+      // The form is the provider's, not around the button, so the button may sit in a <p> or a host's form.
+      expect(button.closest('form')).toBeNull();
     });
 
     it('leaves fields the proxy defaults out of the form', () => {
       renderWithBilling(<UpgradeButton tier="team" />);
-      const form = screen.getByRole<HTMLButtonElement>('button', { name: 'Upgrade' }).form;
-      expect(form).toHaveFormValues({ tier: 'team' });
-      expect(form?.elements.namedItem('successUrl')).toBeNull();
+      const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Upgrade' });
+      expect(noScriptSubmission(button)?.fields).toEqual({ tier: 'team' });
     });
 
     it('is a plain button with a backend that has no form routes', () => {
@@ -494,7 +523,9 @@ describe('UpgradeButton', () => {
       renderWithBilling(<UpgradeButton tier="team" />, { backend });
       const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Upgrade' });
       expect(button).toHaveAttribute('type', 'button');
-      expect(button.form).toBeNull();
+      expect(noScriptSubmission(button)).toBeNull();
+      // No form to submit, so the provider renders none.
+      expect(document.querySelector('form')).toBeNull();
     });
   });
 
@@ -557,9 +588,8 @@ describe('UpgradeButton', () => {
     it("without JavaScript, posts to the proxy's portal route once the state is known", async () => {
       api.answer('state', activeState());
       renderWithBilling(<UpgradeButton tier="business" />, { initialState: activeState() });
-      const form = screen.getByRole<HTMLButtonElement>('button', { name: 'Upgrade' }).form;
-      expect(form).toHaveAttribute('action', '/api/billing/portal');
-      expect(form?.elements.namedItem('tier')).toBeNull();
+      const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Upgrade' });
+      expect(noScriptSubmission(button)).toMatchObject({ route: '/api/billing/portal', fields: {} });
     });
   });
 });

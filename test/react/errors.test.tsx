@@ -3,7 +3,8 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createProxyBackend, ManageButton, PlanCard, UpgradeButton } from '../../src';
+import { ManageButton, PlanCard, UpgradeButton } from '../../src';
+import { createProxyBackend } from '../../src/core';
 import { activeState, freeState } from './fixtures';
 import {
   deferred,

@@ -4,13 +4,8 @@ import { act, screen } from '@testing-library/react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  BillingProvider,
-  createProxyBackend,
-  PlanCard,
-  PricingTable,
-  type BillingProviderProps,
-} from '../../src';
+import { BillingProvider, PlanCard, PricingTable, type BillingProviderProps } from '../../src';
+import { createProxyBackend } from '../../src/core';
 import { longDate, trialingState } from './fixtures';
 import { seedPlans } from './plans';
 

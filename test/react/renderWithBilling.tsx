@@ -7,7 +7,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import type { ReactElement } from 'react';
 import { afterAll, afterEach, beforeAll, vi, type Mock } from 'vitest';
-import { BillingProvider, createProxyBackend, type BillingProviderProps, type BillingState } from '../../src';
+import { BillingProvider, type BillingProviderProps, type BillingState } from '../../src';
+import { createProxyBackend } from '../../src/core';
 import { activeState, checkoutSessionBody, portalSessionBody } from './fixtures';
 
 /**
@@ -210,4 +211,27 @@ export async function backFromStripe(): Promise<void> {
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     await Promise.resolve();
   });
+}
+
+/** What a browser without JavaScript sends when `button` is pressed: none, or a form post. */
+export interface NoScriptSubmission {
+  method: string;
+  /** The path posted to. */
+  route: string;
+  /** Every field the post carries, from the action's query and the form alike. */
+  fields: Record<string, string>;
+}
+
+/**
+ * Reads `button`'s no-JavaScript submission as a browser would build it: its form owner (the `form`
+ * attribute included), the button's `formaction` over the form's `action`, the fields of both. Null
+ * when the button submits nothing.
+ */
+export function noScriptSubmission(button: HTMLButtonElement): NoScriptSubmission | null {
+  const form = button.form;
+  if (form === null || button.type !== 'submit') return null;
+  const action = new URL(button.getAttribute('formaction') ?? form.action, window.location.href);
+  const fields: Record<string, string> = Object.fromEntries(action.searchParams);
+  for (const [name, value] of new FormData(form)) fields[name] = String(value);
+  return { method: form.method, route: action.pathname, fields };
 }

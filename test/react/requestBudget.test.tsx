@@ -5,14 +5,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BillingGate,
   BillingProvider,
-  billingStateQueryKey,
-  createProxyBackend,
   BillingStatusBanner,
   billingStaleTimeMs,
   ManageButton,
   PlanCard,
   UpgradeButton,
 } from '../../src';
+import { billingStateQueryKey, createProxyBackend } from '../../src/core';
 import { activeState, freeState } from './fixtures';
 import {
   createTestQueryClient,

@@ -10,9 +10,11 @@ import {
 } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { BillingGate, BillingProvider, createProxyBackend, PlanCard, type BillingState } from '../../src';
+import { BillingGate, BillingProvider, PlanCard, type BillingState } from '../../src';
+import { createProxyBackend } from '../../src/core';
 import { billingStateQueryKey, createSaikuClient } from '../../src/core';
-import { createBillingSimulator, defaultApiKey } from '../../src/mock';
+import { createBillingSimulator } from '../../src/mock';
+import { defaultApiKey } from '../../src/mock/createBillingSimulator';
 import { proxyPath, setupFakeBillingApi } from './renderWithBilling';
 
 const api = setupFakeBillingApi();

@@ -4,14 +4,8 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  BillingProvider,
-  billingStateQueryKey,
-  createProxyBackend,
-  PlanCard,
-  type BillingEvent,
-  type BillingProviderProps,
-} from '../../src';
+import { BillingProvider, PlanCard, type BillingEvent, type BillingProviderProps } from '../../src';
+import { billingStateQueryKey, createProxyBackend } from '../../src/core';
 import { activeState, freeState, trialingState } from './fixtures';
 import { createTestQueryClient, proxyPath, setupFakeBillingApi } from './renderWithBilling';
 

@@ -2,13 +2,8 @@
 import { renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  BillingGate,
-  BillingProvider,
-  createProxyBackend,
-  useAccess,
-  type AccessRequirement,
-} from '../../src';
+import { BillingGate, BillingProvider, useAccess, type AccessRequirement } from '../../src';
+import { createProxyBackend } from '../../src/core';
 import { activeState, freeState, teamState, unpaidState } from './fixtures';
 import { entitledPlans, seedPlans } from './plans';
 import {

@@ -120,6 +120,43 @@ describe('routes', () => {
     expect(response.headers.get('location')).toBe(portalBody.url);
   });
 
+  // The components' buttons submit one shared, empty form and carry their fields in formaction's query.
+  it("reads a form post's fields from its action's query string too, as the buttons send them", async () => {
+    const query = new URLSearchParams(validCheckout);
+    const response = await proxy()(
+      new Request(`${app}/api/billing/checkout?${query}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...sameOrigin },
+        body: '',
+      }),
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(checkoutBody.url);
+    expect(forwardedBody()).toEqual(validCheckout);
+  });
+
+  it('refuses a form field sent both in the query and in the body (400), rather than pick one', async () => {
+    const request = new Request(`${app}/api/billing/checkout?tier=team`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...sameOrigin },
+      body: 'tier=enterprise',
+    });
+    await expectError(await proxy()(request), 400, 'invalid_request');
+    expect(fake.received).toHaveLength(0);
+  });
+
+  it('reads no JSON route field from the query string', async () => {
+    const request = new Request(
+      `${app}/api/billing/portal-session?returnUrl=${encodeURIComponent(cancelUrl)}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...sameOrigin },
+        body: '{}',
+      },
+    );
+    await expectError(await proxy()(request), 400, 'invalid_request');
+  });
+
   const portalFormNoCustomer =
     'sends a portal form post back to its page with billing_error=no_customer when ' +
     'there is nothing to manage';

@@ -4,16 +4,14 @@
 import type { ComponentProps } from 'react';
 import {
   defaultLabels,
-  formatPlanPrice,
-  hasSubscription,
   paymentFixLabel,
-  planTitle,
   useBillingDescription,
   useCheckoutReturn,
   usePlans,
   type BillingPhase,
   type Tier,
 } from '@saiku/billing-react';
+import { formatPlanPrice, hasSubscription, planTitle } from '@saiku/billing-react/core';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import {

@@ -6,9 +6,7 @@ import { useId, type ComponentProps } from 'react';
 import {
   defaultLabels,
   defaultPricingTableLabels as text,
-  formatPlanPrice,
   paymentFixLabel,
-  planTitle,
   useBillingDescription,
   useCheckoutReturn,
   usePlanAction,
@@ -16,6 +14,7 @@ import {
   type BillingDescription,
   type PlanWithAction,
 } from '@saiku/billing-react';
+import { formatPlanPrice, planTitle } from '@saiku/billing-react/core';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardAction, CardContent, CardDescription, CardFooter, CardHeader } from '@/components/ui/card';
