@@ -1,5 +1,6 @@
 // The paywall in Chromium against the demo: the locked Forecasts section opens it with the keyboard
-// alone (a real modal: focus in, Tab kept inside, Escape, focus back), and a free tenant buys Team from it.
+// alone (a real modal: focus in, Tab kept inside, Escape, focus back), and a free tenant buys Team from it:
+// the page and the server's GET /api/forecasts refuse forecasts before, and grant them after.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from './support/a11y';
@@ -86,6 +87,13 @@ describe('the paywall', () => {
     await page.goto(`${demo.url}/`);
     const d = demoPage(page);
     await poll(() => d.planName.textContent()).toBe('Free');
+    // The server refuses the work itself, not only the page: 402 with the plans that include it.
+    const refused = await page.request.get(`${demo.url}/api/forecasts`);
+    expect(refused.status()).toBe(402);
+    expect(await refused.json()).toMatchObject({
+      error: 'payment_required',
+      requirement: { feature: 'forecasts' },
+    });
 
     await unlock(page).click();
     const dialog = paywall(page);
@@ -106,5 +114,12 @@ describe('the paywall', () => {
     expect(await unlock(page).count()).toBe(0);
     expect(await paywall(page).count()).toBe(0);
     expect(demo.simulator.getState()).toMatchObject({ tier: 'team', billedFeaturesActive: true });
+    // The unlocked section's data comes from the API, which now grants it too.
+    const table = page.getByRole('table', { name: 'Projected revenue, from GET /api/forecasts' });
+    await table.waitFor();
+    expect(await table.getByRole('row').count()).toBe(7); // a header row and six months
+    const granted = await page.request.get(`${demo.url}/api/forecasts`);
+    expect(granted.status()).toBe(200);
+    expect(await granted.json()).toMatchObject({ currency: 'usd', forecasts: expect.any(Array) });
   });
 });

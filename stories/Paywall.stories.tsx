@@ -37,6 +37,8 @@ function GatedAction({ requirement }: { requirement?: AccessRequirement }) {
 const meta = {
   title: 'Components/Paywall',
   component: GatedAction,
+  // The props table of the component itself, beside the story's gated action.
+  subcomponents: { Paywall },
   args: { requirement: { feature: 'forecasts' } },
   argTypes: { requirement: { control: 'object' } },
   parameters: { billing: { provider: { plans: demoPlans, onEvent } } },

@@ -7,10 +7,13 @@ import {
   BillingSettings,
   BillingStatusBanner,
   ManageButton,
+  Paywall,
   PlanCard,
   PricingTable,
   UpgradeButton,
   billingQueryOptions,
+  useAccess,
+  usePaywall,
   mergeLabels,
   usePlanAction,
   usePlans,
@@ -46,7 +49,12 @@ import {
   type BillingSimulator,
   type ScenarioName,
 } from '@saiku/billing-react/mock';
-import { germanLabels, germanPricingTableLabels, japaneseLabels } from '@saiku/billing-react/locales';
+import {
+  germanLabels,
+  germanPaywallLabels,
+  germanPricingTableLabels,
+  japaneseLabels,
+} from '@saiku/billing-react/locales';
 import { defineBillingElements, type SaikuPlanCardElement } from '@saiku/billing-react/elements';
 
 const tier: Tier = 'team';
@@ -231,4 +239,38 @@ export function defineOnce(): SaikuPlanCardElement | null {
 
 export function ElementsInReact() {
   return <saiku-billing-settings sections="plan plans" heading-level={3} plans={plans} theme="dark" />;
+}
+
+// The README's "Gate in the browser" example: plans that say what they unlock, a feature gate whose
+// locked state opens the paywall, a tier read with useAccess, and the one <Paywall />.
+const gatedPlans: PlanInfo[] = [
+  { tier: 'starter', price: { amount: 0, currency: 'usd' } },
+  { tier: 'team', price: { amount: 4900, currency: 'usd', interval: 'month' }, entitlements: ['forecasts'] },
+  {
+    tier: 'business',
+    price: { amount: 14900, currency: 'usd', interval: 'month' },
+    entitlements: ['forecasts', 'sso'],
+  },
+];
+
+function UnlockForecasts() {
+  const { open } = usePaywall();
+  return <button onClick={() => open({ feature: 'forecasts' })}>Unlock forecasts</button>;
+}
+
+function ExportButton() {
+  const { allowed } = useAccess({ tier: 'business' });
+  return <button disabled={!allowed}>Export to SSO directory</button>;
+}
+
+export function GatedReportsHost() {
+  return (
+    <BillingProvider backend={proxyBackend} plans={gatedPlans} labels={{ paywall: germanPaywallLabels }}>
+      <BillingGate feature="forecasts" fallback={<UnlockForecasts />} loading={<p>Checking your plan…</p>}>
+        <p>Forecasts</p>
+      </BillingGate>
+      <ExportButton />
+      <Paywall labels={{ title: 'Forecasts need Team' }} />
+    </BillingProvider>
+  );
 }
