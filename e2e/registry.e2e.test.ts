@@ -211,6 +211,10 @@ describe('the built app in Chromium', () => {
       expect(await r.plan('business').getAttribute('data-action')).toBe('portal');
       expect(await r.table.locator('li[data-action="checkout"]').count()).toBe(0);
       expect(host.simulator.listCheckoutSessions()).toHaveLength(1);
+      // With the feature, the gated action does its work: no paywall.
+      await forecast.click();
+      await r.shortcuts.getByText('Next quarter: about 1,240 orders.').waitFor();
+      expect(await r.paywall.count()).toBe(0);
       await expectNoSeriousA11yViolations(page, 'shadcn host, Team trialing');
 
       // The table's plan change goes through the Portal, never a second Checkout.
