@@ -1,7 +1,8 @@
 // The shadcn registry as a host meets it: the items `shadcn build` wrote into the packed package
 // (dist/r) added with the real `shadcn add` to a Tailwind v4 + Vite app (examples/shadcn-vite), the
 // app type-checked and built for production, then served with the real proxy in front of the
-// simulator and driven in Chromium: upgrade → stand-in Checkout → return → manage.
+// simulator and driven in Chromium: a gated action → the paywall dialog → stand-in Checkout → return →
+// manage.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -34,11 +35,11 @@ afterAll(async () => {
 });
 
 describe('shadcn add from the registry the package ships', () => {
-  it("writes the items, their shared button and shadcn's button, card and badge, and installs nothing", () => {
+  it("writes the items, their shared button and shadcn's button, card, badge and dialog, and installs nothing", () => {
     expect(build.addedFiles.sort()).toEqual(
       [
         ...[...addedItems, 'billing-button'].map((name) => `src/components/billing/${name}.tsx`),
-        ...['badge', 'button', 'card'].map((name) => `src/components/ui/${name}.tsx`),
+        ...['badge', 'button', 'card', 'dialog'].map((name) => `src/components/ui/${name}.tsx`),
       ].sort(),
     );
     // Every npm dependency of the items was already declared: no install, package.json untouched.
@@ -53,24 +54,35 @@ describe('shadcn add from the registry the package ships', () => {
         '/r/styles/new-york-v4/button.json',
         '/r/styles/new-york-v4/card.json',
         '/r/styles/new-york-v4/badge.json',
+        '/r/styles/new-york-v4/dialog.json',
       ]),
     );
     // Each item's `docs` line, shown after the install, says where it renders.
-    for (const component of ['PlanCard', 'PricingTable', 'UpgradeButton', 'ManageButton']) {
+    for (const component of ['PlanCard', 'PricingTable', 'UpgradeButton', 'ManageButton', 'PaywallDialog']) {
       expect(build.addOutput).toContain(`\`<${component}>\` (components/billing/`);
     }
     const planCard = readFileSync(join(build.dir, 'src/components/billing/plan-card.tsx'), 'utf8');
     expect(planCard).toContain("from '@saiku/billing-react'");
     expect(planCard).toContain("from '@/components/ui/card'");
     expect(planCard).toContain("from '@/components/billing/upgrade-button'");
+    const paywall = readFileSync(join(build.dir, 'src/components/billing/paywall-dialog.tsx'), 'utf8');
+    expect(paywall).toContain("from '@/components/ui/dialog'");
+    expect(paywall).toContain("from '@/components/billing/pricing-table'");
     // tsc (strict, noUncheckedIndexedAccess) and vite build said nothing: no error, no warning.
     expect(build.buildOutput.trim()).toBe('');
   });
 });
 
-/** The page's errors, less the one the flow provokes on purpose (Manage before any subscription: 409). */
+/**
+ * The page's errors, less the two the flow provokes on purpose: Manage before any subscription (409),
+ * and the card's Upgrade whose request the test cuts off.
+ */
 function unexpected(errors: string[]): string[] {
-  return errors.filter((error) => !/status of 409 .*\/api\/billing\/portal-session\)$/.test(error));
+  return errors.filter(
+    (error) =>
+      !/status of 409 .*\/api\/billing\/portal-session\)$/.test(error) &&
+      !/net::ERR_FAILED .*\/api\/billing\/checkout-session\)$/.test(error),
+  );
 }
 
 function regions(page: Page) {
@@ -83,11 +95,12 @@ function regions(page: Page) {
     table,
     plan: (tier: string) => table.locator(`li[data-tier="${tier}"]`),
     shortcuts: page.getByRole('region', { name: 'Shortcuts' }),
+    paywall: page.getByRole('dialog', { name: 'Upgrade to unlock this' }),
   };
 }
 
 describe('the built app in Chromium', () => {
-  it('free → Upgrade (busy) → Pay → confirming → Team trial → Switch to Business → Manage → cancel', async () => {
+  it('free → Upgrade fails → gated action → paywall → Start with Team (busy) → Pay → Team trial → Portal', async () => {
     host.simulator.reset(); // a free tenant, also when CI runs the flow a second time
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -135,17 +148,49 @@ describe('the built app in Chromium', () => {
       expect(await page.locator(`[id="${describedBy}"]`).getAttribute('aria-live')).toBe('polite');
       expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(noCustomer);
 
-      // Upgrade: busy while the session is minted (the request is held until that is seen).
+      // The card's Upgrade whose request never reaches the server: its error, announced under it.
+      await page.route('**/api/billing/checkout-session', (route) => route.abort('failed'), { times: 1 });
+      const upgrade = r.card.getByRole('button', { name: 'Upgrade' });
+      await upgrade.click();
+      await poll(() => upgrade.getAttribute('data-state')).toBe('error');
+      const upgradeError = page.locator(`[id="${(await upgrade.getAttribute('aria-describedby')) ?? ''}"]`);
+      expect(await upgradeError.getAttribute('aria-live')).toBe('polite');
+      expect(await upgradeError.textContent()).not.toBe('');
+
+      // The gated action without the feature: the paywall dialog, focus inside, on the plans that have it.
+      const forecast = r.shortcuts.getByRole('button', { name: 'Forecast next quarter' });
+      const focusIn = (dialog: typeof r.paywall) =>
+        dialog.evaluate((el) => el.contains(document.activeElement));
+      await forecast.click();
+      await r.paywall.waitFor();
+      expect(await r.paywall.getAttribute('aria-modal')).toBe('true');
+      expect(await focusIn(r.paywall)).toBe(true);
+      expect(
+        await r.paywall
+          .locator('li[data-tier]')
+          .evaluateAll((plans) => plans.map((plan) => `${plan.dataset.tier}:${plan.dataset.action}`)),
+      ).toEqual(['team:checkout', 'business:checkout', 'enterprise:contact']);
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusIn(r.paywall)).toBe(true);
+      await expectNoSeriousA11yViolations(page, 'shadcn host, paywall dialog');
+      // Escape closes it and gives focus back to the gated action.
+      await page.keyboard.press('Escape');
+      await r.paywall.waitFor({ state: 'detached' });
+      expect(await forecast.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      // Again, and its plan action: busy while the session is minted (the request is held until that is
+      // seen), then Checkout.
       let release = () => {};
       const held = new Promise<void>((resolve) => (release = resolve));
       await page.route('**/api/billing/checkout-session', async (route) => {
         await held;
         await route.continue();
       });
-      const upgrade = r.card.getByRole('button', { name: 'Upgrade' });
-      await upgrade.click();
-      await poll(() => upgrade.getAttribute('aria-busy')).toBe('true');
-      expect(await upgrade.getAttribute('aria-disabled')).toBe('true');
+      await forecast.click();
+      const start = r.paywall.getByRole('button', { name: 'Start with Team' });
+      await start.click();
+      await poll(() => start.getAttribute('aria-busy')).toBe('true');
+      expect(await start.getAttribute('aria-disabled')).toBe('true');
       release();
       await page.waitForURL((url) => url.href.startsWith(`${host.simulator.pages.checkout}/`));
       await page.getByRole('heading', { level: 1, name: 'Subscribe to Team' }).waitFor();
@@ -166,6 +211,10 @@ describe('the built app in Chromium', () => {
       expect(await r.plan('business').getAttribute('data-action')).toBe('portal');
       expect(await r.table.locator('li[data-action="checkout"]').count()).toBe(0);
       expect(host.simulator.listCheckoutSessions()).toHaveLength(1);
+      // With the feature, the gated action does its work: no paywall.
+      await forecast.click();
+      await r.shortcuts.getByText('Next quarter: about 1,240 orders.').waitFor();
+      expect(await r.paywall.count()).toBe(0);
       await expectNoSeriousA11yViolations(page, 'shadcn host, Team trialing');
 
       // The table's plan change goes through the Portal, never a second Checkout.

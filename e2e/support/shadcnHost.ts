@@ -2,8 +2,8 @@
 // items added by the real `shadcn add`, from the registry the packed package ships (dist/r), then
 // type-checked and built for production; and a server for that build with the real proxy in front of
 // the simulator, both from the packed package. Nothing but the npm registry is reachable here, so a
-// loopback server stands in for shadcn's own registry (REGISTRY_URL), serving its button, card and
-// badge from e2e/fixtures/shadcn-r, and the app's `@saiku` namespace points at the shipped dist/r.
+// loopback server stands in for shadcn's own registry (REGISTRY_URL), serving its button, card, badge
+// and dialog from e2e/fixtures/shadcn-r, and the app's `@saiku` namespace points at the shipped dist/r.
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -24,13 +24,20 @@ const example = resolve(root, 'examples/shadcn-vite');
 const shadcnFixtures = resolve(root, 'e2e/fixtures/shadcn-r');
 
 /** The registry items a host adds by name; their own dependencies come along. */
-export const addedItems = ['plan-card', 'pricing-table', 'upgrade-button', 'manage-button'] as const;
+export const addedItems = [
+  'plan-card',
+  'pricing-table',
+  'upgrade-button',
+  'manage-button',
+  'paywall-dialog',
+] as const;
 
 /** What the example app declares, linked from the repo's node_modules (so `shadcn add` installs nothing). */
 const linkedPackages = [
   '@tanstack/react-query',
   'class-variance-authority',
   'clsx',
+  'lucide-react',
   'radix-ui',
   'react',
   'react-dom',
@@ -112,7 +119,11 @@ export async function buildShadcnHost(): Promise<ShadcnHostBuild> {
     const installed = join(dir, 'node_modules/@saiku/billing-react');
     mkdirSync(installed, { recursive: true });
     await run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
-    for (const name of linkedPackages) {
+    // And the package's own dependencies, where npm would install them beside it.
+    const { dependencies = {} } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    for (const name of [...linkedPackages, ...Object.keys(dependencies)]) {
       mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
       symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
     }
@@ -135,7 +146,7 @@ export async function buildShadcnHost(): Promise<ShadcnHostBuild> {
           dir,
           '--yes',
           '--overwrite',
-          // Three by the path of their built JSON, one by name through the app's namespace.
+          // Four by the path of their built JSON, one by name through the app's namespace.
           ...addedItems.map((name) =>
             name === 'pricing-table' ? `@saiku/${name}` : join(shipped, `${name}.json`),
           ),

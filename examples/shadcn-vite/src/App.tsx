@@ -1,7 +1,10 @@
 // A host's billing page made of the registry's items, as `npm run add-billing` installs them into
-// src/components/billing/ (with shadcn's button, card and badge in src/components/ui/).
-import { BillingProvider, type PlanInfo } from '@saiku/billing-react';
+// src/components/billing/ (with shadcn's button, card, badge and dialog in src/components/ui/).
+import { useState } from 'react';
+import { BillingProvider, useAccess, usePaywall, type PlanInfo } from '@saiku/billing-react';
+import { Button } from '@/components/ui/button';
 import { ManageButton } from '@/components/billing/manage-button';
+import { PaywallDialog } from '@/components/billing/paywall-dialog';
 import { PlanCard } from '@/components/billing/plan-card';
 import { PricingTable } from '@/components/billing/pricing-table';
 import { UpgradeButton } from '@/components/billing/upgrade-button';
@@ -18,6 +21,7 @@ const plans: PlanInfo[] = [
     description: 'For a team sharing dashboards.',
     price: { amount: 4900, currency: 'usd', interval: 'month' },
     features: ['10 workspaces', 'Forecasts', 'Scheduled reports'],
+    entitlements: ['forecasts', 'reports'],
     highlighted: true,
   },
   {
@@ -25,12 +29,14 @@ const plans: PlanInfo[] = [
     description: 'For a company with many teams.',
     price: { amount: 14900, currency: 'usd', interval: 'month' },
     features: ['Unlimited workspaces', 'Forecasts', 'Single sign-on'],
+    entitlements: ['forecasts', 'reports', 'sso'],
   },
   {
     tier: 'enterprise',
     description: 'Custom contracts, support and hosting.',
     price: 'Custom',
     features: ['Everything in Business', 'A named contact'],
+    entitlements: ['forecasts', 'reports', 'sso'],
     contactUrl: 'mailto:sales@acme.test',
   },
 ];
@@ -41,6 +47,24 @@ const allowedRedirectHosts =
   import.meta.env.VITE_STAND_IN_STRIPE === 'true'
     ? ['checkout.stripe.com', 'billing.stripe.com', window.location.host]
     : undefined;
+
+/** A gated action: with the feature it does its work, without it the paywall offers the plans that have it. */
+function ForecastButton() {
+  const { allowed } = useAccess({ feature: 'forecasts' });
+  const paywall = usePaywall();
+  const [forecast, setForecast] = useState(false);
+  return (
+    <div className="grid justify-items-start gap-2">
+      <Button
+        variant="outline"
+        onClick={() => (allowed ? setForecast(true) : paywall.open({ feature: 'forecasts' }))}
+      >
+        Forecast next quarter
+      </Button>
+      {forecast ? <p className="text-sm">Next quarter: about 1,240 orders.</p> : null}
+    </div>
+  );
+}
 
 export function App() {
   return (
@@ -55,6 +79,7 @@ export function App() {
           <div className="flex flex-wrap items-start gap-3">
             <UpgradeButton tier="business">Upgrade to Business</UpgradeButton>
             <ManageButton />
+            <ForecastButton />
           </div>
         </section>
         <section aria-labelledby="plans" className="grid gap-3">
@@ -63,6 +88,7 @@ export function App() {
           </h2>
           <PricingTable />
         </section>
+        <PaywallDialog />
       </main>
     </BillingProvider>
   );

@@ -8,13 +8,15 @@ import {
   defaultPricingTableLabels as text,
   paymentFixLabel,
   useBillingDescription,
+  useBillingState,
   useCheckoutReturn,
   usePlanAction,
   usePlans,
   type BillingDescription,
+  type PlanInfo,
   type PlanWithAction,
 } from '@saiku/billing-react';
-import { formatPlanPrice, planTitle } from '@saiku/billing-react/core';
+import { formatPlanPrice, planAction, planTitle } from '@saiku/billing-react/core';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardAction, CardContent, CardDescription, CardFooter, CardHeader } from '@/components/ui/card';
@@ -22,13 +24,25 @@ import { BillingButton } from '@/components/billing/billing-button';
 import { cn } from '@/lib/utils';
 
 export interface PricingTableProps extends ComponentProps<'section'> {
+  /**
+   * The plans to show, in order (the paywall dialog passes those that unlock its requirement).
+   * @default the provider's `plans`
+   */
+  plans?: readonly PlanInfo[];
   /** The heading level of each plan's name, to fit the page's outline. @default 3 */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
 }
 
-/** The provider's `plans` (pass them to `<BillingProvider plans={…}>`), each with its action. */
-export function PricingTable({ headingLevel = 3, className, ...props }: PricingTableProps) {
-  const plans = usePlans();
+/** The provider's `plans` (pass them to `<BillingProvider plans={…}>`), or `plans`, each with its action. */
+export function PricingTable({ plans: only, headingLevel = 3, className, ...props }: PricingTableProps) {
+  const providerPlans = usePlans();
+  const { data: state } = useBillingState();
+  // The same rule usePlans applies to the provider's plans.
+  const plans = only
+    ? state
+      ? only.map((plan) => ({ ...plan, action: planAction(state, plan) }))
+      : []
+    : providerPlans;
   const { description, isPending, error, refetch } = useBillingDescription();
   const checkoutReturn = useCheckoutReturn();
   // Back from Checkout, before the webhook: no plan offers a second Checkout meanwhile.
