@@ -76,8 +76,14 @@ async function node(script: string, args: string[], options: { cwd: string; env?
   });
   // No standard input, as on CI: a prompt would end the command rather than wait.
   running.child.stdin?.end();
-  const { stdout, stderr } = await running;
-  return stdout + stderr;
+  try {
+    const { stdout, stderr } = await running;
+    return stdout + stderr;
+  } catch (error) {
+    // execFile's message names the command only: what it printed is why it failed.
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${(error as Error).message}\n${stdout}${stderr}`, { cause: error });
+  }
 }
 
 /** Serves e2e/fixtures/shadcn-r at /r/ and the package's dist/r at /saiku/, recording each request. */
