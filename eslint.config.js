@@ -15,6 +15,12 @@ export default tseslint.config(
       'e2e/screenshots',
       'reports',
       '.stryker-tmp',
+      // The example host apps' build output (their sources are linted like ours).
+      'examples/*/.next',
+      'examples/*/next-env.d.ts',
+      'examples/*/.react-router',
+      'examples/*/build',
+      'examples/*/dist',
     ],
   },
   js.configs.recommended,

@@ -1,0 +1,128 @@
+// The host apps a host copies (examples/: Next.js App Router, React Router 7 framework mode, a Vite
+// SPA behind Express), installed from the packed tarball, built for production, each started on a
+// free loopback port with its proxy in front of the simulator, and driven in Chromium: Upgrade →
+// stand-in Checkout → Pay → back → Team → Manage → stand-in Portal → Business → back, in English and in a
+// German browser in Berlin's time zone, with no console error (React's hydration errors included).
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, launchChromium, newContext } from './support/browser';
+import { demoPage } from './support/demoPage';
+import { examples, installAndBuild, packForExamples, startExample } from './support/examples';
+import { expectKeyNeverReachedBrowser, ResponseRecorder } from './support/secrets';
+import { poll } from './support/wait';
+
+const browsers = [
+  { locale: 'en-US', timezoneId: 'America/New_York' },
+  { locale: 'de-DE', timezoneId: 'Europe/Berlin' },
+];
+
+let browser: Browser;
+
+beforeAll(async () => {
+  packForExamples();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A date as the library prints it in `locale` (always in UTC), computed here on its own. */
+function formatDate(iso: string, locale: string): string {
+  const format = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' } as const;
+  return new Intl.DateTimeFormat(locale, format).format(new Date(iso));
+}
+
+/**
+ * Waits until React has hydrated the element (it keeps its props on the node then), so a click runs
+ * the component's handler rather than posting the no-JavaScript form.
+ */
+async function hydrated(element: Locator): Promise<void> {
+  await poll(() =>
+    element.evaluate((node) => Object.keys(node).some((key) => key.startsWith('__reactProps$'))),
+  ).toBe(true);
+}
+
+async function trialEndsAt(url: string): Promise<string> {
+  const state = (await (await fetch(`${url}/api/billing/state`)).json()) as { trialEndsAt: string };
+  return state.trialEndsAt;
+}
+
+async function walkTheFlow(page: Page, url: string, locale: string, serverRendered: boolean) {
+  const stateRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/billing/state') stateRequests.push(request.url());
+  });
+  const d = demoPage(page);
+  const isHome = (search: string | null) => (next: URL) =>
+    next.origin === url && next.pathname === '/' && (search === null || next.search === search);
+
+  if (serverRendered) {
+    // The first paint has the plan: it is in the server's HTML.
+    const html = await (await fetch(`${url}/`)).text();
+    expect(html).toMatch(/saiku-billing-plan-card__name[^>]*>Free</);
+  }
+  await page.goto(`${url}/`);
+  await d.planCard.and(page.locator('[data-state="ready"]')).waitFor();
+  await poll(() => d.planName.textContent()).toBe('Free');
+  await hydrated(d.upgrade);
+  // Prefetched on the server: the browser asks for no state; the SPA asks once.
+  expect(stateRequests).toHaveLength(serverRendered ? 0 : 1);
+
+  await d.upgrade.click();
+  await page.waitForURL((next) => next.href.startsWith(`${url}/simulator/checkout/`));
+  await page.getByRole('heading', { level: 1, name: 'Subscribe to Team' }).waitFor();
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await page.waitForURL(isHome(null));
+
+  // Back from Checkout: the simulated webhook lands 1.5 s after Pay, and the page polls until then.
+  await poll(() => d.planName.textContent()).toBe('Team');
+  await poll(() => d.badge.textContent()).toBe('Trial');
+  const trialEnd = `Trial ends on ${formatDate(await trialEndsAt(url), locale)}`;
+  await poll(() => d.planDate.textContent()).toBe(trialEnd);
+  await poll(() => page.url()).toBe(`${url}/`);
+
+  await hydrated(d.manage);
+  await d.manage.click();
+  await page.waitForURL((next) => next.href.startsWith(`${url}/simulator/portal/`));
+  await page.getByRole('heading', { level: 1, name: 'Manage your subscription' }).waitFor();
+  await page.getByLabel('New plan').selectOption('business');
+  await page.getByRole('button', { name: 'Change plan' }).click();
+  // Back from the Portal (server-rendered where the app renders on the server, a trialing tenant in
+  // English): the page polls until the change reaches Saiku, then drops its marker.
+  await page.waitForURL(isHome(null));
+  await poll(() => d.planName.textContent()).toBe('Business');
+  await poll(() => d.planDate.textContent()).toBe(trialEnd);
+  await poll(() => page.url()).toBe(`${url}/`);
+}
+
+for (const example of examples) {
+  describe(`examples/${example.name}`, () => {
+    beforeAll(() => installAndBuild(example), 300_000);
+
+    for (const { locale, timezoneId } of browsers) {
+      it(
+        `upgrade → Checkout → Pay → back → manage → Portal → Business → back, in a ${locale} browser`,
+        {
+          timeout: 120_000,
+        },
+        async () => {
+          const app = await startExample(example);
+          const context = await newContext(browser, { locale, timezoneId });
+          try {
+            const page = await context.newPage();
+            const errors = collectPageErrors(page);
+            const recorder = new ResponseRecorder();
+            await recorder.attach(page);
+            await walkTheFlow(page, app.url, locale, example.serverRendered);
+            expect(errors, 'errors in the page').toEqual([]);
+            await expectKeyNeverReachedBrowser(recorder);
+          } finally {
+            await context.close();
+            await app.stop();
+          }
+        },
+      );
+    }
+  });
+}
