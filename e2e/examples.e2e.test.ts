@@ -7,19 +7,33 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchChromium, newContext } from './support/browser';
 import { demoPage } from './support/demoPage';
-import { examples, installAndBuild, packForExamples, startExample } from './support/examples';
+import {
+  build,
+  bundledReactVersions,
+  examples,
+  install,
+  packForExamples,
+  startExample,
+  swapInReact18,
+  type Example,
+} from './support/examples';
 import { expectKeyNeverReachedBrowser, ResponseRecorder } from './support/secrets';
 import { poll } from './support/wait';
 
-const browsers = [
-  { locale: 'en-US', timezoneId: 'America/New_York' },
-  { locale: 'de-DE', timezoneId: 'Europe/Berlin' },
-];
+const german = { locale: 'de-DE', timezoneId: 'Europe/Berlin' };
+const browsers = [{ locale: 'en-US', timezoneId: 'America/New_York' }, german];
 
 let browser: Browser;
+/** Each example's `npm ci`, all started at once (mostly unpacking: it overlaps well on 2 cores). */
+const installs = new Map<string, Promise<void>>();
 
 beforeAll(async () => {
   packForExamples();
+  for (const example of examples) {
+    const installing = install(example);
+    installing.catch(() => undefined); // awaited, and so reported, by the example's own beforeAll
+    installs.set(example.name, installing);
+  }
   browser = await launchChromium();
 }, 120_000);
 
@@ -96,33 +110,49 @@ async function walkTheFlow(page: Page, url: string, locale: string, serverRender
   await poll(() => page.url()).toBe(`${url}/`);
 }
 
+/** A fresh server (a fresh simulator) and browser context, the flow, then no page error and no key. */
+async function drive(example: Example, { locale, timezoneId }: { locale: string; timezoneId: string }) {
+  const app = await startExample(example);
+  const context = await newContext(browser, { locale, timezoneId });
+  try {
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const recorder = new ResponseRecorder();
+    await recorder.attach(page);
+    await walkTheFlow(page, app.url, locale, example.serverRendered);
+    expect(errors, 'errors in the page').toEqual([]);
+    await expectKeyNeverReachedBrowser(recorder);
+  } finally {
+    await context.close();
+    await app.stop();
+  }
+}
+
+const flow = 'upgrade → Checkout → Pay → back → manage → Portal → Business → back';
+
 for (const example of examples) {
   describe(`examples/${example.name}`, () => {
-    beforeAll(() => installAndBuild(example), 300_000);
+    beforeAll(async () => {
+      await installs.get(example.name);
+      await build(example);
+    }, 300_000);
 
-    for (const { locale, timezoneId } of browsers) {
-      it(
-        `upgrade → Checkout → Pay → back → manage → Portal → Business → back, in a ${locale} browser`,
-        {
-          timeout: 120_000,
-        },
-        async () => {
-          const app = await startExample(example);
-          const context = await newContext(browser, { locale, timezoneId });
-          try {
-            const page = await context.newPage();
-            const errors = collectPageErrors(page);
-            const recorder = new ResponseRecorder();
-            await recorder.attach(page);
-            await walkTheFlow(page, app.url, locale, example.serverRendered);
-            expect(errors, 'errors in the page').toEqual([]);
-            await expectKeyNeverReachedBrowser(recorder);
-          } finally {
-            await context.close();
-            await app.stop();
-          }
-        },
-      );
+    for (const settings of browsers) {
+      it(`${flow}, in a ${settings.locale} browser`, { timeout: 120_000 }, () => drive(example, settings));
+    }
+
+    const react18 = example.react18;
+    if (react18) {
+      it(`${flow}, on React 18.3, in a de-DE browser`, { timeout: 300_000 }, async () => {
+        const undo = swapInReact18(example, react18.buildDir);
+        try {
+          await build(example);
+          expect(bundledReactVersions(example, react18.clientDir)).toEqual(['18.3.1']);
+          await drive(example, german);
+        } finally {
+          undo();
+        }
+      });
     }
   });
 }

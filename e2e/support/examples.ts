@@ -3,17 +3,20 @@
 // app installed with `npm ci` from its own lockfile, built for production and started on a free
 // loopback port, its billing proxy in front of the simulator (no SAIKU_API_KEY).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { packPackage, root } from '../../bench/packedFixture.mjs';
+import { root } from '../../bench/packedFixture.mjs';
+
+export { packForExamples } from '../../scripts/pack-examples.mjs';
 
 export const examplesDir = join(root, 'examples');
 
 export interface Example {
   /** The folder under examples/. */
   name: string;
+  /** Also run on React 18 (swapInReact18, then built again): its build folder and browser bundle's. */
+  react18?: { buildDir: string; clientDir: string };
   /** Server-rendered with the state prefetched: the first paint has the plan and makes no state request. */
   serverRendered: boolean;
   /** `npm start`'s extra arguments for the port and host, where the app takes no PORT / HOST. */
@@ -21,8 +24,18 @@ export interface Example {
 }
 
 export const examples: Example[] = [
-  { name: 'nextjs', serverRendered: true, startArgs: (port) => ['-p', String(port), '-H', '127.0.0.1'] },
-  { name: 'react-router', serverRendered: true, startArgs: () => [] },
+  {
+    name: 'nextjs',
+    serverRendered: true,
+    startArgs: (port) => ['-p', String(port), '-H', '127.0.0.1'],
+  },
+  {
+    name: 'react-router',
+    serverRendered: true,
+    react18: { buildDir: 'build', clientDir: 'build/client' },
+    startArgs: () => [],
+  },
+  // Next.js 16 needs React 19; the SPA does no hydration.
   { name: 'vite-express', serverRendered: false, startArgs: () => [] },
 ];
 
@@ -58,16 +71,6 @@ export function run(command: string, args: string[], cwd: string, timeoutMs: num
   });
 }
 
-/** `npm pack` of the built package to examples/saiku-billing-react.tgz. */
-export function packForExamples(): void {
-  const packDir = mkdtempSync(join(tmpdir(), 'saiku-billing-pack-'));
-  try {
-    copyFileSync(packPackage(packDir), join(examplesDir, 'saiku-billing-react.tgz'));
-  } finally {
-    rmSync(packDir, { recursive: true, force: true });
-  }
-}
-
 /** Files under `dir`, relative to it. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -77,11 +80,11 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
- * `npm ci` then `npm run build` in the example's folder. npm takes a `file:` tarball from its cache
- * when the lockfile pins its `integrity` (an earlier build's), so the examples' lockfiles carry none,
- * and what was installed is checked against this build's dist/.
+ * `npm ci` in the example's folder. npm takes a `file:` tarball from its cache when the lockfile pins
+ * its `integrity` (an earlier build's), so the examples' lockfiles carry none, and what was installed
+ * is checked against this build's dist/.
  */
-export async function installAndBuild(example: Example): Promise<void> {
+export async function install(example: Example): Promise<void> {
   const cwd = join(examplesDir, example.name);
   await run('npm', ['ci', '--no-audit', '--no-fund'], cwd, 240_000);
   const built = join(root, 'dist');
@@ -97,7 +100,50 @@ export async function installAndBuild(example: Example): Promise<void> {
         'remove "integrity" from node_modules/@saiku/billing-react in its package-lock.json.',
     );
   }
-  await run('npm', ['run', 'build'], cwd, 240_000);
+}
+
+/** `npm run build` in the example's folder. */
+export function build(example: Example): Promise<void> {
+  return run('npm', ['run', 'build'], join(examplesDir, example.name), 240_000);
+}
+
+const react18Packages = ['react', 'react-dom', 'scheduler'];
+
+/**
+ * React 18.3 in place of the example's React 19: test/react18's copy (the one the react18 vitest
+ * project runs on, installed by the root's `npm ci`). Returns the undo, which puts React 19 back and
+ * removes the build made with 18.
+ */
+export function swapInReact18(example: Example, buildDir: string): () => void {
+  const app = join(examplesDir, example.name);
+  const modules = join(app, 'node_modules');
+  const aside = join(modules, '.react19');
+  rmSync(aside, { recursive: true, force: true });
+  mkdirSync(aside);
+  for (const name of react18Packages) {
+    renameSync(join(modules, name), join(aside, name));
+    cpSync(join(root, 'test/react18/node_modules', name), join(modules, name), { recursive: true });
+  }
+  return () => {
+    for (const name of react18Packages) {
+      rmSync(join(modules, name), { recursive: true, force: true });
+      renameSync(join(aside, name), join(modules, name));
+    }
+    rmSync(aside, { recursive: true, force: true });
+    rmSync(join(app, buildDir), { recursive: true, force: true });
+  };
+}
+
+/** The React version inside the example's browser bundle (react-dom carries its version string). */
+export function bundledReactVersions(example: Example, clientDir: string): string[] {
+  const dir = join(examplesDir, example.name, clientDir);
+  const found = new Set<string>();
+  for (const file of filesUnder(dir).filter((name) => name.endsWith('.js'))) {
+    for (const match of readFileSync(join(dir, file), 'utf8').matchAll(/[`"'](1[89]\.\d+\.\d+)[`"']/g)) {
+      if (match[1]) found.add(match[1]);
+    }
+  }
+  return [...found].sort();
 }
 
 /** A port free on 127.0.0.1 right now (the OS's pick). */

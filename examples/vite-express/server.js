@@ -6,8 +6,8 @@ import { createBillingProxy, toNodeHandler } from '@saiku/billing-react/server';
 import { createBillingSimulator, defaultApiKey } from '@saiku/billing-react/mock';
 
 const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '127.0.0.1';
-const origin = `http://${host}:${port}`;
+/** The origin the app is served on: the proxy takes posts from it only. */
+const origin = process.env.APP_ORIGIN ?? `http://localhost:${port}`;
 
 const simulator = process.env.SAIKU_API_KEY
   ? null
@@ -31,4 +31,4 @@ app.use(
 if (simulator) app.use(toNodeHandler((request) => simulator.fetch(request), { basePath: '/simulator' }));
 app.use(express.static(`${import.meta.dirname}/dist`));
 
-app.listen(port, host, () => console.log(`Listening on ${origin}/`));
+app.listen(port, process.env.HOST ?? 'localhost', () => console.log(`Open ${origin}/`));
