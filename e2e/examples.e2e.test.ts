@@ -130,6 +130,28 @@ async function drive(example: Example, { locale, timezoneId }: { locale: string;
 
 const flow = 'upgrade → Checkout → Pay → back → manage → Portal → Business → back';
 
+/** Without JavaScript, the server-rendered Upgrade is a form the proxy's route answers with a 303 to Checkout. */
+async function driveWithoutJavaScript(example: Example) {
+  const app = await startExample(example);
+  const context = await newContext(browser, { javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    const d = demoPage(page);
+    await page.goto(`${app.url}/`);
+    expect(await d.planName.textContent()).toBe('Free');
+    const [post] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      d.upgrade.click(),
+    ]);
+    expect(`${post.status()} ${new URL(post.url()).pathname}`).toBe('303 /api/billing/checkout');
+    await page.waitForURL((next) => next.href.startsWith(`${app.url}/simulator/checkout/`));
+    await page.getByRole('heading', { level: 1, name: 'Subscribe to Team' }).waitFor();
+  } finally {
+    await context.close();
+    await app.stop();
+  }
+}
+
 for (const example of examples) {
   describe(`examples/${example.name}`, () => {
     beforeAll(async () => {
@@ -141,12 +163,18 @@ for (const example of examples) {
       it(`${flow}, in a ${settings.locale} browser`, { timeout: 120_000 }, () => drive(example, settings));
     }
 
+    if (example.serverRendered) {
+      it('without JavaScript: Upgrade posts through the proxy to Checkout', { timeout: 120_000 }, () =>
+        driveWithoutJavaScript(example),
+      );
+    }
+
     const react18 = example.react18;
     if (react18) {
       it(`${flow}, on React 18.3, in a de-DE browser`, { timeout: 300_000 }, async () => {
         const undo = swapInReact18(example, react18.buildDir);
         try {
-          await build(example);
+          await build(example, react18.bundle);
           expect(bundledReactVersions(example, react18.clientDir)).toEqual(['18.3.1']);
           await drive(example, german);
         } finally {

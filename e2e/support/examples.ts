@@ -15,8 +15,11 @@ export const examplesDir = join(root, 'examples');
 export interface Example {
   /** The folder under examples/. */
   name: string;
-  /** Also run on React 18 (swapInReact18, then built again): its build folder and browser bundle's. */
-  react18?: { buildDir: string; clientDir: string };
+  /**
+   * Also run on React 18 (swapInReact18, then built again): the bundler's command alone (the types
+   * were checked by `npm run build`), its build folder, and the browser bundle's.
+   */
+  react18?: { bundle: string[]; buildDir: string; clientDir: string };
   /** Server-rendered with the state prefetched: the first paint has the plan and makes no state request. */
   serverRendered: boolean;
   /** `npm start`'s extra arguments for the port and host, where the app takes no PORT / HOST. */
@@ -32,7 +35,7 @@ export const examples: Example[] = [
   {
     name: 'react-router',
     serverRendered: true,
-    react18: { buildDir: 'build', clientDir: 'build/client' },
+    react18: { bundle: ['react-router', 'build'], buildDir: 'build', clientDir: 'build/client' },
     startArgs: () => [],
   },
   // Next.js 16 needs React 19; the SPA does no hydration.
@@ -102,9 +105,10 @@ export async function install(example: Example): Promise<void> {
   }
 }
 
-/** `npm run build` in the example's folder. */
-export function build(example: Example): Promise<void> {
-  return run('npm', ['run', 'build'], join(examplesDir, example.name), 240_000);
+/** `npm run build` in the example's folder, or `npm exec -- <command>` when given one. */
+export function build(example: Example, command?: string[]): Promise<void> {
+  const args = command ? ['exec', '--', ...command] : ['run', 'build'];
+  return run('npm', args, join(examplesDir, example.name), 240_000);
 }
 
 const react18Packages = ['react', 'react-dom', 'scheduler'];

@@ -1,16 +1,11 @@
 'use client';
 // README step 2: the provider and the components, in a client component.
 import { BillingGate, BillingProvider, BillingStatusBanner, PlanCard } from '@saiku/billing-react';
-import { defaultAllowedRedirectHosts } from '@saiku/billing-react/core';
-import { useMemo } from 'react';
 
-export function BillingPage({ redirectHosts }: { redirectHosts: string[] }) {
-  // Made once, not on every render: a new object would rebuild the billing context.
-  const checkout = useMemo(() => ({ tier: 'team', email: 'alice@acme.test', name: 'Acme' }), []);
-  const allowedRedirectHosts = useMemo(
-    () => [...defaultAllowedRedirectHosts, ...redirectHosts],
-    [redirectHosts],
-  );
+// Made once, outside the component: a new object on every render would rebuild the billing context.
+const checkout = { tier: 'team', email: 'alice@acme.test', name: 'Acme' };
+
+export function BillingPage({ allowedRedirectHosts }: { allowedRedirectHosts: string[] }) {
   return (
     <BillingProvider checkout={checkout} allowedRedirectHosts={allowedRedirectHosts}>
       <main>

@@ -2,7 +2,7 @@
 // HydrationBoundary, so the first paint has the plan and the browser makes no state request.
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { billingStateQueryKey, createSaikuClient } from '@saiku/billing-react/core';
-import { redirectHosts, saiku } from '@/lib/saiku';
+import { allowedRedirectHosts, saiku } from '@/lib/saiku';
 import { BillingPage } from './BillingPage';
 
 // The plan is per tenant and changes: render on every request (your auth's cookies() does this too).
@@ -15,7 +15,7 @@ export default async function Page() {
   await queryClient.prefetchQuery({ queryKey: billingStateQueryKey, queryFn: () => client.getState() });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <BillingPage redirectHosts={redirectHosts} />
+      <BillingPage allowedRedirectHosts={allowedRedirectHosts} />
     </HydrationBoundary>
   );
 }

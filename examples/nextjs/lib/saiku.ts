@@ -1,6 +1,7 @@
 // Where this server reaches Saiku. With SAIKU_API_KEY set: the real API. Without it: the billing
 // simulator from @saiku/billing-react/mock, in this process, with its stand-in Checkout and Portal
 // pages served by app/simulator/[...path]/route.ts (no account or Stripe key needed).
+import { defaultAllowedRedirectHosts } from '@saiku/billing-react/core';
 import { createBillingSimulator, defaultApiKey, type BillingSimulator } from '@saiku/billing-react/mock';
 
 /** The origin this app is served on (next start -p 3000 → http://localhost:3000). */
@@ -20,4 +21,7 @@ export const saiku = simulator
   : { apiKey: process.env.SAIKU_API_KEY ?? '', baseUrl: process.env.SAIKU_API_URL };
 
 /** Where the browser may be sent: Stripe's hosts, and this server for the simulator's pages. */
-export const redirectHosts = simulator ? [new URL(appOrigin).host] : [];
+export const allowedRedirectHosts = [
+  ...defaultAllowedRedirectHosts,
+  ...(simulator ? [new URL(appOrigin).host] : []),
+];

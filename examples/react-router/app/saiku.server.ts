@@ -2,6 +2,7 @@
 // simulator from @saiku/billing-react/mock, in this process, with its stand-in Checkout and Portal
 // pages served by routes/simulator.ts (no account or Stripe key needed). `.server` keeps this file
 // out of the browser's bundle.
+import { defaultAllowedRedirectHosts } from '@saiku/billing-react/core';
 import { createBillingSimulator, defaultApiKey } from '@saiku/billing-react/mock';
 
 /** The origin this app is served on (react-router-serve's default port is 3000). */
@@ -18,4 +19,7 @@ export const saiku = simulator
   : { apiKey: process.env.SAIKU_API_KEY ?? '', baseUrl: process.env.SAIKU_API_URL };
 
 /** Where the browser may be sent: Stripe's hosts, and this server for the simulator's pages. */
-export const redirectHosts = simulator ? [new URL(appOrigin).host] : [];
+export const allowedRedirectHosts = [
+  ...defaultAllowedRedirectHosts,
+  ...(simulator ? [new URL(appOrigin).host] : []),
+];

@@ -1,7 +1,7 @@
 import { BillingGate, BillingProvider, BillingStatusBanner, PlanCard } from '@saiku/billing-react';
 import { defaultAllowedRedirectHosts } from '@saiku/billing-react/core';
 
-// Made once, outside the component: the provider memoizes its context on these.
+// Made once, outside the component: a new object on every render would rebuild the billing context.
 const checkout = { tier: 'team', email: 'alice@acme.test', name: 'Acme' };
 // server.js serves the simulator's stand-in Checkout and Portal from this origin when it runs
 // without SAIKU_API_KEY. Against the real API, leave allowedRedirectHosts out: Stripe's hosts.

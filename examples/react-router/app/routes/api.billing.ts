@@ -2,14 +2,10 @@
 // here, with the key added on this server. In your app, `apiKey` is a function of the request that
 // finds the signed-in user's tenant key (see docs/server.md).
 import { createBillingProxy } from '@saiku/billing-react/server';
-import { appOrigin, redirectHosts, saiku } from '../saiku.server';
+import { allowedRedirectHosts, appOrigin, saiku } from '../saiku.server';
 import type { Route } from './+types/api.billing';
 
-const proxy = createBillingProxy({
-  ...saiku,
-  allowedOrigins: [appOrigin],
-  ...(redirectHosts.length > 0 ? { allowedRedirectHosts: redirectHosts } : {}),
-});
+const proxy = createBillingProxy({ ...saiku, allowedOrigins: [appOrigin], allowedRedirectHosts });
 
 export const loader = ({ request }: Route.LoaderArgs) => proxy(request);
 export const action = ({ request }: Route.ActionArgs) => proxy(request);

@@ -2,13 +2,8 @@
 // the client in a HydrationBoundary: the first paint has the plan and the browser makes no state request.
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { BillingGate, BillingProvider, BillingStatusBanner, PlanCard } from '@saiku/billing-react';
-import {
-  billingStateQueryKey,
-  createSaikuClient,
-  defaultAllowedRedirectHosts,
-} from '@saiku/billing-react/core';
-import { useMemo } from 'react';
-import { redirectHosts, saiku } from '../saiku.server';
+import { billingStateQueryKey, createSaikuClient } from '@saiku/billing-react/core';
+import { allowedRedirectHosts, saiku } from '../saiku.server';
 import type { Route } from './+types/billing';
 
 export async function loader() {
@@ -16,19 +11,16 @@ export async function loader() {
   // In your app: createSaikuClient({ apiKey: await saikuKeyForTenant(request) }).
   const client = createSaikuClient(saiku);
   await queryClient.prefetchQuery({ queryKey: billingStateQueryKey, queryFn: () => client.getState() });
-  return { dehydratedState: dehydrate(queryClient), redirectHosts };
+  return { dehydratedState: dehydrate(queryClient), allowedRedirectHosts };
 }
 
+// Made once, outside the component: a new object on every render would rebuild the billing context.
+const checkout = { tier: 'team', email: 'alice@acme.test', name: 'Acme' };
+
 export default function Billing({ loaderData }: Route.ComponentProps) {
-  // Made once, not on every render: a new object would rebuild the billing context.
-  const checkout = useMemo(() => ({ tier: 'team', email: 'alice@acme.test', name: 'Acme' }), []);
-  const allowedRedirectHosts = useMemo(
-    () => [...defaultAllowedRedirectHosts, ...loaderData.redirectHosts],
-    [loaderData.redirectHosts],
-  );
   return (
     <HydrationBoundary state={loaderData.dehydratedState}>
-      <BillingProvider checkout={checkout} allowedRedirectHosts={allowedRedirectHosts}>
+      <BillingProvider checkout={checkout} allowedRedirectHosts={loaderData.allowedRedirectHosts}>
         <main>
           <h1>Billing</h1>
           <BillingStatusBanner />

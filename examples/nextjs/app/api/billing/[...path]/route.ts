@@ -2,12 +2,8 @@
 // on this server. In your app, `apiKey` is a function of the request that finds the signed-in
 // user's tenant key (see docs/server.md).
 import { createBillingProxy } from '@saiku/billing-react/server';
-import { appOrigin, redirectHosts, saiku } from '@/lib/saiku';
+import { allowedRedirectHosts, appOrigin, saiku } from '@/lib/saiku';
 
-const handler = createBillingProxy({
-  ...saiku,
-  allowedOrigins: [appOrigin],
-  ...(redirectHosts.length > 0 ? { allowedRedirectHosts: redirectHosts } : {}),
-});
+const handler = createBillingProxy({ ...saiku, allowedOrigins: [appOrigin], allowedRedirectHosts });
 
 export { handler as GET, handler as POST };
