@@ -64,12 +64,14 @@ async function trialEndsAt(url: string): Promise<string> {
 
 async function walkTheFlow(page: Page, url: string, locale: string, serverRendered: boolean) {
   const stateRequests: string[] = [];
+  const posts: string[] = [];
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/api/billing/state') stateRequests.push(request.url());
+    const { pathname } = new URL(request.url());
+    if (pathname === '/api/billing/state') stateRequests.push(request.url());
+    if (request.method() === 'POST') posts.push(pathname);
   });
   const d = demoPage(page);
-  const isHome = (search: string | null) => (next: URL) =>
-    next.origin === url && next.pathname === '/' && (search === null || next.search === search);
+  const isHome = (next: URL) => next.origin === url && next.pathname === '/';
 
   if (serverRendered) {
     // The first paint has the plan: it is in the server's HTML.
@@ -86,8 +88,10 @@ async function walkTheFlow(page: Page, url: string, locale: string, serverRender
   await d.upgrade.click();
   await page.waitForURL((next) => next.href.startsWith(`${url}/simulator/checkout/`));
   await page.getByRole('heading', { level: 1, name: 'Subscribe to Team' }).waitFor();
+  // The component's own request, not the no-JavaScript form.
+  expect(posts).toEqual(['/api/billing/checkout-session']);
   await page.getByRole('button', { name: 'Pay' }).click();
-  await page.waitForURL(isHome(null));
+  await page.waitForURL(isHome);
 
   // Back from Checkout: the simulated webhook lands 1.5 s after Pay, and the page polls until then.
   await poll(() => d.planName.textContent()).toBe('Team');
@@ -100,11 +104,12 @@ async function walkTheFlow(page: Page, url: string, locale: string, serverRender
   await d.manage.click();
   await page.waitForURL((next) => next.href.startsWith(`${url}/simulator/portal/`));
   await page.getByRole('heading', { level: 1, name: 'Manage your subscription' }).waitFor();
+  expect(posts.at(-1)).toBe('/api/billing/portal-session');
   await page.getByLabel('New plan').selectOption('business');
   await page.getByRole('button', { name: 'Change plan' }).click();
   // Back from the Portal (server-rendered where the app renders on the server, a trialing tenant in
   // English): the page polls until the change reaches Saiku, then drops its marker.
-  await page.waitForURL(isHome(null));
+  await page.waitForURL(isHome);
   await poll(() => d.planName.textContent()).toBe('Business');
   await poll(() => d.planDate.textContent()).toBe(trialEnd);
   await poll(() => page.url()).toBe(`${url}/`);
