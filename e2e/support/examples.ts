@@ -188,8 +188,13 @@ export async function startExample(example: Example): Promise<RunningExample> {
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const stop = async () => {
-    if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    if (child.exitCode !== null || child.pid === undefined) return;
+    const group = -child.pid;
+    process.kill(group, 'SIGTERM');
+    // A server that has not stopped within 5 s is killed.
+    const kill = setTimeout(() => process.kill(group, 'SIGKILL'), 5_000);
     await exited;
+    clearTimeout(kill);
   };
   const deadline = Date.now() + 30_000;
   for (;;) {
