@@ -2,11 +2,13 @@
 // examples/saiku-billing-react.tgz (each example's package.json names it as a file: dependency), each
 // app installed with `npm ci` from its own lockfile, built for production and started on a free
 // loopback port, its billing proxy in front of the simulator (no SAIKU_API_KEY).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { root } from '../../bench/packedFixture.mjs';
+
+import { examplesTarball } from '../../scripts/pack-examples.mjs';
 
 export { packForExamples } from '../../scripts/pack-examples.mjs';
 
@@ -83,12 +85,38 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
+ * `npm ci` trusts the lockfile: it installs the dependencies the lockfile lists for the tarball, not
+ * the ones the packed package.json declares. Fails, saying what to run, when they do not match.
+ */
+function checkLockfile(example: Example): void {
+  const packed = JSON.parse(
+    execFileSync('tar', ['-xzOf', examplesTarball, 'package/package.json'], { encoding: 'utf8' }),
+  ) as { dependencies?: Record<string, string> };
+  const lockPath = join(examplesDir, example.name, 'package-lock.json');
+  const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as {
+    packages: Record<string, { dependencies?: Record<string, string>; integrity?: string }>;
+  };
+  const entry = lock.packages['node_modules/@saiku/billing-react'];
+  const unlisted = Object.entries(packed.dependencies ?? {})
+    .filter(([name, range]) => entry?.dependencies?.[name] !== range)
+    .map(([name, range]) => `${name}@${range}`);
+  if (unlisted.length > 0 || entry?.integrity !== undefined) {
+    throw new Error(
+      `examples/${example.name}/package-lock.json is out of date for the packed package ` +
+        `(${unlisted.length > 0 ? `missing ${unlisted.join(', ')}` : "it pins the tarball's integrity"}): ` +
+        'run npm run build && npm run examples:pack && npm run examples:lock, and commit the lockfiles.',
+    );
+  }
+}
+
+/**
  * `npm ci` in the example's folder. npm takes a `file:` tarball from its cache when the lockfile pins
  * its `integrity` (an earlier build's), so the examples' lockfiles carry none, and what was installed
  * is checked against this build's dist/.
  */
 export async function install(example: Example): Promise<void> {
   const cwd = join(examplesDir, example.name);
+  checkLockfile(example);
   await run('npm', ['ci', '--no-audit', '--no-fund'], cwd, 240_000);
   const built = join(root, 'dist');
   const installed = join(cwd, 'node_modules/@saiku/billing-react/dist');
