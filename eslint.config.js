@@ -17,6 +17,12 @@ export default tseslint.config(
       '.stryker-tmp',
       // What `shadcn add` writes into the example: shadcn's code, in shadcn's style.
       'examples/shadcn-vite/src/components',
+      // The example host apps' build output (their sources are linted like ours).
+      'examples/*/.next',
+      'examples/*/next-env.d.ts',
+      'examples/*/.react-router',
+      'examples/*/build',
+      'examples/*/dist',
     ],
   },
   js.configs.recommended,

@@ -1,0 +1,27 @@
+// Where this server reaches Saiku. With SAIKU_API_KEY set: the real API. Without it: the billing
+// simulator from @saiku/billing-react/mock, in this process, with its stand-in Checkout and Portal
+// pages served by app/simulator/[...path]/route.ts (no account or Stripe key needed).
+import { defaultAllowedRedirectHosts } from '@saiku/billing-react/core';
+import { createBillingSimulator, defaultApiKey, type BillingSimulator } from '@saiku/billing-react/mock';
+
+/** The origin this app is served on (next start -p 3000 → http://localhost:3000). */
+export const appOrigin = process.env.APP_ORIGIN ?? 'http://localhost:3000';
+
+/** Mounted at /simulator; null when SAIKU_API_KEY is set. */
+export const simulator: BillingSimulator | null = process.env.SAIKU_API_KEY
+  ? null
+  : // One simulator per process: the route handlers and the page share it through globalThis.
+    ((globalThis as { saikuSimulator?: BillingSimulator }).saikuSimulator ??= createBillingSimulator({
+      publicUrl: `${appOrigin}/simulator`,
+    }));
+
+/** What createSaikuClient and createBillingProxy need to reach Saiku (or the simulator). */
+export const saiku = simulator
+  ? { apiKey: defaultApiKey, fetch: simulator.fetch }
+  : { apiKey: process.env.SAIKU_API_KEY ?? '', baseUrl: process.env.SAIKU_API_URL };
+
+/** Where the browser may be sent: Stripe's hosts, and this server for the simulator's pages. */
+export const allowedRedirectHosts = [
+  ...defaultAllowedRedirectHosts,
+  ...(simulator ? [new URL(appOrigin).host] : []),
+];

@@ -1,0 +1,2 @@
+export const examplesTarball: string;
+export function packForExamples(): string;
