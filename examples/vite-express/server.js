@@ -3,7 +3,10 @@
 // from @saiku/billing-react/mock, whose stand-in Checkout and Portal pages are served under /simulator.
 import express from 'express';
 import { createBillingProxy, toNodeHandler } from '@saiku/billing-react/server';
-import { createBillingSimulator, defaultApiKey } from '@saiku/billing-react/mock';
+import { createBillingSimulator } from '@saiku/billing-react/mock';
+
+/** The simulator's default tenant: every request with this key acts for it (docs/simulator.md). */
+const defaultApiKey = 'sk_test_simulator';
 
 const port = Number(process.env.PORT ?? 3000);
 /** The origin the app is served on: the proxy takes posts from it only. */

@@ -2,7 +2,10 @@
 // simulator from @saiku/billing-react/mock, in this process, with its stand-in Checkout and Portal
 // pages served by app/simulator/[...path]/route.ts (no account or Stripe key needed).
 import { defaultAllowedRedirectHosts } from '@saiku/billing-react/core';
-import { createBillingSimulator, defaultApiKey, type BillingSimulator } from '@saiku/billing-react/mock';
+import { createBillingSimulator, type BillingSimulator } from '@saiku/billing-react/mock';
+
+/** The simulator's default tenant: every request with this key acts for it (docs/simulator.md). */
+const defaultApiKey = 'sk_test_simulator';
 
 /** The origin this app is served on (next start -p 3000 → http://localhost:3000). */
 export const appOrigin = process.env.APP_ORIGIN ?? 'http://localhost:3000';

@@ -3,7 +3,10 @@
 // pages served by routes/simulator.ts (no account or Stripe key needed). `.server` keeps this file
 // out of the browser's bundle.
 import { defaultAllowedRedirectHosts } from '@saiku/billing-react/core';
-import { createBillingSimulator, defaultApiKey } from '@saiku/billing-react/mock';
+import { createBillingSimulator } from '@saiku/billing-react/mock';
+
+/** The simulator's default tenant: every request with this key acts for it (docs/simulator.md). */
+const defaultApiKey = 'sk_test_simulator';
 
 /** The origin this app is served on (react-router-serve's default port is 3000). */
 export const appOrigin = process.env.APP_ORIGIN ?? 'http://localhost:3000';
