@@ -106,4 +106,13 @@ export const germanLabels: BillingLabels = {
         return 'Der Abrechnungslink führt nicht zu einer vertrauenswürdigen Seite und wurde nicht geöffnet.';
     }
   },
+  settings: {
+    planHeading: 'Ihr Tarif',
+    plansHeading: 'Tarife',
+    manageHeading: 'Rechnungen und Zahlung',
+    manageDescription:
+      'Laden Sie Rechnungen herunter, ändern Sie die hinterlegte Karte oder kündigen Sie Ihr Abonnement ' +
+      'im Abrechnungsportal.',
+    manageButton: 'Rechnungen und Zahlungsdaten ansehen',
+  },
 };

@@ -91,4 +91,12 @@ export const japaneseLabels: BillingLabels = {
         return '信頼できる宛先ではないため、お支払いページを開きませんでした。';
     }
   },
+  settings: {
+    planHeading: 'ご利用中のプラン',
+    plansHeading: 'プラン',
+    manageHeading: '請求書とお支払い',
+    manageDescription:
+      '請求書のダウンロード、登録済みカードの変更、サブスクリプションの解約は請求ポータルで行えます。',
+    manageButton: '請求書とお支払い情報を表示',
+  },
 };

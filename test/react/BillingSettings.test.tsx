@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { BillingSettings } from '../../src';
-import { freeState, pastDueState, trialingState } from './fixtures';
+import { germanLabels, japaneseLabels } from '../../src/locales';
+import { activeState, freeState, pastDueState, trialingState } from './fixtures';
 import { seedPlans } from './plans';
 import { renderWithBilling, setupFakeBillingApi } from './renderWithBilling';
 
@@ -63,6 +64,20 @@ describe('BillingSettings', () => {
     });
     await screen.findByRole('region', { name: 'Rechnungen' });
     expect(headings(2)).toEqual(['Your plan', 'Rechnungen']);
+  });
+
+  it('reads German and Japanese from the locale packs', async () => {
+    api.answer('state', activeState());
+    const { unmount } = renderWithBilling(<BillingSettings sections={['plan', 'manage']} />, {
+      labels: germanLabels,
+    });
+    await screen.findByRole('button', { name: 'Rechnungen und Zahlungsdaten ansehen' });
+    expect(headings(2)).toEqual(['Ihr Tarif', 'Rechnungen und Zahlung']);
+    unmount();
+
+    renderWithBilling(<BillingSettings sections={['plan', 'manage']} />, { labels: japaneseLabels });
+    await screen.findByRole('button', { name: '請求書とお支払い情報を表示' });
+    expect(headings(2)).toEqual(['ご利用中のプラン', '請求書とお支払い']);
   });
 
   it('names an unknown section in a TypeError', () => {
