@@ -27,7 +27,8 @@ const serverEntry = resolve(args.entry ?? resolve(root, 'dist/server/index.js'))
 /** The child: the simulator's Saiku API on 127.0.0.1, a Team subscriber under its default key. */
 async function serveSaiku() {
   const { createBillingSimulator } = await import(resolve(root, 'dist/mock/index.js'));
-  const defaultApiKey = 'sk_test_simulator'; // the simulator's default tenant (docs/simulator.md)
+  // The default tenant's key, from the module that defines it (no longer a /mock export).
+  const { defaultApiKey } = await import(resolve(root, 'dist/mock/createBillingSimulator.js'));
   const { toNodeHandler } = await import(serverEntry);
   const simulator = createBillingSimulator({ scenario: 'active' });
   const server = createServer(toNodeHandler((request) => simulator.fetch(request), { basePath: '/me' }));

@@ -17,6 +17,7 @@ import { packPackage } from '../../bench/packedFixture.mjs';
 import type * as MockEntry from '../../src/mock';
 import type { BillingSimulator } from '../../src/mock';
 import type * as ServerEntry from '../../src/server';
+import { demoApiKey } from './secrets';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
@@ -215,7 +216,7 @@ export async function serveShadcnHost(dir: string, webhookDelayMs: number): Prom
   const simulator = mock.createBillingSimulator({ webhookDelayMs, publicUrl: `${origin}/__saiku` });
   const proxy = server.toNodeHandler(
     server.createBillingProxy({
-      apiKey: 'sk_test_simulator', // the simulator's default tenant (docs/simulator.md)
+      apiKey: demoApiKey,
       baseUrl: 'http://saiku-simulator.internal',
       fetch: (input, init) => simulator.fetch(new Request(input, init)),
       allowedOrigins: [origin],
